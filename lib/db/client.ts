@@ -1,0 +1,83 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { DatabaseConfig } from '@/lib/config';
+import { acquireDirectoryLock } from './directory-lock';
+import * as schema from './schema';
+
+/** The drizzle database both drivers give: code above this file never knows which one it has. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseConfig['driver'];
+  /** Applies the SQL migrations in drizzle/ (idempotent, safe to run from several instances at once). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+export async function openDatabase(settings: DatabaseConfig): Promise<DatabaseHandle> {
+  return settings.driver === 'pg' ? openPostgres(settings.url, settings.poolSize) : openPglite(settings.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its connection (say, Postgres restarts) emits 'error'; without a listener
+  // that would crash the process. The pool drops the client and the next query opens a new connection.
+  pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  const db = drizzle(pool, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: 'pg',
+    async migrate() {
+      // Several web instances may start together: one migrates at a time.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(4242001)');
+        await migrate(drizzle(client, { schema }), { migrationsFolder });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => undefined);
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const inMemory = dataDir.startsWith('memory://');
+  let releaseLock = () => {};
+  if (!inMemory) {
+    // PGlite creates only the last folder of its path, and has no lock of its own: two processes on one
+    // directory would both open it and silently lose writes. The lock says which process holds it.
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    releaseLock = acquireDirectoryLock(dataDir);
+  }
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return {
+      db,
+      driver: 'pglite',
+      migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+      async close() {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, testDrivers } from '@/lib/testing/databases';
+
+describe.each(testDrivers)('migrations on %s', (driver) => {
+  it('create the schema, and running them again changes nothing', async () => {
+    const handle = await createTestDatabase(driver);
+    try {
+      await handle.migrate();
+      const result = await handle.db.execute<{ count: number }>(
+        sql`SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('materials', 'material_versions', 'organisations')`,
+      );
+      expect(result.rows[0]?.count).toBe(3);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { Client } from 'pg';
+import { testSettings } from './settings';
+
+/**
+ * Runs once before the unit and integration suites: fails early, with a plain message, when the
+ * Postgres server the suites need is not there, and removes databases left by an interrupted run.
+ */
+export default async function globalSetup() {
+  const client = new Client({ connectionString: testSettings.postgresUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The integration tests need a Postgres server at ${testSettings.postgresUrl} (set TEST_DATABASE_URL). ` +
+        `Connecting failed: ${(error as Error).message}`,
+    );
+  }
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'dc_test_%'",
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,30 @@
+// @ts-check
+const path = require('node:path');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Packages with native code, WASM or dynamic requires stay outside the bundle.
+  // PGlite in particular: bundled, its WASM files would be copied into .next/static and served publicly.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'busboy', 'file-type', 's3rver'],
+  poweredByHeader: false,
+  sassOptions: {
+    loadPaths: [path.join(__dirname, 'node_modules')],
+    quietDeps: true,
+    silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'slash-div'],
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
