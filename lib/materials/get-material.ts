@@ -1,0 +1,81 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { materials, organisations } from '@/lib/db/schema';
+import type { Services } from '@/lib/services';
+import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
+import { currentVersion } from './current-version';
+import { formatByCode } from './formats';
+import { canViewMaterial } from './visibility';
+
+type Labelled = { slug: string; label: string };
+
+/** Everything the material page shows, and nothing internal (no storage key). */
+export interface MaterialDetail {
+  id: string;
+  title: string;
+  summary: string;
+  phases: Labelled[];
+  artefactType: Labelled;
+  kind: Labelled;
+  topics: Labelled[];
+  tags: string[];
+  licence: { spdx: string; label: string; url: string };
+  council: { slug: string; name: string; homepageUrl: string | null } | null;
+  sourceUrl: string | null;
+  attribution: string | null;
+  createdAt: string;
+  updatedAt: string;
+  file: {
+    fileName: string;
+    format: string;
+    formatLabel: string;
+    sizeBytes: number;
+    sha256: string;
+    versionNumber: number;
+    uploadedAt: string;
+  };
+}
+
+/** A material the viewer may see, or undefined (missing, withdrawn or not theirs to see: all look alike). */
+export async function getMaterial(services: Services, id: string): Promise<MaterialDetail | undefined> {
+  if (!z.uuid().safeParse(id).success) return undefined;
+  const [row] = await services.db
+    .select({ material: materials, council: organisations })
+    .from(materials)
+    .leftJoin(organisations, eq(organisations.id, materials.organisationId))
+    .where(eq(materials.id, id));
+  if (!row || !canViewMaterial(row.material)) return undefined;
+  const version = await currentVersion(services.db, id);
+  if (!version) return undefined;
+
+  const v = vocabularies();
+  const m = row.material;
+  const labelled = (list: Labelled[], slug: string) => ({ slug, label: labelOf(list, slug) });
+  const licence = v.licences.find((l) => l.spdx === m.licence);
+  return {
+    id: m.id,
+    title: m.title,
+    summary: m.summary,
+    phases: v.phases.filter((p) => m.phases.includes(p.slug)).map((p) => labelled(v.phases, p.slug)),
+    artefactType: labelled(v.artefactTypes, m.artefactType),
+    kind: labelled(v.kinds, m.kind),
+    topics: m.topics.map((slug) => labelled(v.topics, slug)),
+    tags: m.tags,
+    licence: { spdx: m.licence, label: licence?.label ?? m.licence, url: licence?.url ?? '' },
+    council: row.council ? { slug: row.council.slug, name: row.council.name, homepageUrl: row.council.homepageUrl } : null,
+    sourceUrl: m.sourceUrl,
+    attribution: m.attribution,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+    file: {
+      fileName: version.fileName,
+      format: version.format,
+      formatLabel: formatByCode(version.format)?.label ?? version.format.toUpperCase(),
+      sizeBytes: version.sizeBytes,
+      sha256: version.sha256,
+      versionNumber: version.versionNumber,
+      uploadedAt: version.createdAt.toISOString(),
+    },
+  };
+}
