@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run against a production build (`next build` then `next start`) on Postgres and a
+ * real S3-protocol server (s3rver on loopback), plus a smoke test of the quick start (`next dev` on
+ * the embedded defaults: PGlite and local disk in a temporary folder).
+ *
+ * Settings: TEST_DATABASE_URL (a Postgres server the tests may create databases on) and CORPUS_DIR
+ * (the real documents used as fixtures), as for the unit tests.
+ */
+
+const debianChromium = '/usr/bin/chromium';
+const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: '/dc_e2e' }).toString();
+const s3Port = 4569;
+const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
+
+export const e2eMaxUploadBytes = 5 * 1024 * 1024;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:3300',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium where it exists (CI); Playwright's own browser on a developer's laptop.
+      executablePath: fs.existsSync(debianChromium) ? debianChromium : undefined,
+      // Without the networking flags Chromium keeps trying to reach Google's hosts on a closed network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'production', testIgnore: /quick-start/ },
+    { name: 'quick-start', testMatch: /quick-start/, use: { baseURL: 'http://127.0.0.1:3301' } },
+  ],
+  webServer: [
+    {
+      name: 's3',
+      command: 'npx tsx lib/testing/s3-server-cli.ts',
+      env: { S3_TEST_PORT: String(s3Port) },
+      url: `http://127.0.0.1:${s3Port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      name: 'production',
+      command: 'npx tsx lib/testing/reset-database-cli.ts dc_e2e && npx next start -H 127.0.0.1 -p 3300',
+      url: 'http://127.0.0.1:3300/',
+      env: {
+        DATABASE_URL: e2eDatabaseUrl,
+        S3_BUCKET: 'discovery-commons-test',
+        S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        MAX_UPLOAD_BYTES: String(e2eMaxUploadBytes),
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+    {
+      name: 'quick-start',
+      command: 'npx next dev -H 127.0.0.1 -p 3301',
+      url: 'http://127.0.0.1:3301/',
+      env: { DATA_DIR: quickStartDir },
+      reuseExistingServer: false,
+      timeout: 240_000,
+    },
+  ],
+});
