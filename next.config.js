@@ -10,7 +10,7 @@ const nextConfig = {
   sassOptions: {
     loadPaths: [path.join(__dirname, 'node_modules')],
     quietDeps: true,
-    silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'slash-div'],
+    silenceDeprecations: ['import', 'global-builtin', 'slash-div'],
   },
   async headers() {
     return [

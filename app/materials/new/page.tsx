@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { ErrorSummary } from '@/app/_components/govuk';
+import { config } from '@/lib/config';
+import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/materials/formats';
+import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
+import { services } from '@/lib/runtime';
+import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
+import { UploadForm, type UploadFormChoices } from './_components/upload-form';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { attempt } = await searchParams;
+  // GOV.UK pattern: prefix the title with "Error:" when the page shows errors.
+  return { title: typeof attempt === 'string' ? 'Error: Share a material' : 'Share a material' };
+}
+
+export default async function NewMaterialPage({ searchParams }: Props) {
+  await connection();
+  const { attempt: attemptId } = await searchParams;
+  const attempt = typeof attemptId === 'string' ? await loadUploadAttempt(await services(), attemptId) : undefined;
+  const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {attempt?.errors.length ? (
+          <ErrorSummary errors={attempt.errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} />
+        ) : null}
+        <h1 className="govuk-heading-l">Share a material</h1>
+        <p className="govuk-body">
+          Share a template, a worked example or guidance from your Discovery work so other councils can find and reuse
+          it. It will be public: anyone can find and download it.
+        </p>
+        {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
+        <UploadForm choices={uploadChoices()} values={attempt?.values} errors={errors} />
+      </div>
+    </div>
+  );
+}
+
+function uploadChoices(): UploadFormChoices {
+  const v = vocabularies();
+  return {
+    phases: v.phases.map((p) => ({ value: p.slug, label: p.label, hint: p.description })),
+    artefactTypes: v.artefactTypes.map((a) => ({ value: a.slug, label: a.label })),
+    kinds: v.kinds.map((k) => ({ value: k.slug, label: k.label, hint: k.description })),
+    topics: v.topics.map((t) => ({ value: t.slug, label: t.label })),
+    councils: [...v.councils].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.slug, label: c.name })),
+    licences: v.licences.map((l) => ({ value: l.spdx, label: l.label })),
+    defaultLicence: defaultLicence().spdx,
+    maxSize: formatBytes(config().maxUploadBytes),
+    acceptedFormats: acceptedFormatsSentence,
+    accept: acceptAttribute,
+  };
+}

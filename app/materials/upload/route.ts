@@ -1,0 +1,53 @@
+import { NextResponse } from 'next/server';
+import { AppError } from '@/lib/errors';
+import { assertSameOrigin } from '@/lib/http/check-origin';
+import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
+import { createMaterial } from '@/lib/materials/create-material';
+import { saveUploadAttempt, uploadFormValues } from '@/lib/materials/upload-attempts';
+import { services } from '@/lib/runtime';
+
+// The upload form posts here (multipart, with or without JavaScript). A route handler rather than a
+// server action, because server actions read the whole body into memory and files must stream.
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request) {
+  try {
+    assertSameOrigin(request);
+  } catch (error) {
+    return plainError(error as AppError);
+  }
+  const hub = await services();
+  let fields: Record<string, unknown> = {};
+  try {
+    const { result } = await parseMultipartUpload(request, hub.maxUploadBytes, (answers, file) => {
+      fields = answers;
+      return createMaterial(hub, { fields: answers, file });
+    });
+    return redirectTo(request, `/materials/${result.id}?shared=1`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') {
+      const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), error.fieldErrors);
+      return redirectTo(request, `/materials/new?attempt=${attempt}`);
+    }
+    if (error instanceof AppError) {
+      const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), [{ field: 'file', message: error.message }]).catch(
+        () => undefined,
+      );
+      return attempt ? redirectTo(request, `/materials/new?attempt=${attempt}`) : plainError(error);
+    }
+    console.error('[upload] unexpected failure:', error);
+    return plainError(new AppError('bad_request', 'Sorry, your material could not be shared. Try again later.'));
+  }
+}
+
+/** 303 so the browser follows with a GET, whether the form was posted with or without JavaScript. */
+function redirectTo(request: Request, path: string) {
+  return NextResponse.redirect(new URL(path, request.url), 303);
+}
+
+function plainError(error: AppError) {
+  return new NextResponse(error.message, {
+    status: error.status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}

@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/accessibility';
+import { sha256OfFile } from '../support/files';
+import fs from 'node:fs';
+
+/** A material's own page: its details and the download button. */
+export class MaterialPage {
+  constructor(private readonly page: Page) {}
+
+  async expectShown(title: string) {
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expectAccessible(this.page);
+  }
+
+  detail(key: string) {
+    return this.page.locator('.govuk-summary-list__row', { has: this.page.locator('dt', { hasText: key }) }).locator('dd');
+  }
+
+  /** Clicks Download and returns the SHA-256 of what the browser saved, and the name it suggested. */
+  async download(): Promise<{ sha256: string; fileName: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: /^Download/ }).click(),
+    ]);
+    const saved = await download.path();
+    expect(fs.existsSync(saved)).toBe(true);
+    return { sha256: sha256OfFile(saved), fileName: download.suggestedFilename() };
+  }
+}
