@@ -39,13 +39,13 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         ) : null}
         <span className="govuk-caption-l">{material.council?.name ?? material.artefactType.label}</span>
         <h1 className="govuk-heading-l">{material.title}</h1>
-        <ul className="govuk-list app-tag-list" aria-label="Phases">
+        <ul className="app-tag-list" aria-label="Phases and kind">
           {material.phases.map((p) => (
-            <li key={p.slug}>
+            <li key={p.slug} className="app-tag-list__item">
               <Tag>{p.label}</Tag>
             </li>
           ))}
-          <li>
+          <li className="app-tag-list__item">
             <Tag colour="grey">{material.kind.label}</Tag>
           </li>
         </ul>
