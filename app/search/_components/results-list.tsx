@@ -1,0 +1,65 @@
+import { Tag } from '@/app/_components/govuk';
+import { formatBytes, formatByCode } from '@/lib/materials/formats';
+import type { SearchHit } from '@/lib/search/search-engine';
+import { HighlightedText } from './highlighted-text';
+import { vocabularyLabels } from './labels';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** "PDF, 2.4 MB" for a hit's latest file. */
+export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): string | null {
+  if (!hit.format) return null;
+  const format = formatByCode(hit.format)?.label ?? hit.format.toUpperCase();
+  return hit.sizeBytes === null ? format : `${format}, ${formatBytes(hit.sizeBytes)}`;
+}
+
+/** Search results: highlighted title and summary, phase and type tags, council, file and date. */
+export function ResultsList({ hits, headingLevel = 3 }: { hits: SearchHit[]; headingLevel?: 2 | 3 }) {
+  const labels = vocabularyLabels();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul className="app-results">
+      {hits.map((hit) => {
+        const file = fileDescription(hit);
+        return (
+          <li key={hit.id} className="app-results__item">
+            <Heading className="govuk-heading-s govuk-!-margin-bottom-1">
+              <a className="govuk-link" href={`/materials/${encodeURIComponent(hit.id)}`}>
+                <HighlightedText segments={hit.highlights.title} />
+              </a>
+            </Heading>
+            <p className="app-results__meta govuk-!-margin-bottom-2">
+              {hit.council ? <>{hit.council.name} · </> : null}
+              {file ? <>{file} · </> : null}
+              Shared on <time dateTime={hit.createdAt}>{formatDate(hit.createdAt)}</time>
+            </p>
+            {hit.highlights.summary.length > 0 ? (
+              <p className="govuk-body govuk-!-margin-bottom-2">
+                <HighlightedText segments={hit.highlights.summary} />
+              </p>
+            ) : null}
+            <ul className="app-tag-list" aria-label="Phases and type">
+              {hit.phases.map((phase) => (
+                <li key={phase} className="app-tag-list__item">
+                  <Tag>{labels.phase(phase)}</Tag>
+                </li>
+              ))}
+              <li className="app-tag-list__item">
+                <Tag colour="grey">{labels.artefactType(hit.artefactType)}</Tag>
+              </li>
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
