@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eMaxUploadBytes } from './e2e/support/settings';
 
 /**
  * Browser tests run against a production build (`next build` then `next start`) on Postgres and a
@@ -17,8 +18,6 @@ const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1
 const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: '/dc_e2e' }).toString();
 const s3Port = 4569;
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
-
-export const e2eMaxUploadBytes = 5 * 1024 * 1024;
 
 export default defineConfig({
   testDir: './e2e',

@@ -3,7 +3,7 @@ import { testSettings } from './settings';
 
 /**
  * Runs once before the unit and integration suites: fails early, with a plain message, when the
- * Postgres server the suites need is not there, and removes databases left by an interrupted run.
+ * Postgres server the suites need is not there, and removes databases left by interrupted runs.
  */
 export default async function globalSetup() {
   const client = new Client({ connectionString: testSettings.postgresUrl });
@@ -19,7 +19,14 @@ export default async function globalSetup() {
     const { rows } = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE 'dc_test_%'",
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    // Names carry their creation time (base 36): drop only those over an hour old, so a run never
+    // removes the databases of another run going on at the same time.
+    const anHourAgo = Date.now() - 60 * 60 * 1000;
+    for (const { datname } of rows) {
+      const created = parseInt(datname.split('_')[2] ?? '', 36);
+      if (Number.isFinite(created) && created > anHourAgo) continue;
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
   } finally {
     await client.end();
   }
