@@ -42,7 +42,7 @@ export class SharePage {
   private async chooseCouncil(name: string, javascript: boolean) {
     const page = this.page;
     if (!javascript) {
-      await page.getByLabel('Council').selectOption({ label: name });
+      await page.getByLabel('Council', { exact: true }).selectOption({ label: name });
       return;
     }
     const input = page.getByRole('combobox', { name: 'Council' });

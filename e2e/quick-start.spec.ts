@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { MaterialPage } from './pages/material-page';
+import { SearchPage } from './pages/search-page';
+
+// The quick start: `npm run dev` on the embedded defaults (PGlite and local disk in a fresh folder),
+// with nothing configured. A newcomer lands in a hub with the starter kit in it.
+test('a fresh hub has the starter kit, and a template downloads from local disk', async ({ page, request }) => {
+  const search = new SearchPage(page);
+  await search.open('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await search.open('/search?q=consent');
+  await search.expectResult('Consent form and participant information sheet');
+  await search.openResult('Consent form and participant information sheet');
+
+  const material = new MaterialPage(page);
+  await material.expectShown('Consent form and participant information sheet');
+  await expect(material.detail('Licence')).toHaveText('Open Government Licence v3.0');
+  const downloaded = await material.download();
+  expect(downloaded.fileName).toBe('consent-form-and-participant-information.md');
+
+  // Served by the app itself from local disk: an attachment that browsers must not sniff.
+  const response = await request.get(`${page.url()}/download`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response.headers()['content-type']).toBe('text/markdown; charset=utf-8');
+  expect(response.headers()['content-disposition']).toBe('attachment; filename=consent-form-and-participant-information.md');
+  expect(await response.text()).toContain('# Consent form and participant information sheet');
+});

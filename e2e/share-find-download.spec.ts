@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { MaterialPage } from './pages/material-page';
+import { SearchPage } from './pages/search-page';
+import { SharePage, type MaterialAnswers } from './pages/share-page';
+import { corpusFile, sha256OfFile } from './support/files';
+
+// Each run gets words of its own, so the searches find this run's uploads and nothing else.
+const run = Date.now().toString(36);
+
+const documents: { answers: MaterialAnswers; filter: [group: string, option: string] }[] = [
+  {
+    answers: {
+      title: `Research consent form ${run}`,
+      summary: 'Consent form and participant information for recorded interviews with residents.',
+      phases: ['Discovery', 'Alpha'],
+      type: 'Consent form or participant information sheet',
+      kind: 'Template',
+      topics: ['Adult social care'],
+      tags: 'consent, recordings',
+      council: 'Bristol City Council',
+      file: corpusFile('015-gds-research-consent-form.pdf'),
+    },
+    filter: ['Phase', 'Alpha'],
+  },
+  {
+    answers: {
+      title: `Scottish research consent form ${run}`,
+      summary: 'A consent form in Word, ready to adapt.',
+      phases: ['Discovery'],
+      type: 'Consent form or participant information sheet',
+      kind: 'Worked example',
+      tags: 'consent, word',
+      council: 'City of Edinburgh Council',
+      file: corpusFile('028-scotgov-research-consent-form.docx'),
+    },
+    filter: ['Council', 'City of Edinburgh Council'],
+  },
+];
+
+test.describe('share a document, find it, download exactly what was shared', () => {
+  for (const { answers, filter } of documents) {
+    test(`${answers.file!.split('.').pop()!.toUpperCase()}: ${answers.type}`, async ({ page }) => {
+      const share = new SharePage(page);
+      await share.open();
+      await share.fill(answers, { javascript: true });
+      await share.submit();
+
+      const material = new MaterialPage(page);
+      await material.expectShown(answers.title);
+      await expect(page.getByText('Your material has been shared')).toBeVisible();
+      await expect(material.detail('Council')).toHaveText(answers.council);
+      await expect(material.detail('Licence')).toHaveText('Open Government Licence v3.0');
+
+      const search = new SearchPage(page);
+      await search.open('/search');
+      await search.searchFor(`consent ${run}`);
+      await search.filterBy(...filter);
+      await expect(page).toHaveURL(/[?&](phase|council)=/);
+      await search.expectResult(answers.title);
+      // The matched words are highlighted in the title.
+      await expect(search.results().locator('mark', { hasText: run }).first()).toBeVisible();
+      await search.openResult(answers.title);
+
+      await material.expectShown(answers.title);
+      const downloaded = await material.download();
+      expect(downloaded.sha256).toBe(sha256OfFile(answers.file!));
+      expect(downloaded.fileName).toBe(answers.file!.split('/').pop());
+    });
+  }
+
+  test('on S3 the download is a short-lived signed link that fixes the type and the attachment', async ({ page, request }) => {
+    const search = new SearchPage(page);
+    await search.open(`/search?q=${encodeURIComponent(`consent ${run}`)}`);
+    const href = await search.results().getByRole('link').first().getAttribute('href');
+
+    const redirect = await request.get(`${href}/download`, { maxRedirects: 0 });
+    expect(redirect.status()).toBe(303);
+    expect(redirect.headers()['cache-control']).toBe('no-store');
+    const signed = new URL(redirect.headers()['location']!);
+    expect(signed.searchParams.get('X-Amz-Expires')).toBe('60');
+    expect(signed.searchParams.get('response-content-disposition')).toMatch(/^attachment; filename=/);
+
+    const file = await request.get(signed.toString());
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-disposition']).toMatch(/^attachment; filename=/);
+    expect(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']).toContain(
+      file.headers()['content-type'],
+    );
+  });
+
+  test('a search that finds nothing helps the person try again', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open(`/search?q=${encodeURIComponent(`zebra crossing ${run}`)}`);
+    await expect(page.getByRole('heading', { name: 'No materials found' })).toBeVisible();
+  });
+});
