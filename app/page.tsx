@@ -1,3 +1,4 @@
+import { currentViewer } from '@/lib/auth/current-viewer';
 import { connection } from 'next/server';
 import { Button, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
@@ -12,7 +13,7 @@ import { fileDescription, formatDate } from './search/_components/results-list';
  */
 export default async function HomePage() {
   await connection();
-  const browse = await searchMaterials(await services(), emptySearchQuery({ pageSize: 5 }));
+  const browse = await searchMaterials(await services(), await currentViewer(), emptySearchQuery({ pageSize: 5 }));
   const phases = browse.facets.phases;
   const topics = browse.facets.topics;
 

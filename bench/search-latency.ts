@@ -13,6 +13,7 @@
  * default 200), BENCH_DRIVERS (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR.
  * Loopback only. Never part of `npm test`.
  */
+import { anonymous } from '@/lib/auth/viewer';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -318,7 +319,7 @@ async function runDriver(driver: TestDriver, corpus: CorpusText): Promise<Driver
     const totals = new Map<string, number>();
     for (let round = 0; round < warmUpRounds; round++) {
       for (const { query, search } of parsed) {
-        const result = await searchMaterials(services, search);
+        const result = await searchMaterials(services, anonymous, search);
         totals.set(query, result.total);
       }
     }
@@ -328,7 +329,7 @@ async function runDriver(driver: TestDriver, corpus: CorpusText): Promise<Driver
     for (let i = 0; i < iterations; i++) {
       const { query, search } = parsed[i % parsed.length]!;
       const started = performance.now();
-      await searchMaterials(services, search);
+      await searchMaterials(services, anonymous, search);
       const elapsed = performance.now() - started;
       samples.push(elapsed);
       perQuery.get(query)!.push(elapsed);

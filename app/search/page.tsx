@@ -1,3 +1,4 @@
+import { currentViewer } from '@/lib/auth/current-viewer';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Button, Pagination, paginationItems, Select, TextInput } from '@/app/_components/govuk';
@@ -21,7 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const query = parseSearchParams(await searchParams);
-  const results = await searchMaterials(await services(), query);
+  const results = await searchMaterials(await services(), await currentViewer(), query);
   const lastPage = Math.max(1, Math.ceil(results.total / results.pageSize));
   const page = results.page;
   const hrefFor = (n: number) => searchHref(withPage(query, n));

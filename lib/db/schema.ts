@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  primaryKey,
   boolean,
   customType,
   index,
@@ -107,10 +108,17 @@ export const materials = pgTable(
     sourceUrl: text('source_url'),
     /** Attribution statement required by the licence, e.g. "© Crown copyright, Government Digital Service". */
     attribution: text('attribution'),
-    /** 'public' until accounts arrive; kept now so search filters on it from the start. */
+    /**
+     * Who may see it: 'public' (anyone), 'councils' (any signed-in member of any organisation) or
+     * 'organisation' (members of the owning organisation only). See lib/auth/permissions.ts.
+     */
     visibility: text('visibility').notNull().default('public'),
-    /** 'published' | 'withdrawn'. */
+    /** 'published' | 'withdrawn'. Withdrawn materials leave search and lists and can be restored. */
     status: text('status').notNull().default('published'),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Who shared it; null for the starter kit and imports. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Set for the starter kit the hub writes itself, so seeding twice never duplicates. */
     seedKey: text('seed_key'),
     /** Maintained by the materials_search_vector trigger: title A, summary B, tags/topics/council C. */
@@ -124,6 +132,7 @@ export const materials = pgTable(
     index('materials_phases_idx').using('gin', t.phases),
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
+    index('materials_organisation_id_idx').on(t.organisationId),
   ],
 );
 
@@ -146,6 +155,8 @@ export const materialVersions = pgTable(
     /** Server-generated; never derived from the file name. */
     storageKey: text('storage_key').notNull(),
     changeNote: text('change_note'),
+    /** Who uploaded this version; null for the starter kit and imports. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -175,3 +186,124 @@ export const uploadAttempts = pgTable('upload_attempts', {
   errors: jsonb('errors').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---- People, sign-in and organisation membership ---------------------------------------------------
+
+/**
+ * A person who has signed in. Membership is one organisation at most, with a role in it; site admins
+ * may do everything. Read live on every request (lib/auth/viewer.ts), never trusted from a token.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower-cased. Never shown to people outside the user's own organisation. */
+    email: text('email').notNull(),
+    name: text('name'),
+    emailVerified: timestamp('email_verified', { withTimezone: true }),
+    image: text('image'),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** 'member' | 'org_admin', within organisationId. */
+    role: text('role').notNull().default('member'),
+    isSiteAdmin: boolean('is_site_admin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email), index('users_organisation_id_idx').on(t.organisationId)],
+);
+
+/** Sign-in accounts linked to a user (Microsoft Entra ID); the shape next-auth's adapter expects. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refreshToken: text('refresh_token'),
+    accessToken: text('access_token'),
+    expiresAt: integer('expires_at'),
+    tokenType: text('token_type'),
+    scope: text('scope'),
+    idToken: text('id_token'),
+    sessionState: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+/** Database sessions: they survive restarts, and signing out or removing a user ends them at once. */
+export const sessions = pgTable('sessions', {
+  sessionToken: text('session_token').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expires: timestamp('expires', { withTimezone: true }).notNull(),
+});
+
+/** One-time email sign-in links (stored hashed by next-auth). */
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Email sign-in requests, counted to rate-limit them by address and by network address. */
+export const signInRequests = pgTable(
+  'sign_in_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** sha256 of the lower-cased address: the limit needs equality, not the address itself. */
+    emailHash: text('email_hash').notNull(),
+    ip: text('ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_requests_email_hash_idx').on(t.emailHash, t.createdAt), index('sign_in_requests_ip_idx').on(t.ip, t.createdAt)],
+);
+
+/** Someone asking to join an organisation whose email domain they are not on. */
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    /** 'pending' | 'approved' | 'refused' | 'cancelled'. */
+    status: text('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('join_requests_organisation_id_idx').on(t.organisationId, t.status)],
+);
+
+/**
+ * Every change: who, what, when, before and after. organisationId is the organisation the change
+ * concerns, so its admins can read their own log.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The actor as shown in the log ("Sam Jones, Bristol City Council" or "system"), kept if the user goes. */
+    actorLabel: text('actor_label').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_events_organisation_id_idx').on(t.organisationId, t.createdAt), index('audit_events_subject_idx').on(t.subjectType, t.subjectId)],
+);

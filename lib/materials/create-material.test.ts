@@ -1,3 +1,4 @@
+import { anonymous } from '@/lib/auth/viewer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,7 +74,7 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     });
     expect(created.sha256).toBe(sha256(original));
 
-    const material = await getMaterial(hub.services, created.id);
+    const material = await getMaterial(hub.services, anonymous, created.id);
     expect(material).toMatchObject({
       title: 'Bin collections discussion guide',
       phases: [
@@ -87,7 +88,7 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     });
     expect(JSON.stringify(material)).not.toContain('materials/'); // no storage key in the DTO
 
-    const download = await openDownload(hub.services, created.id);
+    const download = await openDownload(hub.services, anonymous, created.id);
     expect(download?.type).toBe('stream');
     if (download?.type !== 'stream') return;
     expect(download.contentType).toBe('application/pdf');

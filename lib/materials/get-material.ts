@@ -6,7 +6,8 @@ import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { currentVersion } from './current-version';
 import { formatByCode } from './formats';
-import { canViewMaterial } from './visibility';
+import { canViewMaterial } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 
 type Labelled = { slug: string; label: string };
 
@@ -38,14 +39,14 @@ export interface MaterialDetail {
 }
 
 /** A material the viewer may see, or undefined (missing, withdrawn or not theirs to see: all look alike). */
-export async function getMaterial(services: Services, id: string): Promise<MaterialDetail | undefined> {
+export async function getMaterial(services: Services, viewer: Viewer, id: string): Promise<MaterialDetail | undefined> {
   if (!z.uuid().safeParse(id).success) return undefined;
   const [row] = await services.db
     .select({ material: materials, council: organisations })
     .from(materials)
     .leftJoin(organisations, eq(organisations.id, materials.organisationId))
     .where(eq(materials.id, id));
-  if (!row || !canViewMaterial(row.material)) return undefined;
+  if (!row || !canViewMaterial(viewer, row.material)) return undefined;
   const version = await currentVersion(services.db, id);
   if (!version) return undefined;
 

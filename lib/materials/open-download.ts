@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { materials } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { currentVersion } from './current-version';
-import { canViewMaterial } from './visibility';
+import { canViewMaterial } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 
 export type Download =
   /** S3: a short-lived presigned URL, made only after the permission check. */
@@ -14,13 +15,13 @@ export type Download =
   | { type: 'stream'; body: Readable; sizeBytes: number; contentType: string; fileName: string };
 
 /** The current file of a material the viewer may see, or undefined (treated as not found). */
-export async function openDownload(services: Services, materialId: string): Promise<Download | undefined> {
+export async function openDownload(services: Services, viewer: Viewer, materialId: string): Promise<Download | undefined> {
   if (!z.uuid().safeParse(materialId).success) return undefined;
   const [material] = await services.db
-    .select({ status: materials.status, visibility: materials.visibility })
+    .select({ status: materials.status, visibility: materials.visibility, organisationId: materials.organisationId })
     .from(materials)
     .where(eq(materials.id, materialId));
-  if (!material || !canViewMaterial(material)) return undefined;
+  if (!material || !canViewMaterial(viewer, material)) return undefined;
   const version = await currentVersion(services.db, materialId);
   if (!version) return undefined;
 

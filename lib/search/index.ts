@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Viewer } from '@/lib/auth/viewer';
 import type { Services } from '@/lib/services';
 import { PostgresSearchEngine } from './postgres-search-engine';
 import type { SearchEngine, SearchQuery, SearchResults } from './search-engine';
@@ -15,6 +16,6 @@ export function searchEngine(services: Services): SearchEngine {
 }
 
 /** Finds materials the viewer may see, with facet counts. Pages call this, never the tables. */
-export function searchMaterials(services: Services, query: SearchQuery): Promise<SearchResults> {
-  return searchEngine(services).search(query);
+export function searchMaterials(services: Services, viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
+  return searchEngine(services).search(viewer, query);
 }

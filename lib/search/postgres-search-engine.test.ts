@@ -1,3 +1,4 @@
+import { anonymous } from '@/lib/auth/viewer';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,7 +213,7 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
   });
 
   const keys = (results: SearchResults) => results.hits.map((hit) => keyOf.get(hit.id));
-  const search = (overrides: Parameters<typeof query>[0]) => engine.search(query(overrides));
+  const search = (overrides: Parameters<typeof query>[0]) => engine.search(anonymous, query(overrides));
 
   describe('words', () => {
     it('match the title', async () => {

@@ -1,3 +1,5 @@
+import { visibleMaterialsSql } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
@@ -24,31 +26,31 @@ import {
  * - Every value from outside is a bound parameter; the only SQL text is written here.
  * - Facet counts are disjunctive: each facet is counted with every filter except its own, so people
  *   can widen a selection within a facet.
- * - What may be seen is decided in one place, `visibleMaterials()`.
+ * - What may be seen is decided by lib/auth/permissions.ts (`visibleMaterialsSql`), for hits and counts alike.
  *
  * Works the same on PGlite and on Postgres 15+.
  */
 export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly db: Database) {}
 
-  async search(query: SearchQuery): Promise<SearchResults> {
+  async search(viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
     // Postgres refuses NUL in text, and control characters mean nothing to a search.
     const text = query.text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
     const filters = cleanFilters(query.filters);
 
-    const counts = await this.countFacets(text, filters);
+    const counts = await this.countFacets(viewer, text, filters);
     const total = counts.total;
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     const page = clamp(Math.floor(query.page) || 1, 1, lastPage);
 
-    const hits = total === 0 ? [] : await this.findHits(text, filters, query.sort, page, pageSize);
+    const hits = total === 0 ? [] : await this.findHits(viewer, text, filters, query.sort, page, pageSize);
     const facets = await this.buildFacets(counts.byFacet, filters);
     return { total, page, pageSize, hits, facets };
   }
 
   /** The total and, for each facet, the count per value (computed with every other facet's filter). */
-  private async countFacets(text: string, filters: SearchFilters) {
+  private async countFacets(viewer: Viewer, text: string, filters: SearchFilters) {
     const conditions = filterConditions(filters);
     const allExcept = (facet: FacetName | null) =>
       sql.join(
@@ -70,7 +72,7 @@ export class PostgresSearchEngine implements SearchEngine {
         FROM materials m
         LEFT JOIN organisations o ON o.id = m.organisation_id
         CROSS JOIN search_query
-        WHERE ${visibleMaterials()} AND ${textCondition(text)}
+        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(text)}
       )
       SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS count
         FROM base WHERE ${allExcept(null)}
@@ -110,6 +112,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   private async findHits(
+    viewer: Viewer,
     text: string,
     filters: SearchFilters,
     sort: SearchQuery['sort'],
@@ -133,7 +136,7 @@ export class PostgresSearchEngine implements SearchEngine {
         FROM materials m
         LEFT JOIN organisations o ON o.id = m.organisation_id
         CROSS JOIN search_query
-        WHERE ${visibleMaterials()} AND ${textCondition(text)} AND ${sql.join(Object.values(conditions), sql` AND `)}
+        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(text)} AND ${sql.join(Object.values(conditions), sql` AND `)}
         ORDER BY ${order('m')}
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
       )
@@ -260,15 +263,6 @@ interface HitRow {
   size_bytes: number | string | null;
   title_headline: string | null;
   summary_headline: string | null;
-}
-
-/**
- * The one rule for what search may show. Today every published, public material; when accounts
- * arrive this takes the viewer and adds what their organisation may see. Both the hits and every
- * facet count go through it. (Expects the materials table aliased as `m`.)
- */
-export function visibleMaterials(): SQL {
-  return sql`(m.status = 'published' AND m.visibility = 'public')`;
 }
 
 // ---- Query pieces ------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
  * callers never pass a visibility filter.
  */
 
+import type { Viewer } from '@/lib/auth/viewer';
+
 export type FacetName = 'phases' | 'artefactTypes' | 'kinds' | 'topics' | 'councils' | 'licences';
 
 export const facetNames: readonly FacetName[] = ['phases', 'artefactTypes', 'kinds', 'topics', 'councils', 'licences'];
@@ -81,7 +83,8 @@ export interface SearchResults {
 }
 
 export interface SearchEngine {
-  search(query: SearchQuery): Promise<SearchResults>;
+  /** Only what `viewer` may see, in hits and in every facet count (lib/auth/permissions.ts). */
+  search(viewer: Viewer, query: SearchQuery): Promise<SearchResults>;
 }
 
 export const maxPageSize = 50;

@@ -1,3 +1,4 @@
+import { currentViewer } from '@/lib/auth/current-viewer';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -13,7 +14,7 @@ type Props = {
 
 async function load(id: string) {
   await connection();
-  return getMaterial(await services(), id);
+  return getMaterial(await services(), await currentViewer(), id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,3 +1,4 @@
+import { currentViewer } from '@/lib/auth/current-viewer';
 import { Readable } from 'node:stream';
 import { NextResponse } from 'next/server';
 import { openDownload } from '@/lib/materials/open-download';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const download = await openDownload(await services(), id);
+  const download = await openDownload(await services(), await currentViewer(), id);
   if (!download) {
     return new NextResponse('Material not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }

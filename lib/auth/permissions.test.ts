@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canChangeMaterial,
+  canDeleteMaterial,
+  canManageOrganisation,
+  canShareMaterial,
+  canViewMaterial,
+  type MaterialAccessFacts,
+} from './permissions';
+import { anonymous, type Viewer } from './viewer';
+
+const bristol = { id: '00000000-0000-4000-8000-00000000b001', slug: 'bristol', name: 'Bristol City Council' };
+const leeds = { id: '00000000-0000-4000-8000-00000000e001', slug: 'leeds', name: 'Leeds City Council' };
+
+const user = (organisation: typeof bristol | null, role: 'member' | 'org_admin' = 'member', isSiteAdmin = false): Viewer => ({
+  kind: 'user',
+  userId: '00000000-0000-4000-8000-000000000001',
+  name: 'Sam',
+  organisation,
+  role,
+  isSiteAdmin,
+});
+
+const viewers: Record<string, Viewer> = {
+  anonymous,
+  'signed in, no council': user(null),
+  'member of another council': user(leeds),
+  member: user(bristol),
+  'organisation admin': user(bristol, 'org_admin'),
+  'admin of another council': user(leeds, 'org_admin'),
+  'site admin': user(null, 'member', true),
+};
+
+const material = (visibility: string, status = 'published'): MaterialAccessFacts => ({
+  visibility,
+  status,
+  organisationId: bristol.id,
+});
+
+// Who may see a Bristol material, for each visibility and status.
+const expectedViews: Record<string, Record<string, boolean>> = {
+  'public/published': {
+    anonymous: true,
+    'signed in, no council': true,
+    'member of another council': true,
+    member: true,
+    'organisation admin': true,
+    'admin of another council': true,
+    'site admin': true,
+  },
+  'councils/published': {
+    anonymous: false,
+    'signed in, no council': false,
+    'member of another council': true,
+    member: true,
+    'organisation admin': true,
+    'admin of another council': true,
+    'site admin': true,
+  },
+  'organisation/published': {
+    anonymous: false,
+    'signed in, no council': false,
+    'member of another council': false,
+    member: true,
+    'organisation admin': true,
+    'admin of another council': false,
+    'site admin': true,
+  },
+  'public/withdrawn': {
+    anonymous: false,
+    'signed in, no council': false,
+    'member of another council': false,
+    member: true,
+    'organisation admin': true,
+    'admin of another council': false,
+    'site admin': true,
+  },
+};
+
+describe('canViewMaterial', () => {
+  for (const [key, expectations] of Object.entries(expectedViews)) {
+    const [visibility, status] = key.split('/') as [string, string];
+    for (const [who, allowed] of Object.entries(expectations)) {
+      it(`${who} ${allowed ? 'may' : 'may not'} see a ${status} ${visibility} material`, () => {
+        expect(canViewMaterial(viewers[who]!, material(visibility, status))).toBe(allowed);
+      });
+    }
+  }
+
+  it('treats an unknown visibility as private to everyone but site admins', () => {
+    expect(canViewMaterial(viewers.member!, material('secret'))).toBe(false);
+    expect(canViewMaterial(viewers['site admin']!, material('secret'))).toBe(true);
+  });
+});
+
+describe('changing, deleting and managing', () => {
+  it('only the owning council and site admins change a material', () => {
+    const allowed = Object.entries(viewers)
+      .filter(([, viewer]) => canChangeMaterial(viewer, material('public')))
+      .map(([who]) => who);
+    expect(allowed).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it('a material from no council (starter kit, imports) is changed only by site admins', () => {
+    const orphan = { visibility: 'public', status: 'published', organisationId: null };
+    const allowed = Object.entries(viewers)
+      .filter(([, viewer]) => canChangeMaterial(viewer, orphan))
+      .map(([who]) => who);
+    expect(allowed).toEqual(['site admin']);
+  });
+
+  it('only site admins delete for good', () => {
+    const allowed = Object.entries(viewers)
+      .filter(([, viewer]) => canDeleteMaterial(viewer))
+      .map(([who]) => who);
+    expect(allowed).toEqual(['site admin']);
+  });
+
+  it("only the council's own admins and site admins manage its members", () => {
+    const allowed = Object.entries(viewers)
+      .filter(([, viewer]) => canManageOrganisation(viewer, bristol.id))
+      .map(([who]) => who);
+    expect(allowed).toEqual(['organisation admin', 'site admin']);
+  });
+
+  it('sharing needs membership of an organisation', () => {
+    const allowed = Object.entries(viewers)
+      .filter(([, viewer]) => canShareMaterial(viewer))
+      .map(([who]) => who);
+    expect(allowed).toEqual(['member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
+    expect(canShareMaterial({ kind: 'system', label: 'starter kit' })).toBe(true);
+  });
+});

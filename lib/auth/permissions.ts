@@ -1,0 +1,87 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor, Viewer } from './viewer';
+
+/**
+ * The permission rules, in one place, as plain functions of the viewer and the thing asked about.
+ * Every page, action, route, download, search result and facet count goes through these; nothing
+ * else decides who may see or change what.
+ *
+ * Visibility of a material:
+ *   public        anyone, signed in or not
+ *   councils      anyone signed in who belongs to an organisation
+ *   organisation  members of the owning organisation
+ * Withdrawn materials are seen only by the owning organisation's members and site admins (to restore
+ * them), never in search or lists. Site admins see and may change everything.
+ */
+
+export interface MaterialAccessFacts {
+  status: string;
+  visibility: string;
+  organisationId: string | null;
+}
+
+const organisationOf = (viewer: Viewer | Actor) =>
+  viewer.kind === 'user' && viewer.organisation ? viewer.organisation.id : undefined;
+
+export function isSiteAdmin(viewer: Viewer | Actor): boolean {
+  return viewer.kind === 'user' && viewer.isSiteAdmin;
+}
+
+function isMemberOf(viewer: Viewer | Actor, organisationId: string | null): boolean {
+  return organisationId !== null && organisationOf(viewer) === organisationId;
+}
+
+/** May the viewer see this material at all (its page, file, old versions)? */
+export function canViewMaterial(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  if (isSiteAdmin(viewer)) return true;
+  if (material.status !== 'published') return isMemberOf(viewer, material.organisationId);
+  switch (material.visibility) {
+    case 'public':
+      return true;
+    case 'councils':
+      return organisationOf(viewer) !== undefined;
+    case 'organisation':
+      return isMemberOf(viewer, material.organisationId);
+    default:
+      return false; // an unknown visibility is private to everyone
+  }
+}
+
+/**
+ * The same rule as SQL, for search, lists and counts: published materials the viewer may see.
+ * Expects the materials table aliased as `m`. The organisation id is a bound parameter taken from the
+ * live viewer, never from the request.
+ */
+export function visibleMaterialsSql(viewer: Viewer): SQL {
+  if (isSiteAdmin(viewer)) return sql`(m.status = 'published')`;
+  const organisationId = organisationOf(viewer);
+  if (!organisationId) return sql`(m.status = 'published' AND m.visibility = 'public')`;
+  return sql`(m.status = 'published' AND (m.visibility IN ('public', 'councils') OR (m.visibility = 'organisation' AND m.organisation_id = ${organisationId})))`;
+}
+
+/** May the viewer share materials (for their own organisation)? */
+export function canShareMaterial(viewer: Viewer | Actor): boolean {
+  if (viewer.kind === 'system') return true;
+  return organisationOf(viewer) !== undefined || isSiteAdmin(viewer);
+}
+
+/** Edit details, replace the file, change visibility, withdraw and restore. */
+export function canChangeMaterial(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  return isSiteAdmin(viewer) || isMemberOf(viewer, material.organisationId);
+}
+
+/** Delete for good: the row, every file version and the search entry. */
+export function canDeleteMaterial(viewer: Viewer): boolean {
+  return isSiteAdmin(viewer);
+}
+
+/** Manage members and join requests, read the audit log, change email domains. */
+export function canManageOrganisation(viewer: Viewer, organisationId: string): boolean {
+  if (isSiteAdmin(viewer)) return true;
+  return viewer.kind === 'user' && viewer.role === 'org_admin' && isMemberOf(viewer, organisationId);
+}
+
+/** Add other public bodies, make site admins. */
+export function canAdministerSite(viewer: Viewer): boolean {
+  return isSiteAdmin(viewer);
+}
