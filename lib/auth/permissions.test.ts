@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   canChangeMaterial,
   canDeleteMaterial,
+  canLeaveOrganisationWithoutAdmin,
+  canListMembers,
   canManageOrganisation,
+  canReadAuditLog,
+  canRequestToJoin,
+  canSeeMemberEmails,
   canShareMaterial,
   canViewMaterial,
   type MaterialAccessFacts,
@@ -129,5 +134,33 @@ describe('changing, deleting and managing', () => {
       .map(([who]) => who);
     expect(allowed).toEqual(['member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
     expect(canShareMaterial({ kind: 'system', label: 'starter kit' })).toBe(true);
+  });
+});
+
+describe('organisations: members, join requests and the audit log', () => {
+  const who = (rule: (viewer: Viewer) => boolean) =>
+    Object.entries(viewers)
+      .filter(([, viewer]) => rule(viewer))
+      .map(([name]) => name);
+
+  it("a council's members, its admins and site admins see who belongs to it", () => {
+    expect(who((v) => canListMembers(v, bristol.id))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it("only the council's own admins and site admins see members' email addresses", () => {
+    expect(who((v) => canSeeMemberEmails(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
+  });
+
+  it('only signed-in people without an organisation ask to join one', () => {
+    expect(who(canRequestToJoin)).toEqual(['signed in, no council', 'site admin']);
+  });
+
+  it('only site admins may leave an organisation without an admin', () => {
+    expect(who(canLeaveOrganisationWithoutAdmin)).toEqual(['site admin']);
+  });
+
+  it("a council's log is read by its admins and site admins; the whole hub's log by site admins", () => {
+    expect(who((v) => canReadAuditLog(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
+    expect(who((v) => canReadAuditLog(v, null))).toEqual(['site admin']);
   });
 });

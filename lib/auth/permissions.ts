@@ -85,3 +85,41 @@ export function canManageOrganisation(viewer: Viewer, organisationId: string): b
 export function canAdministerSite(viewer: Viewer): boolean {
   return isSiteAdmin(viewer);
 }
+
+/**
+ * See who belongs to an organisation (names and roles): its own members, and those who manage it.
+ * Email addresses are a separate rule: canSeeMemberEmails.
+ */
+export function canListMembers(viewer: Viewer, organisationId: string): boolean {
+  return isMemberOf(viewer, organisationId) || canManageOrganisation(viewer, organisationId);
+}
+
+/**
+ * See the email addresses of an organisation's members and of people asking to join it: the
+ * organisation's own admins and site admins. Everyone else sees a name and an organisation.
+ */
+export function canSeeMemberEmails(viewer: Viewer, organisationId: string): boolean {
+  return canManageOrganisation(viewer, organisationId);
+}
+
+/** Ask to join an organisation: anyone signed in who does not belong to one yet. */
+export function canRequestToJoin(viewer: Viewer): boolean {
+  return viewer.kind === 'user' && viewer.organisation === null;
+}
+
+/**
+ * Leave an organisation with no organisation admin (by removing or demoting its last one). Only site
+ * admins may: otherwise nobody would be left to approve requests or manage members.
+ */
+export function canLeaveOrganisationWithoutAdmin(viewer: Viewer): boolean {
+  return isSiteAdmin(viewer);
+}
+
+/**
+ * Read the audit log: an organisation's own log for those who manage it; the whole hub's log
+ * (organisationId null) for site admins only.
+ */
+export function canReadAuditLog(viewer: Viewer, organisationId: string | null): boolean {
+  if (organisationId === null) return isSiteAdmin(viewer);
+  return canManageOrganisation(viewer, organisationId);
+}
