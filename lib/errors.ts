@@ -6,6 +6,8 @@
 export type AppErrorCode =
   | 'validation'
   | 'not_found'
+  | 'forbidden'
+  | 'unauthenticated'
   | 'payload_too_large'
   | 'storage_unavailable'
   | 'database_unavailable'
@@ -15,6 +17,8 @@ export type AppErrorCode =
 const statusByCode: Record<AppErrorCode, number> = {
   validation: 422,
   not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
   payload_too_large: 413,
   storage_unavailable: 503,
   database_unavailable: 503,

@@ -153,6 +153,7 @@ async function importRow(
 
   try {
     const created = await createMaterial(services, {
+      actor: { kind: 'system', label: 'Bulk import' },
       fields: mapped.fields,
       file: { fileName: file, stream: createReadStream(located.path) },
     });

@@ -1,4 +1,4 @@
-import { anonymous } from '@/lib/auth/viewer';
+import { anonymous, type Actor, type Viewer } from '@/lib/auth/viewer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,9 @@ import { createMaterial } from './create-material';
 import { getMaterial } from './get-material';
 import { openDownload } from './open-download';
 import { sweepPendingUploads } from './sweep-pending-uploads';
+
+/** The bulk import acting for the hub: it may share for any council named in the answers. */
+const importer: Actor = { kind: 'system', label: 'test import' };
 
 const answers = {
   title: 'Bin collections discussion guide',
@@ -69,6 +72,7 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     const file = path.join(testSettings.corpusDir, '015-gds-research-consent-form.pdf');
     const original = fs.readFileSync(file);
     const created = await createMaterial(hub.services, {
+        actor: importer,
       fields: answers,
       file: { fileName: 'Research consent form.pdf', stream: fs.createReadStream(file) },
     });
@@ -96,9 +100,72 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     expect(await counts(hub)).toEqual({ materials: 1, versions: 1, pending: 0, objects: 1 });
   });
 
+  it('a member shares for their own council, with the visibility they chose, and the change is audited', async () => {
+    const [leeds] = await queryRows<{ id: string }>(hub.services.db, sql`SELECT id FROM organisations WHERE slug = 'leeds'`);
+    const member: Viewer = {
+      kind: 'user',
+      userId: (await queryRows<{ id: string }>(hub.services.db, sql`INSERT INTO users (email, name, organisation_id) VALUES ('sam@leeds.gov.uk', 'Sam Jones', ${leeds!.id}) RETURNING id`))[0]!.id,
+      name: 'Sam Jones',
+      organisation: { id: leeds!.id, slug: 'leeds', name: 'Leeds City Council' },
+      role: 'member',
+      isSiteAdmin: false,
+    };
+    const created = await createMaterial(hub.services, {
+      actor: member,
+      // The form's council answer is ignored for members: they share for their own organisation.
+      fields: { ...answers, council: 'bristol', visibility: 'organisation' },
+      file: { fileName: 'notes.txt', stream: bytes('Some notes') },
+    });
+    const [row] = await queryRows<{ organisation_id: string; visibility: string; created_by: string }>(
+      hub.services.db,
+      sql`SELECT organisation_id, visibility, created_by FROM materials WHERE id = ${created.id}`,
+    );
+    expect(row).toEqual({ organisation_id: leeds!.id, visibility: 'organisation', created_by: member.userId });
+    // Not visible to anyone outside Leeds.
+    expect(await getMaterial(hub.services, anonymous, created.id)).toBeUndefined();
+    expect(await getMaterial(hub.services, member, created.id)).toMatchObject({ title: answers.title });
+
+    const events = await queryRows<{ action: string; actor_label: string; after: unknown }>(
+      hub.services.db,
+      sql`SELECT action, actor_label, after FROM audit_events WHERE subject_id = ${created.id}`,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'material.created', actor_label: 'Sam Jones, Leeds City Council' });
+    expect(JSON.stringify(events)).not.toContain('@');
+  });
+
+  it('refuses people who are not signed in, or belong to no organisation, and stores nothing', async () => {
+    const outsider: Viewer = { kind: 'user', userId: '00000000-0000-4000-8000-000000000009', name: 'Pat', organisation: null, role: 'member', isSiteAdmin: false };
+    for (const [actor, code] of [
+      [anonymous, 'unauthenticated'],
+      [outsider, 'forbidden'],
+    ] as const) {
+      const error = await createMaterial(hub.services, {
+        actor,
+        fields: answers,
+        file: { fileName: 'notes.txt', stream: bytes('Some notes') },
+      }).catch((e: unknown) => e);
+      expect((error as AppError).code).toBe(code);
+    }
+    expect(await counts(hub)).toEqual(nothingWritten);
+  });
+
+  it('keeps a material to councils only when it belongs to one', async () => {
+    const errors = await fieldErrorsOf(
+      createMaterial(hub.services, {
+        actor: importer,
+        fields: { ...answers, council: undefined, visibility: 'councils' },
+        file: { fileName: 'notes.txt', stream: bytes('Some notes') },
+      }),
+    );
+    expect(errors.visibility).toContain('Choose a council');
+    expect(await counts(hub)).toEqual(nothingWritten);
+  });
+
   it('refuses missing answers with one message per field and writes nothing', async () => {
     const errors = await fieldErrorsOf(
       createMaterial(hub.services, {
+        actor: importer,
         fields: { ...answers, title: '  ', phases: [], artefactType: 'nonsense', council: 'atlantis' },
         file: { fileName: 'notes.txt', stream: bytes('Some notes') },
       }),
@@ -113,7 +180,8 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
   });
 
   it('asks for a file when none is sent', async () => {
-    expect(await fieldErrorsOf(createMaterial(hub.services, { fields: answers, file: undefined }))).toEqual({
+    expect(await fieldErrorsOf(createMaterial(hub.services, {
+        actor: importer, fields: answers, file: undefined }))).toEqual({
       file: 'Select a file',
     });
   });
@@ -131,7 +199,8 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
   ])('refuses %s, saying why, and stores nothing', async (_case, fileName, content, reason) => {
     hub.services.maxUploadBytes = 10 * 1024 * 1024;
     const errors = await fieldErrorsOf(
-      createMaterial(hub.services, { fields: answers, file: { fileName, stream: Readable.from([Buffer.from(content)]) } }),
+      createMaterial(hub.services, {
+        actor: importer, fields: answers, file: { fileName, stream: Readable.from([Buffer.from(content)]) } }),
     );
     expect(errors.file).toContain(reason);
     expect(await counts(hub)).toEqual(nothingWritten);
@@ -139,10 +208,12 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
 
   it('accepts a file of exactly the size limit and refuses one byte more', async () => {
     const atLimit = Buffer.alloc(1000, 'a');
-    await createMaterial(hub.services, { fields: answers, file: { fileName: 'limit.txt', stream: Readable.from([atLimit]) } });
+    await createMaterial(hub.services, {
+        actor: importer, fields: answers, file: { fileName: 'limit.txt', stream: Readable.from([atLimit]) } });
 
     const errors = await fieldErrorsOf(
       createMaterial(hub.services, {
+        actor: importer,
         fields: answers,
         file: { fileName: 'over.txt', stream: Readable.from([Buffer.alloc(1001, 'a')]) },
       }),
@@ -158,6 +229,7 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     await hub.services.db.execute(sql`
       CREATE TRIGGER refuse_versions BEFORE INSERT ON material_versions FOR EACH ROW EXECUTE FUNCTION refuse_versions()`);
     const error = await createMaterial(hub.services, {
+        actor: importer,
       fields: answers,
       file: { fileName: 'notes.txt', stream: bytes('Some notes') },
     }).catch((e: unknown) => e);
@@ -187,6 +259,7 @@ describe('createMaterial when storage is down', () => {
     const hub = await createTestHub('pglite', { storage });
     try {
       const error = await createMaterial(hub.services, {
+        actor: importer,
         fields: answers,
         file: { fileName: 'notes.txt', stream: bytes('Some notes') },
       }).catch((e: unknown) => e);

@@ -2,6 +2,9 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { canShareMaterial } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/viewer';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 import { materials, materialVersions, organisations, pendingUploads } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
@@ -19,6 +22,8 @@ export interface IncomingFile {
 }
 
 export interface CreateMaterialRequest {
+  /** Who is sharing it: a signed-in member (for their own organisation), or the hub itself (seed, import). */
+  actor: Actor;
   /** Raw answers, as posted (strings or arrays of strings). Validated here. */
   fields: Record<string, unknown>;
   file: IncomingFile | undefined;
@@ -41,12 +46,25 @@ export interface CreatedMaterial {
  * byte is stored, so even a crash between the two leaves a key the sweeper can clean up.
  */
 export async function createMaterial(services: Services, request: CreateMaterialRequest): Promise<CreatedMaterial> {
+  const { actor } = request;
+  if (!canShareMaterial(actor)) {
+    if (request.file) await drain(request.file.stream, services.maxUploadBytes);
+    throw actor.kind === 'anonymous'
+      ? new AppError('unauthenticated', 'Sign in to share a material.')
+      : new AppError('forbidden', 'Only members of a council or public body can share materials. Ask to join yours first.');
+  }
   const { errors, input } = validateFields(request.fields);
   let organisationId: string | null = null;
-  if (input?.council) {
+  if (actor.kind === 'user' && !actor.isSiteAdmin) {
+    // Members share for their own organisation, whatever the form said.
+    organisationId = actor.organisation!.id;
+  } else if (input?.council) {
     const found = await organisationIdFor(services, input.council);
     if (found) organisationId = found;
     else errors.push({ field: fieldNames.council!, message: 'Select a council from the list' });
+  }
+  if (input && input.visibility !== 'public' && !organisationId) {
+    errors.push({ field: fieldNames.visibility!, message: 'Choose a council: only materials from a council can be kept to councils' });
   }
   const file = request.file;
   if (!file || !file.fileName.trim()) {
@@ -64,7 +82,7 @@ export async function createMaterial(services: Services, request: CreateMaterial
     throw new ValidationError([...errors, ...(fileError ? [{ field: fieldNames.file!, message: fileError }] : [])]);
   }
 
-  return storeAndRecord(services, { ...input, organisationId }, { fileName, format: check.format, body }, request.seedKey);
+  return storeAndRecord(services, actor, { ...input, organisationId }, { fileName, format: check.format, body }, request.seedKey);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -88,6 +106,7 @@ function tooLargeMessage(limit: number) {
 
 async function storeAndRecord(
   services: Services,
+  actor: Actor,
   input: MaterialInput & { organisationId: string | null },
   file: { fileName: string; format: FileFormat; body: Readable },
   seedKey: string | undefined,
@@ -136,6 +155,8 @@ async function storeAndRecord(
           tags: input.tags,
           licence: input.licence,
           organisationId: input.organisationId,
+          visibility: input.visibility,
+          createdBy: actor.kind === 'user' ? actor.userId : null,
           sourceUrl: input.sourceUrl ?? null,
           attribution: input.attribution ?? null,
           seedKey: seedKey ?? null,
@@ -151,6 +172,14 @@ async function storeAndRecord(
         sizeBytes: measured.sizeBytes,
         sha256: measured.sha256,
         storageKey,
+        createdBy: actor.kind === 'user' ? actor.userId : null,
+      });
+      await recordAuditEvent(tx, actor, {
+        action: 'material.created',
+        subjectType: 'material',
+        subjectId: material.id,
+        organisationId: input.organisationId,
+        after: { title: input.title, visibility: input.visibility, fileName: file.fileName, sha256: measured.sha256 },
       });
       await tx.delete(pendingUploads).where(eq(pendingUploads.storageKey, storageKey));
       return material.id;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { visibilities, type Visibility } from '@/lib/auth/viewer';
 import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
 
 /**
@@ -79,6 +80,11 @@ export function materialInputSchema() {
       .optional()
       .transform((s) => s || defaultLicence().spdx)
       .refine((s) => licenceIds.has(s), 'Select a licence from the list'),
+    visibility: z
+      .string()
+      .optional()
+      .transform((s) => s || 'public')
+      .refine((s): s is Visibility => (visibilities as readonly string[]).includes(s), 'Select who can see it'),
     sourceUrl: z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' }).optional(),
     attribution: z.string().max(500).optional(),
   });
@@ -97,5 +103,6 @@ export const fieldNames: Record<string, string> = {
   tags: 'tags',
   council: 'council',
   licence: 'licence',
+  visibility: 'visibility',
   file: 'file',
 };

@@ -21,6 +21,7 @@ const keptValues = z.object({
   tags: z.string().default(''),
   council: z.string().default(''),
   licence: z.string().default(''),
+  visibility: z.string().default(''),
 });
 
 export type UploadFormValues = z.infer<typeof keptValues>;
@@ -44,6 +45,7 @@ export function uploadFormValues(fields: Record<string, unknown>): UploadFormVal
     tags: asText(fields.tags).slice(0, 2000),
     council: asText(fields.council).slice(0, 100),
     licence: asText(fields.licence).slice(0, 100),
+    visibility: asText(fields.visibility).slice(0, 20),
   });
 }
 

@@ -47,6 +47,7 @@ export async function seedStarterKit(services: Services): Promise<{ added: numbe
     if (present.has(entry.seedKey)) continue;
     try {
       await createMaterial(services, {
+        actor: { kind: 'system', label: 'Discovery Commons starter kit' },
         fields: {
           title: entry.title,
           summary: entry.summary,

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { ErrorSummary } from '@/app/_components/govuk';
+import { currentViewer } from '@/lib/auth/current-viewer';
+import { canShareMaterial } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
+import { visibilityChoices } from '@/lib/materials/visibility-choices';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/materials/formats';
 import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
 import { services } from '@/lib/runtime';
@@ -18,6 +23,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function NewMaterialPage({ searchParams }: Props) {
   await connection();
+  const viewer = await currentViewer();
+  if (viewer.kind === 'anonymous') redirect('/sign-in?callbackUrl=%2Fmaterials%2Fnew');
+  if (!canShareMaterial(viewer)) return <JoinFirst />;
   const { attempt: attemptId } = await searchParams;
   const attempt = typeof attemptId === 'string' ? await loadUploadAttempt(await services(), attemptId) : undefined;
   const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
@@ -31,18 +39,37 @@ export default async function NewMaterialPage({ searchParams }: Props) {
         <h1 className="govuk-heading-l">Share a material</h1>
         <p className="govuk-body">
           Share a template, a worked example or guidance from your Discovery work so other councils can find and reuse
-          it. It will be public: anyone can find and download it.
+          it. You choose who can see it.
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
-        <UploadForm choices={uploadChoices()} values={attempt?.values} errors={errors} />
+        <UploadForm choices={uploadChoices(viewer)} values={attempt?.values} errors={errors} />
       </div>
     </div>
   );
 }
 
-function uploadChoices(): UploadFormChoices {
+function JoinFirst() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Share a material</h1>
+        <p className="govuk-body">You need to belong to a council or other public body to share materials.</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/account/join">
+            Ask to join your council
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>): UploadFormChoices {
   const v = vocabularies();
+  const ownOrganisation = viewer.isSiteAdmin ? undefined : viewer.organisation?.name;
   return {
+    ownOrganisation,
+    visibilities: visibilityChoices(ownOrganisation),
     phases: v.phases.map((p) => ({ value: p.slug, label: p.label, hint: p.description })),
     artefactTypes: v.artefactTypes.map((a) => ({ value: a.slug, label: a.label })),
     kinds: v.kinds.map((k) => ({ value: k.slug, label: k.label, hint: k.description })),

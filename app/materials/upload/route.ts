@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { currentViewer } from '@/lib/auth/current-viewer';
 import { AppError } from '@/lib/errors';
 import { assertSameOrigin } from '@/lib/http/check-origin';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
@@ -17,11 +18,13 @@ export async function POST(request: Request) {
     return plainError(error as AppError);
   }
   const hub = await services();
+  const viewer = await currentViewer();
+  if (viewer.kind === 'anonymous') return redirectTo(request, '/sign-in?callbackUrl=%2Fmaterials%2Fnew');
   let fields: Record<string, unknown> = {};
   try {
     const { result } = await parseMultipartUpload(request, hub.maxUploadBytes, (answers, file) => {
       fields = answers;
-      return createMaterial(hub, { fields: answers, file });
+      return createMaterial(hub, { actor: viewer, fields: answers, file });
     });
     return redirectTo(request, `/materials/${result.id}?shared=1`);
   } catch (error) {

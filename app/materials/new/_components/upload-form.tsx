@@ -9,6 +9,9 @@ export interface UploadFormChoices {
   topics: { value: string; label: string }[];
   councils: { value: string; label: string }[];
   licences: { value: string; label: string }[];
+  visibilities: { value: string; label: string; hint: string }[];
+  /** The sharer's own organisation; undefined for site admins, who choose. */
+  ownOrganisation: string | undefined;
   defaultLicence: string;
   maxSize: string;
   acceptedFormats: string;
@@ -99,15 +102,36 @@ export function UploadForm({
         defaultValue={values?.tags}
         error={errors.tags}
       />
-      <CouncilPicker
-        id="council"
-        name="council"
-        label="Council"
-        labelClassName="govuk-label--m"
-        hint="The council that made or owns this material. Start typing to find it."
-        options={choices.councils}
-        defaultValue={values?.council}
-        error={errors.council}
+      {choices.ownOrganisation ? (
+        <div className="govuk-form-group">
+          <h2 className="govuk-label-wrapper">
+            <span className="govuk-label govuk-label--m">Council</span>
+          </h2>
+          <p className="govuk-body">
+            You are sharing this for <strong>{choices.ownOrganisation}</strong>.
+          </p>
+        </div>
+      ) : (
+        <CouncilPicker
+          id="council"
+          name="council"
+          label="Council (optional)"
+          labelClassName="govuk-label--m"
+          hint="As a site admin you can share for any council. Start typing to find it."
+          options={choices.councils}
+          defaultValue={values?.council}
+          error={errors.council}
+        />
+      )}
+      <Radios
+        id="visibility"
+        name="visibility"
+        label="Who can see it?"
+        labelClassName="govuk-fieldset__legend--m"
+        hint="You can change this later."
+        items={choices.visibilities}
+        defaultValue={values?.visibility || 'public'}
+        error={errors.visibility}
       />
       <Radios
         id="licence"
