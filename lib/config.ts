@@ -8,6 +8,8 @@ import { z } from 'zod';
  *
  * Nothing set: the embedded defaults (PGlite and local disk under DATA_DIR).
  * DATABASE_URL set: Postgres through `pg`. S3_BUCKET set: files in S3-compatible storage.
+ * Sign-in: SMTP_HOST set: email links sent by SMTP; ENTRA_* set: "Sign in with Microsoft". With neither,
+ * outside production, email links are written to the server log so the quick start needs nothing.
  */
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -47,6 +49,41 @@ const environmentSchema = z
     S3_PRESIGNED_URL_SECONDS: positiveInteger(60),
     MAX_UPLOAD_BYTES: positiveInteger(100 * 1024 * 1024),
     SEED_STARTER_KIT: booleanFlag(true),
+    NEXTAUTH_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ message: 'must be the address people use to reach the hub, such as https://hub.example.org' })
+        .refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), {
+          message: 'must be the address people use to reach the hub, such as https://hub.example.org, with no path',
+        })
+        .optional(),
+    ),
+    AUTH_SECRET: optionalString,
+    NEXTAUTH_SECRET: optionalString,
+    SMTP_HOST: optionalString,
+    SMTP_PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a port number' }).int('must be a port number').min(1).max(65535).optional(),
+    ),
+    SMTP_USER: optionalString,
+    SMTP_PASSWORD: optionalString,
+    SMTP_FROM: optionalString,
+    SMTP_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).optional()),
+    ENTRA_CLIENT_ID: optionalString,
+    ENTRA_CLIENT_SECRET: optionalString,
+    ENTRA_TENANT_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (a GUID), a domain, or organizations / common')
+        .optional(),
+    ),
+    SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
+    SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
+    TRUSTED_PROXY_HOPS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(1),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.S3_BUCKET && Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
@@ -59,7 +96,66 @@ const environmentSchema = z
     if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when other S3_ settings are set' });
     }
+    checkSignInSettings(env, ctx);
   });
+
+function checkSignInSettings(
+  env: {
+    NODE_ENV: string;
+    NEXTAUTH_URL?: string;
+    AUTH_SECRET?: string;
+    NEXTAUTH_SECRET?: string;
+    SMTP_HOST?: string;
+    SMTP_USER?: string;
+    SMTP_PASSWORD?: string;
+    SMTP_FROM?: string;
+    SMTP_PORT?: number;
+    SMTP_SECURE?: string;
+    ENTRA_CLIENT_ID?: string;
+    ENTRA_CLIENT_SECRET?: string;
+    ENTRA_TENANT_ID?: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
+  if (env.AUTH_SECRET && env.NEXTAUTH_SECRET && env.AUTH_SECRET !== env.NEXTAUTH_SECRET) {
+    issue('AUTH_SECRET', 'and NEXTAUTH_SECRET are both set and differ: set one of them');
+  }
+  if (secret !== undefined && secret.length < 32) {
+    issue(env.AUTH_SECRET ? 'AUTH_SECRET' : 'NEXTAUTH_SECRET', 'must be at least 32 characters (for example the output of `openssl rand -base64 32`)');
+  }
+  const smtpOthers = (['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM', 'SMTP_SECURE'] as const).filter((k) => env[k] !== undefined);
+  if (env.SMTP_HOST) {
+    if (!env.SMTP_FROM) issue('SMTP_FROM', 'is required when SMTP_HOST is set, for example "Discovery Commons <no-reply@hub.example.org>"');
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+      issue(env.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER', 'set both SMTP_USER and SMTP_PASSWORD, or neither');
+    }
+  } else if (smtpOthers.length) {
+    issue('SMTP_HOST', `is required when other SMTP_ settings are set (${smtpOthers.join(', ')})`);
+  }
+  const entra = (['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'ENTRA_TENANT_ID'] as const).filter((k) => env[k] !== undefined);
+  if (entra.length > 0 && entra.length < 3) {
+    const missing = (['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'ENTRA_TENANT_ID'] as const).filter((k) => !entra.includes(k));
+    issue(missing[0]!, `set ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and ENTRA_TENANT_ID together (missing ${missing.join(', ')})`);
+  }
+  // `next build` runs with NODE_ENV=production but serves nobody: the running server checks these.
+  if (env.NODE_ENV === 'production' && !isBuildPhase()) {
+    if (!secret) issue('AUTH_SECRET', 'is required in production (or NEXTAUTH_SECRET): at least 32 random characters, kept secret');
+    if (!env.NEXTAUTH_URL) issue('NEXTAUTH_URL', 'is required in production: the address people use to reach the hub, such as https://hub.example.org');
+    if (!env.SMTP_HOST && entra.length < 3) {
+      issue(
+        'SMTP_HOST',
+        'or ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and ENTRA_TENANT_ID are required in production: nobody could sign in. ' +
+          '(Writing sign-in links to the server log is only for development.)',
+      );
+    }
+  }
+}
+
+function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}
 
 export type DatabaseConfig =
   | { driver: 'pglite'; dataDir: string }
@@ -77,6 +173,32 @@ export type StorageConfig =
       presignedUrlSeconds: number;
     };
 
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465). Otherwise STARTTLS is used when the server offers it. */
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+}
+
+export interface AuthConfig {
+  /** The hub's own address (scheme, host and port), as people reach it: sign-in links point here. */
+  url: string;
+  /** Signs session and CSRF cookies and hashes sign-in tokens. Undefined outside production: the hub makes one in DATA_DIR. */
+  secret: string | undefined;
+  /**
+   * How email sign-in links go out: by SMTP, or (outside production, with no SMTP set) written to the
+   * server log. Null when email sign-in is off (production with Microsoft Entra ID only).
+   */
+  email: { transport: 'smtp'; smtp: SmtpConfig } | { transport: 'log' } | null;
+  entra: { clientId: string; clientSecret: string; tenantId: string } | null;
+  /** Email sign-in requests allowed per window, per address and per network address. */
+  signInLimits: { perAddress: number; perNetworkAddress: number; windowMinutes: number };
+  /** How many reverse proxies in front of the hub append to X-Forwarded-For. */
+  trustedProxyHops: number;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   dataDir: string;
@@ -84,6 +206,7 @@ export interface AppConfig {
   storage: StorageConfig;
   maxUploadBytes: number;
   seedStarterKit: boolean;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +246,41 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       : { driver: 'local', root: path.join(dataDir, 'files') },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     seedStarterKit: e.SEED_STARTER_KIT,
+    auth: authConfig(e),
+  };
+}
+
+function authConfig(e: z.output<typeof environmentSchema>): AuthConfig {
+  const port = e.SMTP_PORT ?? (e.SMTP_SECURE && ['true', '1', 'yes'].includes(e.SMTP_SECURE) ? 465 : 587);
+  const secure = e.SMTP_SECURE === undefined ? port === 465 : ['true', '1', 'yes'].includes(e.SMTP_SECURE);
+  const email: AuthConfig['email'] = e.SMTP_HOST
+    ? {
+        transport: 'smtp',
+        smtp: {
+          host: e.SMTP_HOST,
+          port,
+          secure,
+          auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : undefined,
+          from: e.SMTP_FROM!,
+        },
+      }
+    : e.NODE_ENV === 'production'
+      ? null
+      : { transport: 'log' };
+  return {
+    url: new URL(e.NEXTAUTH_URL ?? 'http://localhost:3000').origin,
+    secret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    email,
+    entra:
+      e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET && e.ENTRA_TENANT_ID
+        ? { clientId: e.ENTRA_CLIENT_ID, clientSecret: e.ENTRA_CLIENT_SECRET, tenantId: e.ENTRA_TENANT_ID }
+        : null,
+    signInLimits: {
+      perAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
+      perNetworkAddress: e.SIGN_IN_LIMIT_PER_NETWORK_ADDRESS,
+      windowMinutes: 15,
+    },
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 
