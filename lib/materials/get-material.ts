@@ -6,7 +6,7 @@ import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { currentVersion } from './current-version';
 import { formatByCode } from './formats';
-import { canViewMaterial } from '@/lib/auth/permissions';
+import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
 type Labelled = { slug: string; label: string };
@@ -25,6 +25,14 @@ export interface MaterialDetail {
   council: { slug: string; name: string; homepageUrl: string | null } | null;
   sourceUrl: string | null;
   attribution: string | null;
+  /** 'public' | 'councils' | 'organisation' (lib/auth/viewer.ts). */
+  visibility: string;
+  /** 'published' | 'withdrawn'. */
+  status: string;
+  /** Set when withdrawn (seen only by those who may restore it). */
+  withdrawn: { reason: string; at: string } | null;
+  /** What the viewer may do with it (lib/auth/permissions.ts), for showing the right links and buttons. */
+  permissions: { canChange: boolean; canDelete: boolean };
   createdAt: string;
   updatedAt: string;
   file: {
@@ -67,6 +75,10 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
     council: row.council ? { slug: row.council.slug, name: row.council.name, homepageUrl: row.council.homepageUrl } : null,
     sourceUrl: m.sourceUrl,
     attribution: m.attribution,
+    visibility: m.visibility,
+    status: m.status,
+    withdrawn: m.status === 'withdrawn' ? { reason: m.withdrawnReason ?? '', at: (m.withdrawnAt ?? m.updatedAt).toISOString() } : null,
+    permissions: { canChange: canChangeMaterial(viewer, m), canDelete: canDeleteMaterial(viewer) },
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
     file: {

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { materials } from '@/lib/db/schema';
+import { materials, materialVersions } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { currentVersion } from './current-version';
 import { canViewMaterial } from '@/lib/auth/permissions';
@@ -16,15 +16,49 @@ export type Download =
 
 /** The current file of a material the viewer may see, or undefined (treated as not found). */
 export async function openDownload(services: Services, viewer: Viewer, materialId: string): Promise<Download | undefined> {
-  if (!z.uuid().safeParse(materialId).success) return undefined;
+  if (!(await mayView(services, viewer, materialId))) return undefined;
+  const version = await currentVersion(services.db, materialId);
+  return version ? openStored(services, version) : undefined;
+}
+
+/**
+ * One file version (current or older) of a material the viewer may see, or undefined (treated as not
+ * found). Old versions inherit the material's permissions: the same check as the current file.
+ */
+export async function openVersionDownload(
+  services: Services,
+  viewer: Viewer,
+  materialId: string,
+  versionNumber: number | string,
+): Promise<Download | undefined> {
+  const parsed = versionNumberSchema.safeParse(versionNumber);
+  if (!parsed.success) return undefined;
+  if (!(await mayView(services, viewer, materialId))) return undefined;
+  const [version] = await services.db
+    .select()
+    .from(materialVersions)
+    .where(and(eq(materialVersions.materialId, materialId), eq(materialVersions.versionNumber, parsed.data)));
+  return version ? openStored(services, version) : undefined;
+}
+
+/** A version number from a route ("3"), or a number: a positive integer, nothing else ("03", "3.0", "1e3" are refused). */
+const versionNumberSchema = z
+  .union([z.number(), z.string().regex(/^[1-9][0-9]{0,8}$/).transform(Number)])
+  .pipe(z.number().int().min(1).max(2_147_483_647));
+
+async function mayView(services: Services, viewer: Viewer, materialId: string): Promise<boolean> {
+  if (!z.uuid().safeParse(materialId).success) return false;
   const [material] = await services.db
     .select({ status: materials.status, visibility: materials.visibility, organisationId: materials.organisationId })
     .from(materials)
     .where(eq(materials.id, materialId));
-  if (!material || !canViewMaterial(viewer, material)) return undefined;
-  const version = await currentVersion(services.db, materialId);
-  if (!version) return undefined;
+  return material !== undefined && canViewMaterial(viewer, material);
+}
 
+async function openStored(
+  services: Services,
+  version: { storageKey: string; fileName: string; contentType: string },
+): Promise<Download> {
   const file = { fileName: version.fileName, contentType: version.contentType };
   const url = await services.storage.presignedDownloadUrl(version.storageKey, file);
   if (url) return { type: 'redirect', url };

@@ -1,0 +1,78 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Viewer } from '@/lib/auth/viewer';
+import { materials, materialVersions, pendingUploads } from '@/lib/db/schema';
+import type { Services } from '@/lib/services';
+import { materialToDelete } from './material-access';
+
+export interface DeletedMaterial {
+  id: string;
+  title: string;
+  versionsDeleted: number;
+  /** Stored files not deleted yet (storage unavailable): left to the sweeper, which retries. */
+  filesDeferred: number;
+}
+
+/**
+ * Deletes a material for good: its row, every version's row (they cascade), every version's stored
+ * file, and its search entry. Site admins only: others who can see it get 'forbidden', others 'not_found'.
+ *
+ * Never half-written, in this order:
+ *   1. One transaction: lock the row, record every version's storage key in pending_uploads, delete the
+ *      row (versions cascade), write the audit event. If it fails, nothing has changed.
+ *   2. After commit, delete each stored object and then its pending_uploads key. If storage fails (or
+ *      the process stops), the key stays in pending_uploads and sweepPendingUploads deletes the object
+ *      later (it takes keys older than six hours), so no file outlives its row for long.
+ *
+ * Search: the built-in engine searches the materials row itself, so deleting the row removes the
+ * entry in the same transaction. When a Meilisearch index exists, write its "remove document" outbox
+ * entry in step 1 (same transaction), so the worker removes it even if this process stops.
+ */
+export async function deleteMaterial(services: Services, viewer: Viewer, materialId: string): Promise<DeletedMaterial> {
+  const { deleted, storageKeys } = await services.db.transaction(async (tx) => {
+    const row = await materialToDelete(tx, viewer, materialId, true);
+    const versions = await tx
+      .select({
+        versionNumber: materialVersions.versionNumber,
+        fileName: materialVersions.fileName,
+        sha256: materialVersions.sha256,
+        storageKey: materialVersions.storageKey,
+      })
+      .from(materialVersions)
+      .where(eq(materialVersions.materialId, row.id))
+      .orderBy(asc(materialVersions.versionNumber));
+    const storageKeys = versions.map((v) => v.storageKey);
+    if (storageKeys.length) {
+      await tx.insert(pendingUploads).values(storageKeys.map((storageKey) => ({ storageKey }))).onConflictDoNothing();
+    }
+    await tx.delete(materials).where(eq(materials.id, row.id));
+    // Search (Meilisearch, later): enqueue the index removal here, in this transaction.
+    await recordAuditEvent(tx, viewer, {
+      action: 'material.deleted',
+      subjectType: 'material',
+      subjectId: row.id,
+      organisationId: row.organisationId,
+      before: {
+        title: row.title,
+        visibility: row.visibility,
+        status: row.status,
+        versions: versions.map(({ versionNumber, fileName, sha256 }) => ({ versionNumber, fileName, sha256 })),
+      },
+      after: null,
+    });
+    return { deleted: { id: row.id, title: row.title, versionsDeleted: versions.length }, storageKeys };
+  });
+
+  let filesDeferred = 0;
+  for (const storageKey of storageKeys) {
+    try {
+      await services.storage.delete(storageKey);
+      await services.db.delete(pendingUploads).where(eq(pendingUploads.storageKey, storageKey));
+    } catch (error) {
+      filesDeferred++;
+      console.error('[delete] file clean-up deferred to the sweeper:', (error as Error).message);
+    }
+  }
+  return { ...deleted, filesDeferred };
+}

@@ -1,0 +1,102 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Viewer } from '@/lib/auth/viewer';
+import { materials, materialVersions } from '@/lib/db/schema';
+import type { Services } from '@/lib/services';
+import { currentVersion } from './current-version';
+import { fieldErrorsOf, materialToChange, single } from './material-access';
+import { checkIncomingFile, discardFile, storeFileThenRecord, type IncomingFile } from './store-file';
+
+export const changeNoteLimit = 500;
+
+export function changeNoteSchema() {
+  return z.object({
+    changeNote: z.preprocess(
+      (value) => single(value) ?? '',
+      z
+        .string({ message: 'Enter what has changed' })
+        .transform((s) => s.trim())
+        .pipe(
+          z
+            .string()
+            .min(1, 'Enter what has changed')
+            .max(changeNoteLimit, `What has changed must be ${changeNoteLimit} characters or fewer`),
+        ),
+    ),
+  });
+}
+
+export interface ReplaceMaterialFileRequest {
+  /** Raw answers, as posted: `changeNote`. */
+  fields: Record<string, unknown>;
+  file: IncomingFile | undefined;
+}
+
+export interface ReplacedFile {
+  id: string;
+  versionNumber: number;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Replaces a material's file with a new version (the next version number, with a change note and who
+ * uploaded it). Earlier versions and their files are kept, and stay downloadable by whoever may see the
+ * material (openVersionDownload).
+ *
+ * Who: as for updateMaterial ('not_found' / 'forbidden'), checked before a byte is stored and again,
+ * on the locked row, in the transaction that records the version.
+ * All or nothing, exactly as sharing (store-file.ts): a refused file is never stored; storage failure
+ * writes no row; a database failure deletes the stored object.
+ */
+export async function replaceMaterialFile(
+  services: Services,
+  viewer: Viewer,
+  materialId: string,
+  request: ReplaceMaterialFileRequest,
+): Promise<ReplacedFile> {
+  try {
+    await materialToChange(services.db, viewer, materialId);
+  } catch (error) {
+    await discardFile(services, request.file);
+    throw error;
+  }
+
+  const parsed = changeNoteSchema().safeParse(request.fields);
+  const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
+  const file = await checkIncomingFile(services, request.file, errors);
+  const changeNote = parsed.success ? parsed.data.changeNote : '';
+
+  return storeFileThenRecord(services, file, async (tx, stored) => {
+    const row = await materialToChange(tx, viewer, materialId, true);
+    const previous = await currentVersion(tx, row.id);
+    // The material's row is locked, so two replacements of one material cannot take the same number.
+    const versionNumber = (previous?.versionNumber ?? 0) + 1;
+    await tx.insert(materialVersions).values({
+      materialId: row.id,
+      versionNumber,
+      fileName: stored.fileName,
+      format: stored.format.code,
+      contentType: stored.format.contentType,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      changeNote,
+      createdBy: viewer.kind === 'user' ? viewer.userId : null,
+    });
+    await tx.update(materials).set({ updatedAt: new Date() }).where(eq(materials.id, row.id));
+    await recordAuditEvent(tx, viewer, {
+      action: 'material.file_replaced',
+      subjectType: 'material',
+      subjectId: row.id,
+      organisationId: row.organisationId,
+      before: previous
+        ? { versionNumber: previous.versionNumber, fileName: previous.fileName, format: previous.format, sizeBytes: previous.sizeBytes, sha256: previous.sha256 }
+        : null,
+      after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote },
+    });
+    return { id: row.id, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+  });
+}

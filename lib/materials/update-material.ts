@@ -1,0 +1,96 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { visibilities, type Viewer } from '@/lib/auth/viewer';
+import { materials } from '@/lib/db/schema';
+import { ValidationError } from '@/lib/errors';
+import type { Services } from '@/lib/services';
+import { fieldErrorsOf, materialToChange, single, type MaterialRow } from './material-access';
+import { fieldNames, materialInputSchema } from './material-input';
+
+/** The details people can change after sharing (the council and the file have their own ways). */
+export const editableFields = ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'] as const;
+export type EditableField = (typeof editableFields)[number];
+
+export function updateMaterialSchema() {
+  const base = materialInputSchema();
+  return base
+    .pick({ title: true, summary: true, phases: true, artefactType: true, kind: true, topics: true, tags: true, licence: true })
+    .extend({
+      // A form with the tags left empty may leave the field out altogether: that means no tags.
+      tags: z.preprocess((value) => value ?? '', base.shape.tags),
+      // Required here: a post that leaves it out must never quietly make a private material public.
+      visibility: z.preprocess(single, z.enum(visibilities, { message: 'Select who can see it' })),
+    });
+}
+
+export type MaterialChanges = Partial<Record<EditableField, unknown>>;
+
+export interface UpdatedMaterial {
+  id: string;
+  /** The fields whose values changed (empty when the answers were the same as before). */
+  changed: EditableField[];
+}
+
+/**
+ * Changes a material's details: title, summary, phases, type, kind, service areas, tags, licence and who
+ * can see it. Members of the owning organisation and site admins only ('not_found' for people who
+ * cannot see it, 'forbidden' for people who can see but not change it). The row is read, checked and
+ * changed under a lock in one transaction with an audit event holding the changed fields before and
+ * after. Narrowing the visibility applies to the very next request and search: both read this row.
+ */
+export async function updateMaterial(
+  services: Services,
+  viewer: Viewer,
+  materialId: string,
+  fields: Record<string, unknown>,
+): Promise<UpdatedMaterial> {
+  return services.db.transaction(async (tx) => {
+    const row = await materialToChange(tx, viewer, materialId, true);
+
+    const parsed = updateMaterialSchema().safeParse(fields);
+    const errors = parsed.success ? [] : fieldErrorsOf(parsed.error, fieldNames);
+    if (parsed.success && parsed.data.visibility !== 'public' && !row.organisationId) {
+      errors.push({ field: 'visibility', message: 'Select ‘Public’: this material does not belong to a council' });
+    }
+    if (!parsed.success || errors.length) throw new ValidationError(errors);
+
+    const next = parsed.data;
+    const current = editableValues(row);
+    const changed = editableFields.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]));
+    if (changed.length === 0) return { id: row.id, changed };
+
+    await tx
+      .update(materials)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(materials.id, row.id));
+    await recordAuditEvent(tx, viewer, {
+      action: 'material.updated',
+      subjectType: 'material',
+      subjectId: row.id,
+      organisationId: row.organisationId,
+      before: pick(current, changed),
+      after: pick(next, changed),
+    });
+    return { id: row.id, changed };
+  });
+}
+
+function editableValues(row: MaterialRow): Record<EditableField, unknown> {
+  return {
+    title: row.title,
+    summary: row.summary,
+    phases: row.phases,
+    artefactType: row.artefactType,
+    kind: row.kind,
+    topics: row.topics,
+    tags: row.tags,
+    licence: row.licence,
+    visibility: row.visibility,
+  };
+}
+
+function pick(values: Record<EditableField, unknown>, fields: EditableField[]): MaterialChanges {
+  return Object.fromEntries(fields.map((field) => [field, values[field]]));
+}
