@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { canAdministerSite } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { organisations } from '@/lib/db/schema';
+import { ValidationError, type FieldError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
 import { checkEmailDomains } from './email-domains';
 import { forbidden, parseInput, refuse, requireSignedIn, summaryOf, type OrganisationSummary } from './organisation-common';
@@ -52,9 +53,22 @@ function isWebAddress(text: string): boolean {
 export async function addPublicBody(services: Services, viewer: Viewer, input: unknown): Promise<OrganisationSummary> {
   requireSignedIn(viewer);
   if (!canAdministerSite(viewer)) throw forbidden();
-  const { name, homepageUrl, emailDomains: rawDomains } = parseInput(publicBodySchema, input);
-  const checked = checkEmailDomains(rawDomains);
-  if (!checked.ok) throw refuse(checked.message, 'emailDomains');
+  // Every problem at once, as GOV.UK forms do: the fields, then the email domains.
+  let fields: z.infer<typeof publicBodySchema> | undefined;
+  const errors: FieldError[] = [];
+  try {
+    fields = parseInput(publicBodySchema, input);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    errors.push(...error.fieldErrors);
+  }
+  const rawDomains = fields?.emailDomains ?? (input as { emailDomains?: unknown } | null)?.emailDomains ?? '';
+  const checked = typeof rawDomains === 'string' || Array.isArray(rawDomains) ? checkEmailDomains(rawDomains) : undefined;
+  if (checked && !checked.ok && !errors.some((e) => e.field === 'emailDomains')) {
+    errors.push({ field: 'emailDomains', message: checked.message });
+  }
+  if (errors.length || !fields || !checked?.ok) throw new ValidationError(errors);
+  const { name, homepageUrl } = fields;
 
   return services.db.transaction(async (tx) => {
     const [sameName] = await tx

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { organisationProblems } from './messages';
 import { notFound, refuse, requireSignedIn } from './organisation-common';
 
 const cancelSchema = z.object({ requestId: z.uuid({ error: 'The request could not be found' }) });
@@ -22,7 +23,7 @@ export async function cancelJoinRequest(services: Services, viewer: Viewer, inpu
   await services.db.transaction(async (tx) => {
     const [request] = await tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).for('update');
     if (!request || request.userId !== user.userId) throw notFound('request');
-    if (request.status !== 'pending') throw refuse('This request has already been decided or cancelled');
+    if (request.status !== 'pending') throw refuse(organisationProblems.already_decided);
     await tx
       .update(joinRequests)
       .set({ status: 'cancelled', decidedAt: new Date() })

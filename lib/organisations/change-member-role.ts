@@ -6,6 +6,7 @@ import { canLeaveOrganisationWithoutAdmin, canManageOrganisation } from '@/lib/a
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { organisationProblems } from './messages';
 import {
   displayName,
   forbidden,
@@ -27,8 +28,6 @@ export interface ChangedRole {
   changed: boolean;
 }
 
-export const lastAdminMessage =
-  'An organisation must keep at least one organisation admin. Make someone else an organisation admin first';
 
 /**
  * Makes a member an organisation admin, or an organisation admin a member. The organisation must keep
@@ -58,7 +57,7 @@ export async function changeMemberRole(services: Services, viewer: Viewer, organ
         .from(users)
         .where(and(eq(users.organisationId, organisation.id), eq(users.role, 'org_admin'), ne(users.id, userId)))
         .limit(1);
-      if (otherAdmins.length === 0) throw refuse(lastAdminMessage);
+      if (otherAdmins.length === 0) throw refuse(organisationProblems.last_admin);
     }
 
     await tx.update(users).set({ role }).where(eq(users.id, userId));

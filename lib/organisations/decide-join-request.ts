@@ -6,6 +6,7 @@ import { canManageOrganisation } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { organisationProblems } from './messages';
 import { displayName, notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
 
 const decisionSchema = z.object({
@@ -18,6 +19,7 @@ export type JoinDecision = z.infer<typeof decisionSchema>['decision'];
 export interface DecidedJoinRequest {
   id: string;
   status: 'approved' | 'refused';
+  requesterId: string;
   requesterName: string;
 }
 
@@ -35,7 +37,7 @@ export async function decideJoinRequest(services: Services, viewer: Viewer, inpu
   return services.db.transaction(async (tx) => {
     const [request] = await tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).for('update');
     if (!request || !canManageOrganisation(viewer, request.organisationId)) throw notFound('request');
-    if (request.status !== 'pending') throw refuse('This request has already been decided or cancelled');
+    if (request.status !== 'pending') throw refuse(organisationProblems.already_decided);
     const [person] = await tx.select().from(users).where(eq(users.id, request.userId)).for('update');
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, request.organisationId));
     if (!person || !organisation) throw notFound('request');
@@ -43,7 +45,7 @@ export async function decideJoinRequest(services: Services, viewer: Viewer, inpu
 
     const status = decision === 'approve' ? 'approved' : 'refused';
     if (decision === 'approve' && person.organisationId !== null && person.organisationId !== organisation.id) {
-      throw refuse(`${requesterName} already belongs to another organisation. Refuse this request instead`);
+      throw refuse(organisationProblems.belongs_elsewhere);
     }
     const alreadyMember = person.organisationId === organisation.id;
 
@@ -71,6 +73,6 @@ export async function decideJoinRequest(services: Services, viewer: Viewer, inpu
         after: { member: requesterName, organisation: organisation.name, role: 'member' },
       });
     }
-    return { id: requestId, status, requesterName };
+    return { id: requestId, status, requesterId: person.id, requesterName };
   });
 }

@@ -47,7 +47,7 @@ describe.each(testDrivers)('joining, roles and removal on %s', (driver) => {
       expect(mine).toMatchObject({ requester: { userId: asker.id, name: 'Sam Jones', email: asker.email }, message: 'I lead the housing Discovery.' });
 
       const decided = await decideJoinRequest(hub.services, admin.viewer, { requestId: request.id, decision: 'approve' });
-      expect(decided).toEqual({ id: request.id, status: 'approved', requesterName: 'Sam Jones' });
+      expect(decided).toEqual({ id: request.id, status: 'approved', requesterId: asker.id, requesterName: 'Sam Jones' });
 
       const viewer = await liveViewer(hub, asker.id);
       expect(viewer).toMatchObject({ organisation: { id: bristol.id }, role: 'member' });

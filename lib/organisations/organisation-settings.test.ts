@@ -152,6 +152,12 @@ describe.each(testDrivers)('email domains, public bodies and the audit log on %s
       expect((await listOrganisations(hub.services, site.viewer)).some((o) => o.name === 'Some Body')).toBe(false);
     });
 
+    it('reports every problem at once', async () => {
+      const site = await person(hub, { isSiteAdmin: true });
+      const error = await refusal(() => addPublicBody(hub.services, site.viewer, { name: ' ', homepageUrl: 'nope', emailDomains: 'yahoo.com' }));
+      expect(error.fieldErrors.map((e) => e.field)).toEqual(['name', 'homepageUrl', 'emailDomains']);
+    });
+
     it('slugs are made of lower-case letters, digits and hyphens', () => {
       expect(slugFrom('Department for Levelling Up, Housing & Communities')).toBe('department-for-levelling-up-housing-and-communities');
       expect(slugFrom('Comhairle nan Eilean Siar — Ùr')).toBe('comhairle-nan-eilean-siar-ur');

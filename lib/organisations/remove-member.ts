@@ -6,7 +6,7 @@ import { canLeaveOrganisationWithoutAdmin, canManageOrganisation } from '@/lib/a
 import type { Viewer } from '@/lib/auth/viewer';
 import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { lastAdminMessage } from './change-member-role';
+import { organisationProblems } from './messages';
 import {
   displayName,
   forbidden,
@@ -48,7 +48,7 @@ export async function removeMember(services: Services, viewer: Viewer, organisat
         .from(users)
         .where(and(eq(users.organisationId, organisation.id), eq(users.role, 'org_admin'), ne(users.id, userId)))
         .limit(1);
-      if (otherAdmins.length === 0) throw refuse(lastAdminMessage);
+      if (otherAdmins.length === 0) throw refuse(organisationProblems.last_admin);
     }
 
     await tx.update(users).set({ organisationId: null, role: 'member' }).where(eq(users.id, userId));

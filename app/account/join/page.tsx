@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList } from '@/app/_components/govuk';
+import { currentViewer } from '@/lib/auth/current-viewer';
+import { getOwnJoinRequest } from '@/lib/organisations/get-own-join-request';
+import { listOrganisations } from '@/lib/organisations/list-organisations';
+import { isOrganisationProblem, organisationProblems } from '@/lib/organisations/messages';
+import { maxJoinMessageLength } from '@/lib/organisations/request-to-join';
+import { services } from '@/lib/runtime';
+import { formatDate, preserveLines } from '@/app/organisations/_components/format';
+import { JoinForm } from './_components/join-form';
+import { cancelJoinRequestAction, requestToJoinAction } from './actions';
+
+export const metadata: Metadata = { title: 'Ask to join an organisation' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function JoinPage({ searchParams }: Props) {
+  await connection();
+  const viewer = await currentViewer();
+  // Only for people who are signed in.
+  if (viewer.kind !== 'user') notFound();
+  const { done, problem } = await searchParams;
+
+  if (viewer.organisation) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">You already belong to an organisation</h1>
+          <p className="govuk-body">
+            You are a member of{' '}
+            <a className="govuk-link" href={`/organisations/${viewer.organisation.slug}`}>
+              {viewer.organisation.name}
+            </a>
+            . To move to another organisation, ask an organisation admin of {viewer.organisation.name} to remove you first.
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  const hub = await services();
+  const own = await getOwnJoinRequest(hub, viewer);
+
+  if (own?.status === 'pending') {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {isOrganisationProblem(problem) ? <ErrorSummary errors={[{ text: organisationProblems[problem] }]} /> : null}
+          {done === 'requested' ? (
+            <NotificationBanner type="success" heading="Your request has been sent">
+              <p className="govuk-body">
+                The organisation admins of {own.organisation.name} will approve or refuse it. When they approve it, you will
+                be a member the next time you open a page.
+              </p>
+            </NotificationBanner>
+          ) : null}
+          <h1 className="govuk-heading-l">Your request to join {own.organisation.name}</h1>
+          <SummaryList
+            rows={[
+              { key: 'Organisation', value: own.organisation.name },
+              { key: 'Your message', value: own.message ? <span style={preserveLines}>{own.message}</span> : 'None' },
+              { key: 'Sent', value: formatDate(own.createdAt) },
+              { key: 'Status', value: 'Waiting for an organisation admin' },
+            ]}
+          />
+          <p className="govuk-body">You can cancel it, for example to ask to join a different organisation.</p>
+          <form action={cancelJoinRequestAction}>
+            <input type="hidden" name="requestId" value={own.id} />
+            <Button variant="secondary" preventDoubleClick>
+              Cancel request<span className="govuk-visually-hidden"> to join {own.organisation.name}</span>
+            </Button>
+          </form>
+        </div>
+      </div>
+    );
+  }
+
+  const organisations = await listOrganisations(hub, viewer);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <JoinForm
+          banner={
+            done === 'cancelled' ? (
+              <NotificationBanner type="success" heading="Your request has been cancelled" />
+            ) : done === 'left' ? (
+              <NotificationBanner type="success" heading="You have left the organisation" />
+            ) : undefined
+          }
+          notice={
+            own?.status === 'refused' ? (
+              <InsetText>
+                Your request to join {own.organisation.name} was refused
+                {own.decidedAt ? ` on ${formatDate(own.decidedAt)}` : ''}. You can ask again, or ask to join another organisation.
+              </InsetText>
+            ) : isOrganisationProblem(problem) ? (
+              <InsetText>{organisationProblems[problem]}</InsetText>
+            ) : undefined
+          }
+          action={requestToJoinAction}
+          organisations={organisations.map((o) => ({ value: o.slug, label: o.name }))}
+          maxMessageLength={maxJoinMessageLength}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { Button, ErrorSummary, NotificationBanner, SummaryList } from '@/app/_components/govuk';
+import { breakAnywhere, formatDate, preserveLines } from '@/app/organisations/_components/format';
+import { orNotFound } from '@/app/organisations/_components/or-not-found';
+import { currentViewer } from '@/lib/auth/current-viewer';
+import { getOrganisationSettings } from '@/lib/organisations/get-organisation-settings';
+import { listJoinRequests, type JoinRequestForReview } from '@/lib/organisations/list-join-requests';
+import { listMembers, type Member } from '@/lib/organisations/list-members';
+import { isOrganisationProblem, organisationProblems } from '@/lib/organisations/messages';
+import { roleLabels } from '@/lib/organisations/organisation-common';
+import { services } from '@/lib/runtime';
+import { changeMemberRoleAction, decideJoinRequestAction } from './actions';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// Once per request, shared by the metadata and the page.
+const load = cache(async (slug: string) => {
+  await connection();
+  const hub = await services();
+  const viewer = await currentViewer();
+  // For the organisation's own admins and site admins; anyone else gets "Page not found".
+  const organisation = await orNotFound(getOrganisationSettings(hub, viewer, slug));
+  const [members, requests] = await Promise.all([listMembers(hub, viewer, slug), listJoinRequests(hub, viewer, slug)]);
+  return { organisation, members, requests };
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { problem } = await searchParams;
+  const { organisation } = await load((await params).slug);
+  return { title: `${isOrganisationProblem(problem) ? 'Error: ' : ''}Manage ${organisation.name}` };
+}
+
+/** For an organisation's admins and site admins: requests to join, members, email domains. */
+export default async function ManageOrganisationPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { organisation, members, requests } = await load(slug);
+  const { done, problem, member } = await searchParams;
+  const who = typeof member === 'string' ? members.find((m) => m.userId === member)?.name : undefined;
+  const banner = bannerFor(done, who, organisation.name);
+
+  return (
+    <>
+      {isOrganisationProblem(problem) ? <ErrorSummary errors={[{ text: organisationProblems[problem] }]} /> : null}
+      {banner && !isOrganisationProblem(problem) ? <NotificationBanner type="success" heading={banner} /> : null}
+      <h1 className="govuk-heading-l">Manage {organisation.name}</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/organisations/${organisation.slug}`}>
+          Public page
+        </a>{' '}
+        ·{' '}
+        <a className="govuk-link" href={`/organisations/${organisation.slug}/audit`}>
+          Audit log
+        </a>
+      </p>
+
+      <h2 className="govuk-heading-m">Requests to join</h2>
+      {requests.length === 0 ? (
+        <p className="govuk-body">Nobody is waiting to join.</p>
+      ) : (
+        <JoinRequestsTable requests={requests} organisationSlug={organisation.slug} />
+      )}
+
+      <h2 className="govuk-heading-m">Members</h2>
+      <p className="govuk-body">
+        Members can share materials for {organisation.name} and see the materials it keeps private. Organisation admins can
+        also manage members, approve requests to join, change the email domains and read the audit log. Email addresses are
+        shown only to organisation admins.
+      </p>
+      {members.length === 0 ? (
+        <p className="govuk-body">Nobody belongs to {organisation.name} yet.</p>
+      ) : (
+        <MembersTable members={members} organisationSlug={organisation.slug} />
+      )}
+
+      <h2 className="govuk-heading-m">Email domains</h2>
+      <p className="govuk-body">People who sign in with a verified email address on one of these domains join {organisation.name} as members.</p>
+      <SummaryList
+        rows={[
+          {
+            key: 'Email domains',
+            value: organisation.emailDomains.length ? (
+              <ul className="govuk-list">
+                {organisation.emailDomains.map((domain) => (
+                  <li key={domain}>{domain}</li>
+                ))}
+              </ul>
+            ) : (
+              'None: people join only by asking'
+            ),
+            actions: [{ href: `/organisations/${organisation.slug}/manage/email-domains`, text: 'Change', visuallyHiddenText: 'email domains' }],
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function bannerFor(done: unknown, who: string | undefined, organisationName: string): string | undefined {
+  switch (done) {
+    case 'approved':
+      return who ? `${who} is now a member of ${organisationName}` : 'The request has been approved';
+    case 'refused':
+      return 'The request has been refused';
+    case 'role_changed':
+      return who ? `${who}’s role has been changed` : 'The role has been changed';
+    case 'removed':
+      return `The member has been removed. From their next page view they no longer see ${organisationName}’s private materials`;
+    case 'domains_updated':
+      return 'The email domains have been saved';
+    default:
+      return undefined;
+  }
+}
+
+function JoinRequestsTable({ requests, organisationSlug }: { requests: JoinRequestForReview[]; organisationSlug: string }) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-visually-hidden">People waiting to join</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Name
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Message
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Sent
+          </th>
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Decision</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {requests.map((request) => (
+          <tr key={request.id} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {request.requester.name}
+              {request.requester.email ? (
+                <>
+                  <br />
+                  <span className="govuk-body-s govuk-!-font-weight-regular" style={breakAnywhere}>{request.requester.email}</span>
+                </>
+              ) : null}
+            </th>
+            <td className="govuk-table__cell">
+              {request.message ? <span style={preserveLines}>{request.message}</span> : <span className="govuk-hint">No message</span>}
+            </td>
+            <td className="govuk-table__cell">{formatDate(request.createdAt)}</td>
+            <td className="govuk-table__cell">
+              <form action={decideJoinRequestAction} className="govuk-button-group">
+                <input type="hidden" name="organisation" value={organisationSlug} />
+                <input type="hidden" name="requestId" value={request.id} />
+                <Button name="decision" value="approve" preventDoubleClick>
+                  Approve<span className="govuk-visually-hidden"> {request.requester.name}</span>
+                </Button>
+                <Button name="decision" value="refuse" variant="warning" preventDoubleClick>
+                  Refuse<span className="govuk-visually-hidden"> {request.requester.name}</span>
+                </Button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MembersTable({ members, organisationSlug }: { members: Member[]; organisationSlug: string }) {
+  const showEmails = members.some((m) => m.email !== undefined);
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-visually-hidden">Members</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Name
+          </th>
+          {showEmails ? (
+            <th scope="col" className="govuk-table__header">
+              Email
+            </th>
+          ) : null}
+          <th scope="col" className="govuk-table__header">
+            Role
+          </th>
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {members.map((member) => {
+          const newRole = member.role === 'org_admin' ? 'member' : 'org_admin';
+          return (
+            <tr key={member.userId} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                {member.name}
+                {member.isYou ? ' (you)' : ''}
+              </th>
+              {showEmails ? <td className="govuk-table__cell" style={breakAnywhere}>{member.email}</td> : null}
+              <td className="govuk-table__cell">{roleLabels[member.role]}</td>
+              <td className="govuk-table__cell">
+                <form action={changeMemberRoleAction} className="govuk-button-group">
+                  <input type="hidden" name="organisation" value={organisationSlug} />
+                  <input type="hidden" name="userId" value={member.userId} />
+                  <input type="hidden" name="role" value={newRole} />
+                  <Button variant="secondary" preventDoubleClick>
+                    {newRole === 'org_admin' ? 'Make organisation admin' : 'Make member'}
+                    <span className="govuk-visually-hidden">: {member.name}</span>
+                  </Button>
+                  <a className="govuk-link" href={`/organisations/${organisationSlug}/manage/members/${member.userId}/remove`}>
+                    Remove<span className="govuk-visually-hidden"> {member.name}</span>
+                  </a>
+                </form>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
