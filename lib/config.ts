@@ -42,7 +42,11 @@ const environmentSchema = z
     DATABASE_POOL_SIZE: positiveInteger(10),
     S3_BUCKET: optionalString,
     S3_REGION: z.preprocess(emptyToUndefined, z.string().default('eu-west-2')),
-    S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as https://s3.example.org' }).optional()),
+    // http(s) only: `localhost:9000` parses as a URL with the scheme "localhost:", and would fail later, obscurely.
+    S3_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https?$/, message: 'must be a URL such as https://s3.example.org' }).optional(),
+    ),
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     S3_FORCE_PATH_STYLE: booleanFlag(true),
@@ -93,7 +97,7 @@ const environmentSchema = z
         message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the AWS default credential chain)',
       });
     }
-    if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
+    if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when other S3_ settings are set' });
     }
     checkSignInSettings(env, ctx);

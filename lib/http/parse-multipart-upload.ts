@@ -30,17 +30,44 @@ export async function parseMultipartUpload<T>(
   return new Promise((resolve, reject) => {
     const fields: UploadFields = {};
     let fileHandled: Promise<T> | undefined;
-    let failed = false;
+    let settled = false;
+    let broken = false;
+    const succeed = (result: T) => {
+      if (settled) return;
+      settled = true;
+      resolve({ fields, result });
+    };
     const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
+      if (settled) return;
+      settled = true;
       reject(error);
     };
 
-    const parser = busboy({
-      headers: { 'content-type': contentType },
-      limits: { fileSize: fileSizeLimit + 1, files: 1, fields: 100, fieldSize: 64 * 1024, parts: 110 },
-    });
+    let parser: ReturnType<typeof busboy>;
+    try {
+      parser = busboy({
+        headers: { 'content-type': contentType },
+        limits: { fileSize: fileSizeLimit + 1, files: 1, fields: 100, fieldSize: 64 * 1024, parts: 110 },
+      });
+    } catch {
+      // A multipart content type with no boundary, or one busboy cannot use.
+      fail(new AppError('bad_request', 'Send the material as multipart/form-data.'));
+      return;
+    }
+
+    /**
+     * The request broke off (the connection dropped) or is malformed. A file being read ends with the
+     * same error, so `onFile` stops and removes anything it began to store; answer only once it has,
+     * so nothing is left behind and nothing is still running. If the file had already arrived whole
+     * (busboy ends a file only at its closing boundary) and was recorded, that stands.
+     */
+    const breakOff = (error: AppError) => {
+      if (broken) return;
+      broken = true;
+      if (!parser.destroyed) parser.destroy(error);
+      if (!fileHandled) return fail(error);
+      fileHandled.then(succeed, () => fail(error));
+    };
 
     parser.on('field', (name, value) => {
       if (fileHandled) return; // answers after the file are ignored: the file must come last
@@ -49,6 +76,9 @@ export async function parseMultipartUpload<T>(
     });
 
     parser.on('file', (name, stream, info) => {
+      // A request cut off mid-file ends the file stream with an error. Whoever reads it sees that error
+      // through their own listener; this one keeps a file nobody is reading from crashing the process.
+      stream.on('error', () => undefined);
       if (name !== 'file' || fileHandled) {
         stream.resume(); // not ours, or a second file: discard it
         return;
@@ -60,19 +90,20 @@ export async function parseMultipartUpload<T>(
         // Whatever happened, read the rest so the request can finish.
         if (!stream.readableEnded && !stream.destroyed) stream.resume();
       });
-      fileHandled.catch(fail);
+      fileHandled.catch((error: unknown) => {
+        if (!broken) fail(error); // if the request broke off, breakOff answers
+      });
     });
 
     parser.on('close', () => {
+      if (broken) return;
       fileHandled ??= onFile(fields, undefined);
-      fileHandled.then((result) => {
-        if (!failed) resolve({ fields, result });
-      }, fail);
+      fileHandled.then(succeed, fail);
     });
-    parser.on('error', () => fail(new AppError('bad_request', 'The upload could not be read. Try again.')));
+    parser.on('error', () => breakOff(new AppError('bad_request', 'The upload could not be read. Try again.')));
 
     const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
-    body.on('error', () => fail(new AppError('bad_request', 'The upload was interrupted. Try again.')));
+    body.on('error', () => breakOff(new AppError('bad_request', 'The upload was interrupted. Try again.')));
     body.pipe(parser);
   });
 }
