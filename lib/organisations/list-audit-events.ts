@@ -85,7 +85,7 @@ const actionLabels: Record<string, string> = {
   'join_request.approved': 'Approved a request to join',
   'join_request.refused': 'Refused a request to join',
   'member.added': 'Added a member',
-  'member.joined': 'Joined by email domain',
+  'member.joined_by_email_domain': 'Joined by email domain',
   'member.removed': 'Removed a member',
   'member.role_changed': 'Changed a member’s role',
   'organisation.created': 'Added an organisation',
@@ -95,6 +95,10 @@ const actionLabels: Record<string, string> = {
   'material.withdrawn': 'Withdrew a material',
   'material.restored': 'Restored a material',
   'material.deleted': 'Deleted a material',
+  'material.file_replaced': 'Replaced a material’s file',
+  'material.tags_changed': 'Changed a material’s tags',
+  'user.made_site_admin': 'Made a site admin',
+  'user.accounts_unlinked_on_email_verification': 'Unlinked sign-in accounts when an email address was verified',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -109,7 +113,24 @@ const fieldLabels: Record<string, string> = {
   name: 'Name',
   type: 'Type',
   title: 'Title',
+  summary: 'Summary',
   visibility: 'Visibility',
+  phases: 'Phases',
+  topics: 'Topics',
+  tags: 'Tags',
+  licence: 'Licence',
+  artefactType: 'Type of material',
+  kind: 'Kind',
+  fileName: 'File name',
+  format: 'Format',
+  sizeBytes: 'Size in bytes',
+  sha256: 'SHA-256',
+  versionNumber: 'Version',
+  changeNote: 'Change note',
+  withdrawnReason: 'Reason for withdrawing',
+  withdrawnAt: 'Withdrawn',
+  isSiteAdmin: 'Site admin',
+  accounts: 'Sign-in accounts',
 };
 
 const valueLabels: Record<string, Record<string, string>> = {
@@ -156,13 +177,21 @@ function show(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') text = 'None';
   else if (Array.isArray(value)) text = value.length ? value.map((v) => show(key, v)).join(', ') : 'None';
   else if (typeof value === 'boolean') text = value ? 'Yes' : 'No';
-  else if (typeof value === 'string') text = valueLabels[key]?.[value] ?? value;
+  else if (typeof value === 'string') text = valueLabels[key]?.[value] ?? (isoTimestamp.test(value) ? londonTime(value) : value);
   else if (typeof value === 'number') text = String(value);
   else
     text = Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${fieldLabels[k] ?? humanise(k)}: ${show(k, v)}`)
       .join('; ');
   return withoutEmailAddresses(text.length > 500 ? `${text.slice(0, 497)}…` : text);
+}
+
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+
+function londonTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
 }
 
 /** "emailDomains" or "email_domains" → "Email domains". */

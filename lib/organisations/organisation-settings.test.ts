@@ -234,7 +234,7 @@ describe.each(testDrivers)('email domains, public bodies and the audit log on %s
         .values({
           actorLabel: 'someone@example.org',
           organisationId: leeds.id,
-          action: 'material.tags_changed',
+          action: 'material.colour_changed',
           subjectType: 'material',
           subjectId: 'x',
           before: { tags: ['a'], ownerEmail: 'x@y.org' },
@@ -245,11 +245,37 @@ describe.each(testDrivers)('email domains, public bodies and the audit log on %s
       const entry = log.events.find((e) => e.id === row!.id)!;
       expect(entry).toMatchObject({
         actor: '[email address removed]',
-        actionLabel: 'Material tags changed',
+        actionLabel: 'Material colour changed',
         context: [{ label: 'Owner email', value: '[email address removed]' }],
         changes: [
           { label: 'Tags', before: 'a', after: 'a, b' },
           { label: 'Nested', before: 'None', after: 'Note: mail [email address removed]' },
+        ],
+      });
+    });
+
+    it('shows times as London dates, and the labels of known fields', async () => {
+      const site = await person(hub, { isSiteAdmin: true });
+      const [row] = await hub.services.db
+        .insert(auditEvents)
+        .values({
+          actorLabel: 'Sam, Leeds City Council',
+          organisationId: leeds.id,
+          action: 'material.withdrawn',
+          subjectType: 'material',
+          subjectId: 'y',
+          before: { status: 'published' },
+          after: { status: 'withdrawn', withdrawnReason: 'Out of date', withdrawnAt: '2026-07-01T12:30:00.000Z' },
+        })
+        .returning({ id: auditEvents.id });
+      const log = await listAuditEvents(hub.services, site.viewer, { organisation: 'leeds' });
+      expect(log.events.find((e) => e.id === row!.id)).toMatchObject({
+        actionLabel: 'Withdrew a material',
+        // In the order jsonb keeps keys (shortest first), on both drivers.
+        changes: [
+          { label: 'Status', before: 'Published', after: 'Withdrawn' },
+          { label: 'Withdrawn', before: 'None', after: '1 July 2026 at 13:30' },
+          { label: 'Reason for withdrawing', before: 'None', after: 'Out of date' },
         ],
       });
     });

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList } from '@/app/_components/govuk';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { requireSignedIn } from '@/lib/auth/current-viewer';
 import { getOwnJoinRequest } from '@/lib/organisations/get-own-join-request';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
 import { isOrganisationProblem, organisationProblems } from '@/lib/organisations/messages';
@@ -18,9 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function JoinPage({ searchParams }: Props) {
   await connection();
-  const viewer = await currentViewer();
-  // Only for people who are signed in.
-  if (viewer.kind !== 'user') notFound();
+  // Only for people who are signed in: anyone else is sent to sign in, and comes back here.
+  const viewer = await requireSignedIn('/account/join');
   const { done, problem } = await searchParams;
 
   if (viewer.organisation) {
