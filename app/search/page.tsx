@@ -1,7 +1,7 @@
 import { currentViewer } from '@/lib/auth/current-viewer';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { Button, Pagination, paginationItems, Select, TextInput } from '@/app/_components/govuk';
+import { Button, NotificationBanner, Pagination, paginationItems, Select, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
 import { searchMaterials } from '@/lib/search';
 import { defaultSort, maxQueryLength, parseSearchParams, searchHref, withPage } from '@/lib/search/search-params';
@@ -21,98 +21,111 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
-  const query = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  const query = parseSearchParams(raw);
   const results = await searchMaterials(await services(), await currentViewer(), query);
   const lastPage = Math.max(1, Math.ceil(results.total / results.pageSize));
   const page = results.page;
   const hrefFor = (n: number) => searchHref(withPage(query, n));
 
   return (
-    <form method="get" action="/search" noValidate>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <TextInput
-            id="q"
-            name="q"
-            type="search"
-            label="Search materials"
-            labelClassName="govuk-label--l"
-            labelIsPageHeading
-            hint="Put words in quotes to find them together, and a minus sign before a word to leave it out: “consent form” -housing"
-            defaultValue={query.text}
-            maxLength={maxQueryLength}
-            spellCheck={false}
-            autoComplete="off"
-            formGroupClassName="govuk-!-margin-bottom-3"
-          />
-          <Button>Search</Button>
+    <>
+      {raw.deleted === '1' ? (
+        // Where "Delete for good" (app/materials/[id]/delete) comes back to.
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <NotificationBanner type="success" heading="The material has been deleted">
+              <p className="govuk-body">Its files and its search entry have been deleted too.</p>
+            </NotificationBanner>
+          </div>
         </div>
-      </div>
-
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
-          <FacetFilters facets={results.facets} />
+      ) : null}
+      <form method="get" action="/search" noValidate>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <TextInput
+              id="q"
+              name="q"
+              type="search"
+              label="Search materials"
+              labelClassName="govuk-label--l"
+              labelIsPageHeading
+              hint="Put words in quotes to find them together, and a minus sign before a word to leave it out: “consent form” -housing"
+              defaultValue={query.text}
+              maxLength={maxQueryLength}
+              spellCheck={false}
+              autoComplete="off"
+              formGroupClassName="govuk-!-margin-bottom-3"
+            />
+            <Button>Search</Button>
+          </div>
         </div>
 
-        <div className="govuk-grid-column-two-thirds" id="search-results">
-          <h2 className="govuk-heading-m">
-            {results.total === 0
-              ? 'No materials found'
-              : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
-          </h2>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <FacetFilters facets={results.facets} />
+          </div>
 
-          <SelectedFilters query={query} facets={results.facets} />
+          <div className="govuk-grid-column-two-thirds" id="search-results">
+            <h2 className="govuk-heading-m">
+              {results.total === 0
+                ? 'No materials found'
+                : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
+            </h2>
 
-          {results.total === 0 ? (
-            <>
-              {/* Keep the chosen order when filters are changed from here. */}
-              {query.sort !== defaultSort(query.text) ? <input type="hidden" name="sort" value={query.sort} /> : null}
-              <NoResults query={query} />
-            </>
-          ) : (
-            <>
-              {/* Select and button on one line, the button level with the select (GOV.UK buttons align top). */}
-              <div
-                className="govuk-!-margin-bottom-4"
-                style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: '10px' }}
-              >
-                <Select
-                  id="sort"
-                  name="sort"
-                  label="Sort by"
-                  labelClassName="govuk-label--s"
-                  options={[
-                    { value: 'relevance', label: 'Relevance' },
-                    { value: 'newest', label: 'Newest' },
-                  ]}
-                  defaultValue={query.sort}
-                  formGroupClassName="govuk-!-margin-bottom-0"
-                />
-                <Button variant="secondary" className="govuk-!-margin-bottom-0">
-                  Sort results
-                </Button>
-              </div>
+            <SelectedFilters query={query} facets={results.facets} />
 
-              {lastPage > 1 ? (
-                <p className="govuk-body-s">
-                  Page {page} of {lastPage}
-                </p>
-              ) : null}
+            {results.total === 0 ? (
+              <>
+                {/* Keep the chosen order when filters are changed from here. */}
+                {query.sort !== defaultSort(query.text) ? <input type="hidden" name="sort" value={query.sort} /> : null}
+                <NoResults query={query} />
+              </>
+            ) : (
+              <>
+                {/* Select and button on one line, the button level with the select (GOV.UK buttons align top). */}
+                <div
+                  className="govuk-!-margin-bottom-4"
+                  style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: '10px' }}
+                >
+                  <Select
+                    id="sort"
+                    name="sort"
+                    label="Sort by"
+                    labelClassName="govuk-label--s"
+                    options={[
+                      { value: 'relevance', label: 'Relevance' },
+                      { value: 'newest', label: 'Newest' },
+                    ]}
+                    defaultValue={query.sort}
+                    formGroupClassName="govuk-!-margin-bottom-0"
+                  />
+                  <Button variant="secondary" className="govuk-!-margin-bottom-0">
+                    Sort results
+                  </Button>
+                </div>
 
-              <ResultsList hits={results.hits} />
+                {lastPage > 1 ? (
+                  <p className="govuk-body-s">
+                    Page {page} of {lastPage}
+                  </p>
+                ) : null}
 
-              {lastPage > 1 ? (
-                <Pagination
-                  landmarkLabel="Search results pages"
-                  previous={page > 1 ? { href: hrefFor(page - 1) } : undefined}
-                  next={page < lastPage ? { href: hrefFor(page + 1) } : undefined}
-                  items={paginationItems(page, lastPage, hrefFor)}
-                />
-              ) : null}
-            </>
-          )}
+                <ResultsList hits={results.hits} />
+
+                {lastPage > 1 ? (
+                  <Pagination
+                    landmarkLabel="Search results pages"
+                    previous={page > 1 ? { href: hrefFor(page - 1) } : undefined}
+                    next={page < lastPage ? { href: hrefFor(page + 1) } : undefined}
+                    items={paginationItems(page, lastPage, hrefFor)}
+                  />
+                ) : null}
+              </>
+            )}
+          </div>
         </div>
-      </div>
-    </form>
+      </form>
+    </>
   );
 }

@@ -2,10 +2,13 @@ import { currentViewer } from '@/lib/auth/current-viewer';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import type { ReactNode } from 'react';
 import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/govuk';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
+import { listMaterialVersions, type MaterialVersionSummary } from '@/lib/materials/list-material-versions';
 import { formatBytes } from '@/lib/materials/formats';
 import { services } from '@/lib/runtime';
+import { visibilityInWords } from './_components/visibility-words';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -27,15 +30,18 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lo
 export default async function MaterialPage({ params, searchParams }: Props) {
   const material = await load((await params).id);
   if (!material) notFound();
-  const { shared } = await searchParams;
+  // Old versions inherit the material's permissions: listed only because the material could be seen.
+  const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
+  const done = doneMessage(await searchParams);
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {shared === '1' ? (
+        {material.withdrawn ? (
+          <WithdrawnBanner material={material} done={done} />
+        ) : done ? (
           <NotificationBanner type="success" title="Success">
-            <p className="govuk-notification-banner__heading">Your material has been shared</p>
-            <p className="govuk-body">Other councils can now find it by searching or browsing.</p>
+            {done}
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{material.council?.name ?? material.artefactType.label}</span>
@@ -57,8 +63,162 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         </Button>
         <h2 className="govuk-heading-m">About this material</h2>
         <SummaryList rows={detailRows(material)} />
+        {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
+        <Versions material={material} versions={versions} />
       </div>
     </div>
+  );
+}
+
+/** The confirmation for what the person just did, from the address the form redirected to. */
+function doneMessage(query: Record<string, string | string[] | undefined>): ReactNode {
+  if (query.shared === '1') {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">Your material has been shared</p>
+        <p className="govuk-body">Other councils can now find it by searching or browsing.</p>
+      </>
+    );
+  }
+  if (query.updated === '1') return <p className="govuk-notification-banner__heading">Your changes have been saved</p>;
+  if (typeof query.replaced === 'string' && /^[1-9][0-9]{0,8}$/.test(query.replaced)) {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">Version {query.replaced} of the file has been uploaded</p>
+        <p className="govuk-body">It is now the file people download. Earlier versions are listed under ‘Versions’.</p>
+      </>
+    );
+  }
+  if (query.restored === '1') {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">The material has been restored</p>
+        <p className="govuk-body">It is back in search and lists for everyone who can see it.</p>
+      </>
+    );
+  }
+  return null;
+}
+
+function WithdrawnBanner({ material, done }: { material: MaterialDetail; done: ReactNode }) {
+  const withdrawn = material.withdrawn!;
+  return (
+    <NotificationBanner title="Withdrawn" heading="This material has been withdrawn">
+      {done}
+      <p className="govuk-body">
+        <strong>Reason:</strong> {withdrawn.reason}
+      </p>
+      <p className="govuk-body">
+        Withdrawn on {dateFormat.format(new Date(withdrawn.at))}. It does not appear in search or lists, and only members of{' '}
+        {material.council?.name ?? 'the council that shared it'} and site administrators can open it.
+      </p>
+      {material.permissions.canChange ? (
+        <form method="post" action={`/materials/${material.id}/restore`}>
+          <Button variant="secondary" className="govuk-!-margin-bottom-0">
+            Restore<span className="govuk-visually-hidden"> {material.title}</span>
+          </Button>
+        </form>
+      ) : null}
+    </NotificationBanner>
+  );
+}
+
+function ChangeLinks({ material }: { material: MaterialDetail }) {
+  const base = `/materials/${material.id}`;
+  const hidden = <span className="govuk-visually-hidden"> {material.title}</span>;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Change this material</h2>
+      <ul className="govuk-list">
+        {material.permissions.canChange ? (
+          <>
+            <li>
+              <a className="govuk-link" href={`${base}/edit`}>
+                Change the details{hidden}
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href={`${base}/replace`}>
+                Replace the file{hidden}
+              </a>
+            </li>
+            {material.status === 'published' ? (
+              <li>
+                <a className="govuk-link" href={`${base}/withdraw`}>
+                  Withdraw{hidden}
+                </a>
+              </li>
+            ) : null}
+          </>
+        ) : null}
+        {material.permissions.canDelete ? (
+          <li>
+            <a className="govuk-link" href={`${base}/delete`}>
+              Delete{hidden} for good
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
+function Versions({ material, versions }: { material: MaterialDetail; versions: MaterialVersionSummary[] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Versions</h2>
+      {versions.length < 2 ? <p className="govuk-body">This is the first version of the file.</p> : null}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Versions of the file, newest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Version
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Details
+            </th>
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Download</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {versions.map((v) => (
+            <tr key={v.versionNumber} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                {v.versionNumber}
+                {v.isCurrent ? (
+                  <>
+                    {' '}
+                    <span className="govuk-body-s">(current)</span>
+                  </>
+                ) : null}
+              </th>
+              <td className="govuk-table__cell">
+                <span className="app-break-anywhere">{v.fileName}</span>
+                <br />
+                <span className="govuk-body-s">
+                  {v.formatLabel}, {formatBytes(v.sizeBytes)}. Uploaded {dateFormat.format(new Date(v.uploadedAt))}
+                  {v.uploadedBy ? ` by ${v.uploadedBy}` : ''}.
+                </span>
+                {v.changeNote ? (
+                  <>
+                    <br />
+                    {v.changeNote}
+                  </>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                <a className="govuk-link" href={`/materials/${material.id}/versions/${v.versionNumber}/download`}>
+                  Download<span className="govuk-visually-hidden"> version {v.versionNumber} of {material.title}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -84,6 +244,7 @@ function detailRows(m: MaterialDetail) {
     { key: 'Service areas', value: list(m.topics) },
     { key: 'Tags', value: m.tags.join(', ') || 'None given' },
     { key: 'Council', value: m.council?.name ?? 'Not from a council' },
+    { key: 'Who can see it', value: visibilityInWords(m.visibility, m.council?.name) },
     {
       key: 'Licence',
       value: m.licence.url ? (
