@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { currentViewer } from '@/lib/auth/current-viewer';
 import { AppError } from '@/lib/errors';
 import { cancelJoinRequest } from '@/lib/organisations/cancel-join-request';
-import { formStateFor, type FormState } from '@/lib/organisations/messages';
+import { formStateFor, problemFor, type FormState } from '@/lib/organisations/messages';
 import { requestToJoin } from '@/lib/organisations/request-to-join';
 import { services } from '@/lib/runtime';
 
@@ -33,7 +33,7 @@ export async function cancelJoinRequestAction(formData: FormData): Promise<void>
     await cancelJoinRequest(await services(), await currentViewer(), { requestId: text(formData, 'requestId') });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    target = '/account/join?problem=gone';
+    target = `/account/join?problem=${problemFor(error)}`;
   }
   redirect(target);
 }

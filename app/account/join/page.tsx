@@ -11,9 +11,12 @@ import { formatDate, preserveLines } from '@/app/organisations/_components/forma
 import { JoinForm } from './_components/join-form';
 import { cancelJoinRequestAction, requestToJoinAction } from './actions';
 
-export const metadata: Metadata = { title: 'Ask to join an organisation' };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { problem } = await searchParams;
+  return { title: `${isOrganisationProblem(problem) ? 'Error: ' : ''}Ask to join an organisation`, robots: { index: false } };
+}
 
 export default async function JoinPage({ searchParams }: Props) {
   await connection();
@@ -93,10 +96,9 @@ export default async function JoinPage({ searchParams }: Props) {
                 Your request to join {own.organisation.name} was refused
                 {own.decidedAt ? ` on ${formatDate(own.decidedAt)}` : ''}. You can ask again, or ask to join another organisation.
               </InsetText>
-            ) : isOrganisationProblem(problem) ? (
-              <InsetText>{organisationProblems[problem]}</InsetText>
             ) : undefined
           }
+          problem={isOrganisationProblem(problem) ? organisationProblems[problem] : undefined}
           action={requestToJoinAction}
           organisations={organisations.map((o) => ({ value: o.slug, label: o.name }))}
           maxMessageLength={maxJoinMessageLength}

@@ -14,16 +14,23 @@ export interface JoinFormProps {
   banner?: ReactNode;
   /** Shown under the heading. */
   notice?: ReactNode;
+  /** A refusal of the last button pressed (say, cancelling a request already decided). */
+  problem?: string;
 }
 
 /** Asking to join: the council picker and a message. Posts without JavaScript (server action). */
-export function JoinForm({ action, organisations, maxMessageLength, banner, notice }: JoinFormProps) {
+export function JoinForm({ action, organisations, maxMessageLength, banner, notice, problem }: JoinFormProps) {
   const [state, formAction] = useActionState(action, emptyFormState);
   const errors = Object.fromEntries(state.errors.map((e) => [e.field, e.message]));
-  useErrorTitle(state.errors.length > 0);
+  const summary = state.errors.length
+    ? state.errors.map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))
+    : problem
+      ? [{ text: problem }]
+      : [];
+  useErrorTitle(summary.length > 0);
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))} />
+      <ErrorSummary errors={summary} />
       {state.errors.length ? null : banner}
       <h1 className="govuk-heading-l">Ask to join an organisation</h1>
       {notice}
