@@ -161,6 +161,39 @@ describe.each(testDrivers)('organisation verbs: who may do what, on %s', (driver
     expect((await listMembers(hub.services, leedsMember.viewer, 'leeds')).some((m) => m.userId === leedsMember.id)).toBe(true);
   });
 
+  it("nothing anyone outside Bristol can read carries a Bristol member's email address", async () => {
+    const bristolAdmin = await person(hub, { organisation: bristol, role: 'org_admin' });
+    const bristolMember = await person(hub, { organisation: bristol });
+    const asker = await person(hub);
+    const request = await requestToJoin(hub.services, asker.viewer, { organisation: 'bristol', message: 'Hello' });
+    await changeMemberRole(hub.services, bristolAdmin.viewer, 'bristol', { userId: bristolMember.id, role: 'org_admin' });
+    const secrets = [bristolAdmin.email, bristolMember.email, asker.email];
+
+    for (const kind of ['anonymous', 'signed in, no organisation', 'member of another council', 'admin of another council', 'member'] as const) {
+      const viewer = await viewerFor(kind);
+      const reads = [
+        () => listMembers(hub.services, viewer, 'bristol'),
+        () => listJoinRequests(hub.services, viewer, 'bristol'),
+        () => listAuditEvents(hub.services, viewer, { organisation: 'bristol' }),
+        () => listAuditEvents(hub.services, viewer, {}),
+        () => getOrganisationSettings(hub.services, viewer, 'bristol'),
+        () => getOrganisation(hub.services, viewer, 'bristol'),
+        () => listOrganisations(hub.services, viewer),
+        () => decideJoinRequest(hub.services, viewer, { requestId: request.id, decision: 'approve' }),
+      ];
+      for (const read of reads) {
+        let seen: unknown;
+        try {
+          seen = await read();
+        } catch (error) {
+          seen = { message: (error as Error).message };
+        }
+        const text = JSON.stringify(seen) ?? '';
+        for (const secret of secrets) expect(text, `${kind} saw an email address`).not.toContain(secret);
+      }
+    }
+  });
+
   it('an organisation that does not exist is not found, even for a site admin', async () => {
     const admin = await viewerFor('site admin');
     for (const slug of ['no-such-council', 'BRISTOL', '../bristol', '', 'bristol\u0000']) {
