@@ -48,9 +48,15 @@ export async function readUrlEncodedForm(request: Request): Promise<FormFields> 
   return fields;
 }
 
-/** 303 so the browser follows with a GET, whether the form was posted with or without JavaScript. */
-export function seeOther(request: Request, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * 303 so the browser follows with a GET, whether the form was posted with or without JavaScript. The
+ * location is a path on this site, sent as it is (relative): behind a proxy, or when the server listens
+ * on another name than the browser used, an absolute URL built from request.url could send the browser
+ * to a host where its session cookie does not apply.
+ */
+export function seeOther(_request: Request, path: string): NextResponse {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error('seeOther takes a path on this site');
+  return new NextResponse(null, { status: 303, headers: { location: path, 'cache-control': 'no-store' } });
 }
 
 export function plainError(error: AppError): NextResponse {
