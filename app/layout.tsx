@@ -5,6 +5,7 @@ import 'accessible-autocomplete/dist/accessible-autocomplete.min.css';
 import './globals.scss';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
 import { SiteNavigation } from './_components/site-navigation';
+import { currentViewer } from '@/lib/auth/current-viewer';
 
 export const metadata: Metadata = {
   title: {
@@ -25,7 +26,9 @@ const JS_ENABLED_SNIPPET =
 
 const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Who is signed in, read on the server for each request (lib/auth/current-viewer.ts).
+  const signedIn = (await currentViewer()).kind === 'user';
   return (
     <html lang="en" className="govuk-template">
       {/* The snippet below changes the body's classes before React hydrates. */}
@@ -46,7 +49,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </div>
             </div>
           </div>
-          <SiteNavigation />
+          <SiteNavigation signedIn={signedIn} />
+          {signedIn ? (
+            <div className="govuk-width-container govuk-!-text-align-right">
+              {/* A form, not a link: signing out changes state, and works without JavaScript. */}
+              <form method="post" action="/sign-out" className="govuk-!-padding-top-2">
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : null}
         </header>
 
         <div className="govuk-width-container">

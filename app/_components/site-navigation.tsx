@@ -9,7 +9,9 @@ const LINKS: ReadonlyArray<{ href: string; text: string }> = [
 ];
 
 /**
- * The site's service navigation, marking the link for the current page.
+ * The site's service navigation, marking the link for the current page, and ending with "Your
+ * account" for someone signed in or "Sign in" (coming back to this page afterwards) for anyone else.
+ * `signedIn` comes from the server layout, which reads the session; nothing here reads it.
  *
  * The current route comes from the router's segments, not `usePathname()`:
  * the prerendered 404 page is served at any unknown address, and the address
@@ -17,7 +19,7 @@ const LINKS: ReadonlyArray<{ href: string; text: string }> = [
  * (React then throws away the server HTML, including the body classes set by
  * the GOV.UK Frontend snippet).
  */
-export function SiteNavigation() {
+export function SiteNavigation({ signedIn = false }: { signedIn?: boolean }) {
   const path = `/${useSelectedLayoutSegments()
     .filter((segment) => !segment.startsWith('(') && !segment.startsWith('__'))
     .join('/')}`;
@@ -26,5 +28,16 @@ export function SiteNavigation() {
     current: path === link.href,
     active: path.startsWith(`${link.href}/`),
   }));
+  if (signedIn) {
+    items.push({ href: '/account', text: 'Your account', current: path === '/account', active: path.startsWith('/account/') });
+  } else {
+    const comeBack = path !== '/' && !/^\/(sign-in|sign-out|account)(\/|$)/.test(path) && !path.includes('[');
+    items.push({
+      href: comeBack ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : '/sign-in',
+      text: 'Sign in',
+      current: path === '/sign-in',
+      active: path.startsWith('/sign-in/'),
+    });
+  }
   return <ServiceNavigation items={items} navigationLabel="Main" />;
 }

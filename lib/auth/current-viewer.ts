@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { services } from '@/lib/runtime';
@@ -14,11 +15,18 @@ import { anonymous, type Viewer } from './viewer';
  * session, a signed-out one or a deleted user is anonymous. Read once per request (React `cache`).
  */
 export const currentViewer = cache(async (): Promise<Viewer> => {
+  // No session cookie: anonymous, without touching the database (and, while `next build`
+  // prerenders, reading the cookies is what marks the page as dynamic, before any setting is read).
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return anonymous;
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
   if (typeof userId !== 'string') return anonymous;
   return loadViewer((await services()).db, userId);
 });
+
+/** next-auth's session cookie, on http and (with the __Secure- prefix) on https. */
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 /** The signed-in user's id, or undefined. For pages about the user themselves ("Your account"). */
 export async function currentUserId(): Promise<string | undefined> {
