@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { e2eMaxUploadBytes } from './e2e/support/settings';
+import { smtpSinkHttpPort, smtpSinkPort } from './e2e/support/sign-in';
 
 /**
- * Browser tests run against a production build (`next build` then `next start`) on Postgres and a
- * real S3-protocol server (s3rver on loopback), plus a smoke test of the quick start (`next dev` on
- * the embedded defaults: PGlite and local disk in a temporary folder).
+ * Browser tests run against a production build (`next build` then `next start`) on Postgres, a real
+ * S3-protocol server (s3rver on loopback) and an SMTP sink on loopback that receives the sign-in emails
+ * (lib/testing/smtp-sink-cli.ts; e2e/support/sign-in.ts reads them), plus a smoke test of the quick
+ * start (`next dev` on the embedded defaults: PGlite and local disk in a temporary folder).
  *
  * Settings: TEST_DATABASE_URL (a Postgres server the tests may create databases on) and CORPUS_DIR
  * (the real documents used as fixtures), as for the unit tests.
@@ -18,6 +20,7 @@ const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1
 const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: '/dc_e2e' }).toString();
 const s3Port = 4569;
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
+const productionUrl = 'http://127.0.0.1:3300';
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,7 +31,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:3300',
+    baseURL: productionUrl,
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium where it exists (CI); Playwright's own browser on a developer's laptop.
@@ -51,6 +54,14 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      name: 'smtp',
+      command: 'npx tsx lib/testing/smtp-sink-cli.ts',
+      env: { SMTP_SINK_PORT: String(smtpSinkPort), SMTP_SINK_HTTP_PORT: String(smtpSinkHttpPort) },
+      url: `http://127.0.0.1:${smtpSinkHttpPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       name: 'production',
       command: 'npx tsx lib/testing/reset-database-cli.ts dc_e2e && npx next start -H 127.0.0.1 -p 3300',
       url: 'http://127.0.0.1:3300/',
@@ -61,6 +72,16 @@ export default defineConfig({
         S3_ACCESS_KEY_ID: 'S3RVER',
         S3_SECRET_ACCESS_KEY: 'S3RVER',
         MAX_UPLOAD_BYTES: String(e2eMaxUploadBytes),
+        NEXTAUTH_URL: productionUrl,
+        NEXTAUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtpSinkPort),
+        SMTP_SECURE: 'false',
+        SMTP_FROM: 'Discovery Commons <no-reply@discovery-commons.test>',
+        // Specs sign in as the same people many times in one run; the limits themselves are tested
+        // in lib/auth/rate-limit-sign-in.test.ts and by e2e/sign-in.spec.ts against these values.
+        SIGN_IN_LIMIT_PER_ADDRESS: '30',
+        SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: '5000',
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { domainToASCII } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 
 /**
@@ -7,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
  * SMTP_PORT=<port>, so tests drive the real email path (nodemailer speaking SMTP) end to end.
  */
 export interface SinkMessage {
-  /** Envelope recipients, lower-cased. */
+  /** Envelope recipients, lower-cased, domains in ASCII (punycode) as they were sent. */
   to: string[];
   from: string;
   subject: string;
@@ -41,7 +42,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          // smtp-server turns punycode domains into Unicode; keep the ASCII form that was sent.
+          to: session.envelope.rcptTo.map((r) => asciiAddress(r.address)),
           from,
           subject: decodeHeaderValue(headerOf(raw, 'subject') ?? ''),
           text: textBodyOf(raw),
@@ -87,6 +89,12 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function asciiAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at === -1) return address.toLowerCase();
+  return `${address.slice(0, at)}@${domainToASCII(address.slice(at + 1)) || address.slice(at + 1)}`.toLowerCase();
 }
 
 /** The first link in a message's text that points at `path` (e.g. '/sign-in/link'). */
