@@ -138,6 +138,12 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
     it('writes nothing when nothing changed', async () => {
       const id = await share();
       expect((await updateMaterial(hub.services, sam.viewer, id, answers)).changed).toEqual([]);
+      const { id: twoPhases } = await createMaterial(hub.services, {
+        actor: sam.viewer,
+        fields: { ...answers, phases: ['alpha', 'discovery'] },
+        file: textFile('guide.txt', 'Two phases'),
+      });
+      expect((await updateMaterial(hub.services, sam.viewer, twoPhases, { ...answers, phases: ['discovery', 'alpha'] })).changed).toEqual([]);
       expect((await eventsFor(id)).length).toBe(1);
     });
 

@@ -58,7 +58,7 @@ export async function updateMaterial(
 
     const next = parsed.data;
     const current = editableValues(row);
-    const changed = editableFields.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]));
+    const changed = editableFields.filter((field) => comparable(field, current[field]) !== comparable(field, next[field]));
     if (changed.length === 0) return { id: row.id, changed };
 
     await tx
@@ -89,6 +89,12 @@ function editableValues(row: MaterialRow): Record<EditableField, unknown> {
     licence: row.licence,
     visibility: row.visibility,
   };
+}
+
+/** Phases and service areas are sets: ticking the same boxes in another order changes nothing. */
+function comparable(field: EditableField, value: unknown): string {
+  const sets: EditableField[] = ['phases', 'topics'];
+  return JSON.stringify(sets.includes(field) && Array.isArray(value) ? [...value].sort() : value);
 }
 
 function pick(values: Record<EditableField, unknown>, fields: EditableField[]): MaterialChanges {
