@@ -113,10 +113,15 @@ export async function storeFileThenRecord<T>(
   try {
     await storage.put(storageKey, measured, { contentType: file.format.contentType });
   } catch (error) {
-    const cause = (await measuring) ?? error;
+    // Whatever failed first fails both sides; the measuring side says whether it was the incoming stream.
+    const streamFailure = await measuring;
     await forgetUpload(services, storageKey);
-    if (cause instanceof FileTooLargeError) {
+    if (streamFailure instanceof FileTooLargeError) {
       throw new ValidationError([{ field: fileField, message: tooLargeMessage(services.maxUploadBytes) }]);
+    }
+    if (streamFailure) {
+      // The sender's connection broke off: not a storage problem, and nothing to log loudly.
+      throw new AppError('bad_request', 'The upload was interrupted. Try again.', [], { cause: streamFailure });
     }
     console.error('[upload] storage failed:', error);
     throw new AppError('storage_unavailable', 'Your file could not be saved. Try again later.', [], { cause: error });

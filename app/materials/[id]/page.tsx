@@ -8,7 +8,7 @@ import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions, type MaterialVersionSummary } from '@/lib/materials/list-material-versions';
 import { formatBytes } from '@/lib/materials/formats';
 import { services } from '@/lib/runtime';
-import { visibilityInWords } from './_components/visibility-words';
+import { visibilityInWords } from '@/lib/materials/visibility-words';
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -6,7 +6,7 @@ import { currentViewer } from '@/lib/auth/current-viewer';
 import { canShareMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
-import { visibilityChoices } from '@/lib/materials/visibility-choices';
+import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/materials/formats';
 import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
 import { services } from '@/lib/runtime';
@@ -69,7 +69,7 @@ function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>): UploadFormCho
   const ownOrganisation = viewer.isSiteAdmin ? undefined : viewer.organisation?.name;
   return {
     ownOrganisation,
-    visibilities: visibilityChoices(ownOrganisation),
+    visibilities: visibilityOptions(ownOrganisation ?? 'the chosen council', ownOrganisation !== undefined),
     phases: v.phases.map((p) => ({ value: p.slug, label: p.label, hint: p.description })),
     artefactTypes: v.artefactTypes.map((a) => ({ value: a.slug, label: a.label })),
     kinds: v.kinds.map((k) => ({ value: k.slug, label: k.label, hint: k.description })),

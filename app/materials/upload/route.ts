@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { currentViewer } from '@/lib/auth/current-viewer';
 import { AppError } from '@/lib/errors';
 import { assertSameOrigin } from '@/lib/http/check-origin';
+import { seeOther } from '@/lib/http/form-post';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
 import { createMaterial } from '@/lib/materials/create-material';
 import { saveUploadAttempt, uploadFormValues } from '@/lib/materials/upload-attempts';
@@ -19,33 +20,28 @@ export async function POST(request: Request) {
   }
   const hub = await services();
   const viewer = await currentViewer();
-  if (viewer.kind === 'anonymous') return redirectTo(request, '/sign-in?callbackUrl=%2Fmaterials%2Fnew');
+  if (viewer.kind === 'anonymous') return seeOther(request, '/sign-in?callbackUrl=%2Fmaterials%2Fnew');
   let fields: Record<string, unknown> = {};
   try {
     const { result } = await parseMultipartUpload(request, hub.maxUploadBytes, (answers, file) => {
       fields = answers;
       return createMaterial(hub, { actor: viewer, fields: answers, file });
     });
-    return redirectTo(request, `/materials/${result.id}?shared=1`);
+    return seeOther(request, `/materials/${result.id}?shared=1`);
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') {
       const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), error.fieldErrors);
-      return redirectTo(request, `/materials/new?attempt=${attempt}`);
+      return seeOther(request, `/materials/new?attempt=${attempt}`);
     }
     if (error instanceof AppError) {
       const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), [{ field: 'file', message: error.message }]).catch(
         () => undefined,
       );
-      return attempt ? redirectTo(request, `/materials/new?attempt=${attempt}`) : plainError(error);
+      return attempt ? seeOther(request, `/materials/new?attempt=${attempt}`) : plainError(error);
     }
     console.error('[upload] unexpected failure:', error);
     return plainError(new AppError('bad_request', 'Sorry, your material could not be shared. Try again later.'));
   }
-}
-
-/** 303 so the browser follows with a GET, whether the form was posted with or without JavaScript. */
-function redirectTo(request: Request, path: string) {
-  return NextResponse.redirect(new URL(path, request.url), 303);
 }
 
 function plainError(error: AppError) {

@@ -7,7 +7,7 @@ import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import type { Viewer } from '@/lib/auth/viewer';
 import { CannotChange } from '../_components/cannot-change';
 import { materialForChange } from '../_components/material-for-change';
-import { visibilityOptions } from '../_components/visibility-words';
+import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { EditForm, type EditFormChoices, type EditFormValues } from './_components/edit-form';
 
 type Props = {

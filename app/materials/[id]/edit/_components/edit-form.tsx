@@ -1,5 +1,5 @@
 import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from '@/app/_components/govuk';
-import type { VisibilityOption } from '../../_components/visibility-words';
+import type { VisibilityOption } from '@/lib/materials/visibility-words';
 
 export interface EditFormValues {
   title: string;

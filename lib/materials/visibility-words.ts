@@ -1,6 +1,6 @@
 /**
- * Who can see a material, in plain words, for the edit form and the material page. Safe to import
- * anywhere. (The share form's wording lives in lib/materials/visibility-choices.ts.)
+ * Who can see a material, in plain words, for forms and the material page. Safe to import
+ * anywhere. One wording for the share form, the edit form and the material page.
  */
 export interface VisibilityOption {
   value: 'public' | 'councils' | 'organisation';
