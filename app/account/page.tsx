@@ -21,7 +21,16 @@ export default async function AccountPage() {
   const rows = [
     { key: 'Name', value: account.name ?? 'Not given' },
     { key: 'Email address', value: <span className="app-break-anywhere">{account.email}</span> },
-    { key: 'Council or organisation', value: account.organisation ? account.organisation.name : 'None' },
+    {
+      key: 'Council or organisation',
+      value: account.organisation ? (
+        <a className="govuk-link" href={`/organisations/${account.organisation.slug}`}>
+          {account.organisation.name}
+        </a>
+      ) : (
+        'None'
+      ),
+    },
   ];
   if (account.organisation) rows.push({ key: 'Role', value: roleNames[account.role] });
   if (account.isSiteAdmin) rows.push({ key: 'Site admin', value: 'Yes' });
@@ -43,6 +52,35 @@ export default async function AccountPage() {
             </p>
           </InsetText>
         )}
+
+        {(account.organisation && account.role === 'org_admin') || account.isSiteAdmin ? (
+          <>
+            <h2 className="govuk-heading-m">Managing</h2>
+            <ul className="govuk-list">
+              {account.organisation && (account.role === 'org_admin' || account.isSiteAdmin) ? (
+                <>
+                  <li>
+                    <a className="govuk-link" href={`/organisations/${account.organisation.slug}/manage`}>
+                      Members, join requests and email domains
+                    </a>
+                  </li>
+                  <li>
+                    <a className="govuk-link" href={`/organisations/${account.organisation.slug}/audit`}>
+                      Audit log
+                    </a>
+                  </li>
+                </>
+              ) : null}
+              {account.isSiteAdmin ? (
+                <li>
+                  <a className="govuk-link" href="/admin/organisations">
+                    Add a public body
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </>
+        ) : null}
 
         {microsoft && !account.signInWithMicrosoft ? (
           <form method="post" action="/sign-in/microsoft">
