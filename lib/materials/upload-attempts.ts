@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Viewer } from '@/lib/auth/viewer';
 import type { FieldError } from '@/lib/errors';
 import { uploadAttempts } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
@@ -9,6 +10,10 @@ import type { Services } from '@/lib/services';
  * The answers of a refused upload, kept briefly so the form can be shown again with everything the
  * person typed and what to fix. The form posts to a route handler (so files stream), which redirects
  * back to the form with the attempt's id. The file itself is never kept: it must be chosen again.
+ *
+ * An attempt is bound to the person who made it, as the other forms' attempts are (form-attempts.ts):
+ * anyone else given the link (another council's member, a site admin) sees an empty form, never the
+ * answers, which may describe material their council keeps to itself.
  */
 
 const keptValues = z.object({
@@ -49,20 +54,30 @@ export function uploadFormValues(fields: Record<string, unknown>): UploadFormVal
   });
 }
 
-export async function saveUploadAttempt(services: Services, values: UploadFormValues, errors: FieldError[]): Promise<string> {
+const ownerOf = (viewer: Viewer) => (viewer.kind === 'user' ? viewer.userId : 'anonymous');
+const owner = z.object({ userId: z.string() });
+
+export async function saveUploadAttempt(services: Services, viewer: Viewer, values: UploadFormValues, errors: FieldError[]): Promise<string> {
   await services.db.delete(uploadAttempts).where(lt(uploadAttempts.createdAt, new Date(Date.now() - maxAge)));
-  const [row] = await services.db.insert(uploadAttempts).values({ values, errors }).returning({ id: uploadAttempts.id });
+  const [row] = await services.db
+    .insert(uploadAttempts)
+    .values({ values: { ...values, userId: ownerOf(viewer) }, errors })
+    .returning({ id: uploadAttempts.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
 
+/** The attempt, if it is the viewer's own (and recent); otherwise undefined, as if there had been none. */
 export async function loadUploadAttempt(
   services: Services,
+  viewer: Viewer,
   id: string,
 ): Promise<{ values: UploadFormValues; errors: FieldError[] } | undefined> {
   if (!z.uuid().safeParse(id).success) return undefined;
   const [row] = await services.db.select().from(uploadAttempts).where(eq(uploadAttempts.id, id));
   if (!row || row.createdAt.getTime() < Date.now() - maxAge) return undefined;
+  const madeBy = owner.safeParse(row.values);
+  if (!madeBy.success || madeBy.data.userId !== ownerOf(viewer)) return undefined;
   const values = keptValues.safeParse(row.values);
   const errors = keptErrors.safeParse(row.errors);
   return values.success && errors.success ? { values: values.data, errors: errors.data } : undefined;

@@ -27,7 +27,7 @@ export default async function NewMaterialPage({ searchParams }: Props) {
   if (viewer.kind === 'anonymous') redirect('/sign-in?callbackUrl=%2Fmaterials%2Fnew');
   if (!canShareMaterial(viewer)) return <JoinFirst />;
   const { attempt: attemptId } = await searchParams;
-  const attempt = typeof attemptId === 'string' ? await loadUploadAttempt(await services(), attemptId) : undefined;
+  const attempt = typeof attemptId === 'string' ? await loadUploadAttempt(await services(), viewer, attemptId) : undefined;
   const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
 
   return (

@@ -176,7 +176,7 @@ describe('POST /materials/upload', () => {
         ),
       ),
     );
-    const attempt = await loadUploadAttempt(hub, attemptIdOf(response));
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(response));
     expect(attempt).toBeDefined();
     expect(attempt!.values).toMatchObject({
       title: '',
@@ -195,10 +195,21 @@ describe('POST /materials/upload', () => {
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
   });
 
+  it('shows a refused upload’s answers to the person who sent it, and to nobody else', async () => {
+    const form = uploadForm(answers);
+    form.append('file', new Blob([]), '');
+    const id = attemptIdOf(await POST(post(form)));
+    expect((await loadUploadAttempt(hub, member, id))?.values.title).toBe('Bin collections discussion guide');
+    const someoneElse: Viewer = member.kind === 'user' ? { ...member, userId: '00000000-0000-4000-8000-000000000000', name: 'Sam Jones' } : member;
+    expect(await loadUploadAttempt(hub, someoneElse, id)).toBeUndefined();
+    expect(await loadUploadAttempt(hub, { ...someoneElse, isSiteAdmin: true } as Viewer, id)).toBeUndefined();
+    expect(await loadUploadAttempt(hub, { kind: 'anonymous' }, id)).toBeUndefined();
+  });
+
   it('asks for a file when the file input was left empty', async () => {
     const form = uploadForm(answers);
     form.append('file', new Blob([]), '');
-    const attempt = await loadUploadAttempt(hub, attemptIdOf(await POST(post(form))));
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(await POST(post(form))));
     expect(attempt!.errors).toEqual([{ field: 'file', message: 'Select a file' }]);
     expect(attempt!.values.title).toBe('Bin collections discussion guide');
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
@@ -206,14 +217,14 @@ describe('POST /materials/upload', () => {
 
   it('refuses a file one byte over MAX_UPLOAD_BYTES, storing nothing', async () => {
     const response = await POST(post(uploadForm(answers, { name: 'big.txt', content: Buffer.alloc(LIMIT + 1, 'a') })));
-    const attempt = await loadUploadAttempt(hub, attemptIdOf(response));
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(response));
     expect(attempt!.errors).toEqual([{ field: 'file', message: 'The selected file must be smaller than 98 KB' }]);
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
   });
 
   it('refuses a body that is not multipart with a message on the form', async () => {
     const response = await POST(post(new URLSearchParams(answers), { 'content-type': 'application/x-www-form-urlencoded' }));
-    const attempt = await loadUploadAttempt(hub, attemptIdOf(response));
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(response));
     expect(attempt!.errors).toEqual([{ field: 'file', message: 'Send the material as multipart/form-data.' }]);
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
   });
@@ -237,7 +248,7 @@ describe('POST /materials/upload', () => {
       duplex: 'half',
     };
     const response = await POST(new Request(`${HUB}/materials/upload`, init));
-    const attempt = await loadUploadAttempt(hub, attemptIdOf(response));
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(response));
     expect(attempt!.errors).toEqual([{ field: 'file', message: 'The upload was interrupted. Try again.' }]);
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
   });

@@ -30,11 +30,11 @@ export async function POST(request: Request) {
     return seeOther(request, `/materials/${result.id}?shared=1`);
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') {
-      const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), error.fieldErrors);
+      const attempt = await saveUploadAttempt(hub, viewer, uploadFormValues(fields), error.fieldErrors);
       return seeOther(request, `/materials/new?attempt=${attempt}`);
     }
     if (error instanceof AppError) {
-      const attempt = await saveUploadAttempt(hub, uploadFormValues(fields), [{ field: 'file', message: error.message }]).catch(
+      const attempt = await saveUploadAttempt(hub, viewer, uploadFormValues(fields), [{ field: 'file', message: error.message }]).catch(
         () => undefined,
       );
       return attempt ? seeOther(request, `/materials/new?attempt=${attempt}`) : plainError(error);
