@@ -1,0 +1,1122 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { Client } from 'pg';
+import {
+  baseURL,
+  findCouncils,
+  markdownFile,
+  multipartBody,
+  openDatabase,
+  postUpload,
+  requestContextFor,
+  seedPeople,
+  sessionCookie,
+  shareMaterial,
+  withdrawMaterial,
+  type Councils,
+  type FormPart,
+  type Person,
+  type PersonSpec,
+} from './support/seed-people';
+
+/**
+ * The authorisation matrix, over HTTP against the production build: every material route, action and
+ * download × every kind of viewer × every visibility (and withdrawn, another council's private
+ * material, and a material that does not exist), with the exact answer each should get. Also search
+ * hits and facet counts, the organisation and admin pages, forged form posts and server actions
+ * (without a session, from another council, from another site), and revocation taking effect on the
+ * very next request.
+ *
+ * The expected answers are written out here as a table (who sees, who changes, who deletes), not
+ * derived from lib/auth/permissions.ts, so a change to the rules has to change this file too.
+ *
+ *   cannot see it                      → 404 (as for a material that does not exist: nothing leaks)
+ *   may see it, not signed in          → to the sign-in page (307 for pages, 303 for posts)
+ *   may see it, signed in, may not act → pages: 200 with "You cannot change/delete this material"
+ *                                        (a refusal page, not a 403); posts: 403
+ *   may act                            → 200 (pages), 303 back to the material (posts), and the change made
+ *
+ * Every response body is also scanned: no viewer ever receives the title, summary or id of a material
+ * they may not see, or the email address of someone whose address they may not see.
+ *
+ * Everything runs in one worker, one request at a time (playwright.config.ts).
+ */
+
+// ---- Who and what --------------------------------------------------------------------------------
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+/** In the titles of the matrix's materials: a search for it finds them and nothing else. */
+const word = `authz${run}`;
+/** In the titles of the spare copies the site admin deletes: a different word, no common prefix. */
+const spareWord = `spare${run}`;
+
+const viewerKeys = ['anonymous', 'noOrg', 'bMember', 'bAdmin', 'aMember', 'aAdmin', 'siteAdmin'] as const;
+type ViewerKey = (typeof viewerKeys)[number];
+
+const peopleSpecs = {
+  noOrg: { label: 'signed in, no organisation', council: null, asksToJoin: 'a' },
+  bMember: { label: 'member of another council', council: 'b' },
+  bAdmin: { label: 'organisation admin of another council', council: 'b', role: 'org_admin' },
+  aMember: { label: 'member', council: 'a' },
+  aAdmin: { label: 'organisation admin', council: 'a', role: 'org_admin' },
+  siteAdmin: { label: 'site admin', council: null, siteAdmin: true },
+  // For the forged server actions and for revocation.
+  aJoiner: { label: 'someone asking to join', council: null, asksToJoin: 'a', name: null },
+  aLeaver: { label: 'member taken out of the council in the database', council: 'a' },
+  aRemoved: { label: 'member removed by their organisation admin', council: 'a' },
+  aDemoted: { label: 'organisation admin demoted in the database', council: 'a', role: 'org_admin' },
+  aDemotedByAction: { label: 'organisation admin demoted by another', council: 'a', role: 'org_admin' },
+  exSiteAdmin: { label: 'site admin who stops being one', council: null, siteAdmin: true },
+} satisfies Record<string, PersonSpec>;
+type PersonKey = keyof typeof peopleSpecs;
+
+const viewerLabel = (v: ViewerKey | PersonKey) => (v === 'anonymous' ? 'anonymous' : peopleSpecs[v].label);
+
+const materialKeys = ['public', 'councils', 'organisation', 'withdrawn', 'otherCouncil', 'missing'] as const;
+type MaterialKey = (typeof materialKeys)[number];
+
+interface MaterialSpec {
+  label: string;
+  council: 'a' | 'b';
+  visibility: 'public' | 'councils' | 'organisation';
+  withdrawn: boolean;
+  title: string;
+}
+
+const materialSpecs: Record<Exclude<MaterialKey, 'missing'>, MaterialSpec> = {
+  public: { label: 'public', council: 'a', visibility: 'public', withdrawn: false, title: `Public plan ${word}` },
+  councils: { label: 'councils', council: 'a', visibility: 'councils', withdrawn: false, title: `Councils plan ${word}` },
+  organisation: { label: 'organisation', council: 'a', visibility: 'organisation', withdrawn: false, title: `Private plan ${word}` },
+  withdrawn: { label: 'withdrawn (was public)', council: 'a', visibility: 'public', withdrawn: true, title: `Withdrawn plan ${word}` },
+  otherCouncil: { label: 'other council’s organisation', council: 'b', visibility: 'organisation', withdrawn: false, title: `Other council plan ${word}` },
+};
+
+const A_VIEWERS: ViewerKey[] = ['aMember', 'aAdmin', 'siteAdmin'];
+const B_VIEWERS: ViewerKey[] = ['bMember', 'bAdmin', 'siteAdmin'];
+
+/** The rules, as a table. */
+const sees: Record<MaterialKey, readonly ViewerKey[]> = {
+  public: viewerKeys,
+  councils: ['bMember', 'bAdmin', 'aMember', 'aAdmin', 'siteAdmin'],
+  organisation: A_VIEWERS,
+  withdrawn: A_VIEWERS,
+  otherCouncil: B_VIEWERS,
+  missing: [],
+};
+const changes: Record<MaterialKey, readonly ViewerKey[]> = {
+  public: A_VIEWERS,
+  councils: A_VIEWERS,
+  organisation: A_VIEWERS,
+  withdrawn: A_VIEWERS,
+  otherCouncil: B_VIEWERS,
+  missing: [],
+};
+const canSee = (v: ViewerKey, m: MaterialKey) => sees[m].includes(v);
+const canChange = (v: ViewerKey, m: MaterialKey) => changes[m].includes(v);
+const canDelete = (v: ViewerKey, m: MaterialKey) => v === 'siteAdmin' && canSee(v, m);
+/** In search and lists: published and seen. */
+const findable = (v: ViewerKey, m: MaterialKey) => m !== 'missing' && !materialSpecs[m].withdrawn && canSee(v, m);
+
+interface Material {
+  key: MaterialKey;
+  label: string;
+  id: string;
+  title: string;
+  /** A word only in this material's summary: its appearance anywhere is a leak. */
+  marker: string;
+  /** A copy with the same council, visibility and status, for the site admin to delete. */
+  spare?: { id: string; title: string; marker: string };
+}
+
+// ---- State made once per worker ---------------------------------------------------------------------
+
+let db: Client;
+let councils: Councils;
+let people: Record<PersonKey, Person>;
+const contexts = new Map<ViewerKey | PersonKey, APIRequestContext>();
+const materials = {} as Record<MaterialKey, Material>;
+
+const ctx = (who: ViewerKey | PersonKey): APIRequestContext => {
+  const context = contexts.get(who);
+  if (!context) throw new Error(`no request context for ${who}`);
+  return context;
+};
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  db = await openDatabase();
+  councils = await findCouncils(db, 'bristol', 'leeds');
+  people = await seedPeople(db, councils, run, peopleSpecs);
+  contexts.set('anonymous', await requestContextFor(null));
+  for (const key of Object.keys(people) as PersonKey[]) contexts.set(key, await requestContextFor(people[key]));
+
+  for (const key of Object.keys(materialSpecs) as Exclude<MaterialKey, 'missing'>[]) {
+    const spec = materialSpecs[key];
+    const sharer = spec.council === 'a' ? 'aMember' : 'bMember';
+    const share = async (title: string, marker: string) => {
+      const id = await shareMaterial(
+        ctx(sharer),
+        {
+          title,
+          summary: `Notes for the ${spec.label} material, marker ${marker}.`,
+          visibility: spec.visibility,
+          tags: 'authorisation matrix',
+        },
+        markdownFile(`${key}-${run}.md`, `# ${title}\n\nA research plan shared by the authorisation matrix test.\n`),
+      );
+      if (spec.withdrawn) await withdrawMaterial(ctx(sharer), id, `Withdrawn for the authorisation matrix ${run}`);
+      return id;
+    };
+    const marker = `mk${key.toLowerCase()}${run}`;
+    const spareMarker = `mk${key.toLowerCase()}spare${run}`;
+    const spareTitle = `Spare ${key} plan ${spareWord}`;
+    materials[key] = {
+      key,
+      label: spec.label,
+      id: await share(spec.title, marker),
+      title: spec.title,
+      marker,
+      spare: { id: await share(spareTitle, spareMarker), title: spareTitle, marker: spareMarker },
+    };
+  }
+  materials.missing = { key: 'missing', label: 'missing', id: randomUUID(), title: `No such plan ${word}`, marker: `mkmissing${run}` };
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+  contexts.clear();
+  await db?.end();
+});
+
+// ---- Checking answers ------------------------------------------------------------------------------
+
+interface Outcome {
+  status: number;
+  location?: string | RegExp;
+  /** Text the body must contain. */
+  text?: string;
+}
+
+const signIn = (returnTo: string) => `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+const s3Download = /^http:\/\/127\.0\.0\.1:4569\/discovery-commons-test\//;
+
+/** Checks status, Location and text, each failure named; returns the body for further checks. */
+async function expectOutcome(name: string, response: APIResponse, want: Outcome): Promise<string> {
+  const body = await response.text();
+  const got = response.status();
+  const location = response.headers()['location'] ?? '';
+  expect.soft(got, `${name}: expected ${want.status}, got ${got}${location ? ` (to ${location})` : ''}`).toBe(want.status);
+  if (got !== want.status) return body;
+  if (typeof want.location === 'string') expect.soft(location, `${name}: Location`).toBe(want.location);
+  else if (want.location) expect.soft(location, `${name}: Location`).toMatch(want.location);
+  if (want.text) expect.soft(body.includes(want.text), `${name}: the response should say “${want.text}”`).toBe(true);
+  return body;
+}
+
+/** May `viewer` see `person`'s email address? Themself; site admins; admins of the person's council or of the council they ask to join. */
+function mayReadEmail(viewer: ViewerKey | PersonKey, person: Person): boolean {
+  if (viewer === 'anonymous') return false;
+  const me = people[viewer];
+  if (me.id === person.id || me.isSiteAdmin) return true;
+  if (me.role !== 'org_admin' || !me.organisationId) return false;
+  return me.organisationId === person.organisationId || me.organisationId === person.joinRequestOrganisationId;
+}
+
+/**
+ * Nothing in a response to `viewer` names a material they may not see (title, summary marker, id) or
+ * shows an email address they may not read. What the request's own address holds is allowed back (a
+ * 404 page carries its path; the search page shows the words searched for).
+ */
+function expectNoLeaks(viewer: ViewerKey, name: string, body: string, url = '') {
+  for (const m of materialKeys) {
+    const material = materials[m];
+    if (!material || canSee(viewer, m)) continue;
+    const secrets = [
+      ['title', material.title],
+      ['summary', material.marker],
+      ['id', material.id],
+      ['spare copy’s title', material.spare?.title],
+      ['spare copy’s summary', material.spare?.marker],
+      ['spare copy’s id', material.spare?.id],
+    ];
+    for (const [what, secret] of secrets) {
+      // What the address itself holds (an id in the path, words in a search) may be echoed back.
+      if (!secret || url.includes(secret)) continue;
+      expect.soft(body.includes(secret), `${name}: leaks the ${what} of the ${material.label} material`).toBe(false);
+    }
+  }
+  for (const person of Object.values(people)) {
+    if (mayReadEmail(viewer, person)) continue;
+    expect.soft(body.includes(person.email), `${name}: shows the email address of “${person.label}”`).toBe(false);
+  }
+}
+
+/** What the database holds about a material: anything a post might change. Null when it is gone. */
+async function snapshot(id: string) {
+  const { rows } = await db.query(
+    `SELECT m.title, m.summary, m.phases, m.artefact_type, m.kind, m.topics, m.tags, m.licence, m.visibility, m.status,
+            m.withdrawn_reason, m.withdrawn_at, m.organisation_id, m.created_by, m.updated_at,
+            (SELECT count(*)::int FROM material_versions v WHERE v.material_id = m.id) AS versions,
+            (SELECT max(version_number) FROM material_versions v WHERE v.material_id = m.id) AS current_version,
+            (SELECT count(*)::int FROM audit_events a WHERE a.subject_id = m.id::text) AS audit_events
+       FROM materials m WHERE m.id = $1`,
+    [id],
+  );
+  return (rows[0] as Snapshot | undefined) ?? null;
+}
+type Snapshot = {
+  title: string;
+  summary: string;
+  phases: string[];
+  artefact_type: string;
+  kind: string;
+  topics: string[];
+  tags: string[];
+  licence: string;
+  visibility: string;
+  status: string;
+  withdrawn_reason: string | null;
+  withdrawn_at: Date | null;
+  organisation_id: string | null;
+  created_by: string | null;
+  updated_at: Date;
+  versions: number;
+  current_version: number;
+  audit_events: number;
+};
+
+// ---- The material routes -----------------------------------------------------------------------------
+
+type PageKind = 'view' | 'download' | 'change' | 'delete';
+
+const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
+  { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
+  { name: 'GET download', path: (id) => `/materials/${id}/download`, kind: 'download' },
+  { name: 'GET version 1 download', path: (id) => `/materials/${id}/versions/1/download`, kind: 'download' },
+  { name: 'GET edit', path: (id) => `/materials/${id}/edit`, kind: 'change', heading: 'Change the details' },
+  { name: 'GET replace', path: (id) => `/materials/${id}/replace`, kind: 'change', heading: 'Replace the file' },
+  { name: 'GET withdraw', path: (id) => `/materials/${id}/withdraw`, kind: 'change', heading: 'Withdraw this material' },
+  { name: 'GET delete', path: (id) => `/materials/${id}/delete`, kind: 'delete', heading: 'Are you sure you want to delete' },
+];
+
+function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string): Outcome {
+  const material = materials[m];
+  if (!canSee(v, m)) return { status: 404, text: route.kind === 'download' ? 'Material not found' : 'Page not found' };
+  if (route.kind === 'view') return { status: 200, text: material.title };
+  if (route.kind === 'download') return { status: 303, location: s3Download };
+  const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
+  if (allowed) {
+    // A withdrawn material cannot be withdrawn again: its withdraw page goes back to the material.
+    if (route.name === 'GET withdraw' && m !== 'missing' && materialSpecs[m].withdrawn) return { status: 307, location: `/materials/${id}` };
+    return { status: 200, text: route.heading! };
+  }
+  if (v === 'anonymous') return { status: 307, location: signIn(route.path(id)) };
+  return { status: 200, text: route.kind === 'delete' ? 'You cannot delete this material' : 'You cannot change this material' };
+}
+
+for (const v of viewerKeys) {
+  test(`pages and downloads of every material, as ${viewerLabel(v)}`, async () => {
+    const notFoundPages = new Map<MaterialKey, string>();
+    for (const m of materialKeys) {
+      const material = materials[m];
+      for (const route of getRoutes) {
+        const url = route.path(material.id);
+        const name = `${viewerLabel(v)} × ${material.label} × ${route.name}`;
+        const response = await ctx(v).get(url, { maxRedirects: 0 });
+        const body = await expectOutcome(name, response, expectedGet(v, m, route, material.id));
+        expectNoLeaks(v, name, body, url);
+        if (route.kind === 'view' && response.status() === 404) notFoundPages.set(m, withoutScripts(body).replaceAll(material.id, '{id}'));
+      }
+    }
+    // "Not yours to see" and "does not exist" are the same page (but for the address). Compared without
+    // the scripts: the same React payload is split into chunks differently from one response to another.
+    const missing = notFoundPages.get('missing');
+    expect(missing, 'a material that does not exist is not found').toBeDefined();
+    for (const [m, body] of notFoundPages) {
+      expect.soft(body === missing, `${viewerLabel(v)} × ${materials[m].label} × GET page: the 404 differs from that of a material that does not exist`).toBe(true);
+    }
+  });
+}
+
+function withoutScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+}
+
+// ---- Posts to the material routes ------------------------------------------------------------------
+
+const origin = { origin: baseURL };
+
+function editFields(s: Snapshot, changes: Record<string, string> = {}): Record<string, string | string[]> {
+  return {
+    title: s.title,
+    summary: s.summary,
+    phases: s.phases,
+    artefactType: s.artefact_type,
+    kind: s.kind,
+    topics: s.topics,
+    tags: s.tags.join(', '),
+    licence: s.licence,
+    visibility: s.visibility,
+    ...changes,
+  };
+}
+
+/** application/x-www-form-urlencoded, repeated names for lists (as a browser sends checkboxes). */
+function urlEncoded(fields: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
+  return params.toString();
+}
+
+const formHeaders = (extra: Record<string, string> = origin) => ({ 'content-type': 'application/x-www-form-urlencoded', ...extra });
+
+function postForm(context: APIRequestContext, url: string, fields: Record<string, string | string[]>, headers: Record<string, string> = origin) {
+  return context.post(url, { data: urlEncoded(fields), headers: formHeaders(headers), maxRedirects: 0 });
+}
+
+function postReplace(context: APIRequestContext, id: string, changeNote: string, headers: Record<string, string> = origin) {
+  const { body, contentType } = multipartBody([
+    ['changeNote', changeNote],
+    ['file', markdownFile(`replacement-${run}.md`, `# Replacement ${run}\n\n${changeNote}\n`)],
+  ]);
+  return context.post(`/materials/${id}/replace/upload`, { data: body, headers: { 'content-type': contentType, ...headers }, maxRedirects: 0 });
+}
+
+interface PostRoute {
+  name: string;
+  kind: 'change' | 'delete';
+  /** Where someone not signed in is sent to sign in and come back to. */
+  returnTo: (id: string) => string;
+  /** The post a person refused would make: a real change, had it been allowed. */
+  send: (context: APIRequestContext, id: string, before: Snapshot | null, headers?: Record<string, string>) => Promise<APIResponse>;
+}
+
+const postRoutes: PostRoute[] = [
+  {
+    name: 'POST edit/save',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}/edit`,
+    send: (context, id, before, headers) =>
+      postForm(
+        context,
+        `/materials/${id}/edit/save`,
+        before
+          ? editFields(before, { title: `Taken over ${run}`, summary: `Taken over ${run}`, visibility: 'public' })
+          : { title: `Taken over ${run}`, phases: 'discovery', artefactType: 'research-plan', kind: 'template', visibility: 'public' },
+        headers,
+      ),
+  },
+  {
+    name: 'POST replace/upload',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}/replace`,
+    send: (context, id, _before, headers) => postReplace(context, id, `Replaced by someone else ${run}`, headers),
+  },
+  {
+    name: 'POST withdraw/confirm',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}/withdraw`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/withdraw/confirm`, { reason: `Forged withdrawal ${run}` }, headers),
+  },
+  {
+    name: 'POST restore',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/restore`, {}, headers),
+  },
+  {
+    name: 'POST delete/confirm',
+    kind: 'delete',
+    returnTo: (id) => `/materials/${id}/delete`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/delete/confirm`, {}, headers),
+  },
+];
+
+function expectedRefusal(v: ViewerKey, m: MaterialKey, route: PostRoute, id: string): Outcome {
+  if (!canSee(v, m)) return { status: 404, text: 'Page not found' };
+  if (v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
+  return { status: 403, text: route.kind === 'delete' ? 'Only site administrators can delete a material' : 'You cannot change this material' };
+}
+
+/**
+ * An allowed post: the change it should make, checked in the database, then put back (through the
+ * app, by the same person) so the next case starts from the same material.
+ */
+async function allowedPost(v: ViewerKey, m: MaterialKey, route: PostRoute, id: string, before: Snapshot, name: string) {
+  const context = ctx(v);
+  const published = before.status === 'published';
+  switch (route.name) {
+    case 'POST edit/save': {
+      const summary = `${before.summary} Edited by the ${viewerLabel(v)}.`;
+      // Fields the form does not have are ignored, whatever they say.
+      const response = await postForm(context, `/materials/${id}/edit/save`, {
+        ...editFields(before, { summary }),
+        organisationId: councils.b.id,
+        council: councils.b.slug,
+        status: 'withdrawn',
+        createdBy: people.bMember.id,
+      });
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}?updated=1` });
+      const after = await snapshot(id);
+      expect.soft(after?.summary, `${name}: the summary is changed`).toBe(summary);
+      expect.soft(
+        { ...after, summary: before.summary, updated_at: null, audit_events: null },
+        `${name}: nothing but the summary is changed (not the council, status or sharer)`,
+      ).toEqual({ ...before, updated_at: null, audit_events: null });
+      const back = await postForm(context, `/materials/${id}/edit/save`, editFields(before));
+      expect(back.status(), `${name}: putting the summary back`).toBe(303);
+      return;
+    }
+    case 'POST replace/upload': {
+      const response = await postReplace(context, id, `New version from the ${viewerLabel(v)} ${run}`);
+      const next = before.current_version + 1;
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}?replaced=${next}` });
+      const after = await snapshot(id);
+      expect.soft(after?.current_version, `${name}: a new version is added`).toBe(next);
+      return;
+    }
+    case 'POST withdraw/confirm': {
+      const reason = `Withdrawn by the ${viewerLabel(v)} ${run}`;
+      const response = await postForm(context, `/materials/${id}/withdraw/confirm`, { reason });
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}?withdrawn=1` });
+      const after = await snapshot(id);
+      if (!published) {
+        expect.soft(after, `${name}: withdrawing a withdrawn material changes nothing`).toEqual(before);
+        return;
+      }
+      expect.soft([after?.status, after?.withdrawn_reason], `${name}: withdrawn, with the reason`).toEqual(['withdrawn', reason]);
+      const back = await postForm(context, `/materials/${id}/restore`, {});
+      expect(back.status(), `${name}: restoring it again`).toBe(303);
+      expect((await snapshot(id))?.status, `${name}: restored again`).toBe('published');
+      return;
+    }
+    case 'POST restore': {
+      const response = await postForm(context, `/materials/${id}/restore`, {});
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}?restored=1` });
+      const after = await snapshot(id);
+      if (published) {
+        expect.soft(after, `${name}: restoring a published material changes nothing`).toEqual(before);
+        return;
+      }
+      expect.soft(after?.status, `${name}: published again`).toBe('published');
+      const back = await postForm(context, `/materials/${id}/withdraw/confirm`, { reason: before.withdrawn_reason ?? 'Withdrawn again' });
+      expect(back.status(), `${name}: withdrawing it again`).toBe(303);
+      expect((await snapshot(id))?.status, `${name}: withdrawn again`).toBe('withdrawn');
+      return;
+    }
+    case 'POST delete/confirm': {
+      const response = await postForm(context, `/materials/${id}/delete/confirm`, {});
+      await expectOutcome(name, response, { status: 303, location: '/search?deleted=1' });
+      expect.soft(await snapshot(id), `${name}: the material is gone`).toBeNull();
+      const page = await context.get(`/materials/${id}`, { maxRedirects: 0 });
+      expect.soft(page.status(), `${name}: its page is then not found`).toBe(404);
+      const download = await context.get(`/materials/${id}/versions/1/download`, { maxRedirects: 0 });
+      expect.soft(download.status(), `${name}: its file is then not found`).toBe(404);
+      return;
+    }
+  }
+}
+
+for (const v of viewerKeys) {
+  test(`posts to every action on every material, as ${viewerLabel(v)}`, async () => {
+    test.setTimeout(120_000);
+    for (const m of materialKeys) {
+      for (const route of postRoutes) {
+        const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
+        // The site admin deletes the spare copy (same council, visibility and status), not the material itself.
+        const id = allowed && route.kind === 'delete' ? materials[m].spare!.id : materials[m].id;
+        const name = `${viewerLabel(v)} × ${materials[m].label} × ${route.name}`;
+        const before = await snapshot(id);
+        if (m !== 'missing') expect(before, `${name}: the material is there before the post`).not.toBeNull();
+        if (allowed && before) {
+          await allowedPost(v, m, route, id, before, name);
+          continue;
+        }
+        const response = await route.send(ctx(v), id, before);
+        const body = await expectOutcome(name, response, expectedRefusal(v, m, route, id));
+        expectNoLeaks(v, name, body, route.returnTo(id));
+        expect.soft(await snapshot(id), `${name}: nothing changed`).toEqual(before);
+      }
+    }
+  });
+}
+
+// ---- Search results and facet counts -----------------------------------------------------------------
+
+/** The ids of the materials in the results, in order. */
+function resultIds(html: string): string[] {
+  const results = html.slice(html.indexOf('id="search-results"'));
+  return [...results.matchAll(/<a class="govuk-link" href="\/materials\/([0-9a-f-]{36})">/g)].map((match) => match[1]!);
+}
+
+/** The count a facet option shows, e.g. "Bristol City Council (2)"; undefined when the option is not shown. */
+function facetCount(html: string, label: string): number | undefined {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = html.match(new RegExp(`>${escaped} \\((\\d+)\\)<`));
+  return match ? Number(match[1]) : undefined;
+}
+
+const mainKeys = materialKeys.filter((m): m is Exclude<MaterialKey, 'missing'> => m !== 'missing');
+const councilOf = (m: MaterialKey) => (m === 'missing' ? null : materialSpecs[m].council);
+
+/**
+ * Searches as `v` and checks the hits are exactly `hits`, and the Council filter's counts. Facet counts
+ * are disjunctive (each facet counted with every filter but its own), so with a council selected the
+ * Council counts are those of `facets` (the hits without the council filter); a selected council with
+ * nothing found is shown with (0).
+ */
+async function expectSearch(
+  v: ViewerKey,
+  query: string,
+  hits: MaterialKey[],
+  options: { facets?: MaterialKey[]; selected?: 'a' | 'b'; label?: string } = {},
+) {
+  const name = `${viewerLabel(v)} × search “${options.label ?? query}”`;
+  const response = await ctx(v).get(`/search?${query}`, { maxRedirects: 0 });
+  const html = await expectOutcome(name, response, { status: 200 });
+  const named = (ids: string[]) => ids.map((id) => materialKeys.find((m) => materials[m].id === id) ?? id).sort();
+  expect.soft(named(resultIds(html)), `${name}: the hits`).toEqual(named(hits.map((m) => materials[m].id)));
+  const base = options.facets ?? hits;
+  for (const council of ['a', 'b'] as const) {
+    const n = base.filter((m) => councilOf(m) === council).length;
+    const want = n > 0 ? n : options.selected === council ? 0 : undefined;
+    expect.soft(facetCount(html, councils[council].name), `${name}: the Council filter's count for ${councils[council].name}`).toBe(want);
+  }
+  expect.soft(html, `${name}: the total`).toContain(
+    hits.length === 0 ? 'No materials found' : `${hits.length} ${hits.length === 1 ? 'material' : 'materials'} found`,
+  );
+  expectNoLeaks(v, name, html, `/search?${query}`);
+  return html;
+}
+
+test('search: each viewer finds exactly what they may see, and the counts say so', async () => {
+  for (const v of viewerKeys) {
+    const visible = mainKeys.filter((m) => findable(v, m));
+    await expectSearch(v, `q=${word}`, visible);
+    await expectSearch(v, `q=${word}&sort=newest`, visible);
+    // Filtered to each council: the other council's private material stays out of the counts too.
+    for (const council of ['a', 'b'] as const) {
+      await expectSearch(v, `q=${word}&council=${councils[council].slug}`, visible.filter((m) => councilOf(m) === council), {
+        facets: visible,
+        selected: council,
+      });
+    }
+    // Words only in a summary: found only by those who may see that material.
+    for (const m of mainKeys) {
+      await expectSearch(v, `q=${materials[m].marker}`, findable(v, m) ? [m] : [], { label: `${materials[m].label}’s summary word` });
+    }
+    // Browsing without words, and the home page: nothing they may not see.
+    for (const url of ['/search', '/search?sort=newest', '/']) {
+      const name = `${viewerLabel(v)} × GET ${url}`;
+      const response = await ctx(v).get(url, { maxRedirects: 0 });
+      expectNoLeaks(v, name, await expectOutcome(name, response, { status: 200 }));
+    }
+  }
+});
+
+// ---- Organisation, account and admin pages --------------------------------------------------------
+
+test('organisation, account and admin pages: only those who may, and no one else’s email address', async () => {
+  const { a, b } = councils;
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM materials WHERE organisation_id = $1 AND status = 'published' AND visibility = 'public'`,
+    [a.id],
+  );
+  const publicCount = rows[0]!.n;
+  const manages = (v: ViewerKey, council: 'a' | 'b') => v === 'siteAdmin' || v === (council === 'a' ? 'aAdmin' : 'bAdmin');
+
+  for (const v of viewerKeys) {
+    const pages: { url: string; want: Outcome }[] = [
+      { url: `/organisations/${a.slug}`, want: { status: 200, text: a.name } },
+      { url: `/organisations/${a.slug}/manage`, want: manages(v, 'a') ? { status: 200, text: `Manage ${a.name}` } : { status: 404, text: 'Page not found' } },
+      { url: `/organisations/${a.slug}/manage/email-domains`, want: manages(v, 'a') ? { status: 200 } : { status: 404, text: 'Page not found' } },
+      {
+        url: `/organisations/${a.slug}/manage/members/${people.aMember.id}/remove`,
+        want: manages(v, 'a') ? { status: 200, text: `Are you sure you want to remove ${people.aMember.name}?` } : { status: 404 },
+      },
+      // Someone from another council, under this council's address: not found, even for its admins.
+      { url: `/organisations/${a.slug}/manage/members/${people.bMember.id}/remove`, want: { status: 404 } },
+      { url: `/organisations/${a.slug}/audit`, want: manages(v, 'a') ? { status: 200, text: 'Audit log' } : { status: 404, text: 'Page not found' } },
+      { url: `/organisations/${b.slug}/manage`, want: manages(v, 'b') ? { status: 200, text: `Manage ${b.name}` } : { status: 404 } },
+      { url: `/organisations/${b.slug}/audit`, want: manages(v, 'b') ? { status: 200, text: 'Audit log' } : { status: 404 } },
+      { url: '/admin/organisations', want: v === 'siteAdmin' ? { status: 200, text: 'Organisations' } : { status: 404 } },
+      { url: '/admin/organisations/new', want: v === 'siteAdmin' ? { status: 200 } : { status: 404 } },
+      { url: '/account', want: v === 'anonymous' ? { status: 307, location: signIn('/account') } : { status: 200, text: people[v as PersonKey]?.email } },
+      { url: '/account/join', want: v === 'anonymous' ? { status: 307, location: signIn('/account/join') } : { status: 200 } },
+      {
+        url: '/materials/new',
+        want:
+          v === 'anonymous'
+            ? { status: 307, location: signIn('/materials/new') }
+            : v === 'noOrg'
+              ? { status: 200, text: 'You need to belong to a council or other public body to share materials' }
+              : { status: 200, text: 'Share material' },
+      },
+    ];
+    for (const { url, want } of pages) {
+      const name = `${viewerLabel(v)} × GET ${url.replaceAll(people.aMember.id, '{member}').replaceAll(people.bMember.id, '{other council’s member}')}`;
+      const response = await ctx(v).get(url, { maxRedirects: 0 });
+      const body = await expectOutcome(name, response, want);
+      expectNoLeaks(v, name, body, url);
+      if (url === `/organisations/${a.slug}` && response.status() === 200) {
+        const shown = body.match(/Public materials<\/dt><dd class="govuk-summary-list__value">(\d+)</)?.[1];
+        expect.soft(Number(shown), `${name}: counts only ${a.name}'s published public materials`).toBe(publicCount);
+        expect.soft(body.includes('Manage this organisation'), `${name}: the manage links`).toBe(manages(v, 'a'));
+      }
+      if (url === `/organisations/${a.slug}/manage` && response.status() === 200) {
+        // Those who manage it do see the addresses of its members and of people asking to join.
+        for (const person of [people.aMember, people.aAdmin, people.noOrg, people.aJoiner]) {
+          expect.soft(body.includes(person.email), `${name}: shows the email address of “${person.label}”`).toBe(true);
+        }
+      }
+    }
+
+    // next-auth's session endpoint says who is signed in, and nothing more.
+    const name = `${viewerLabel(v)} × GET /api/auth/session`;
+    const session = await ctx(v).get('/api/auth/session', { maxRedirects: 0 });
+    const body = await expectOutcome(name, session, { status: 200 });
+    expect.soft(JSON.parse(body).user ?? null, `${name}: the user`).toEqual(v === 'anonymous' ? null : { id: people[v].id });
+    expectNoLeaks(v, name, body);
+  }
+});
+
+// ---- Forged and cross-site posts -----------------------------------------------------------------
+
+test('cross-site posts and posts with no Origin are refused, and change nothing', async () => {
+  const material = materials.public;
+  for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, {} as Record<string, string>]) {
+    const from = headers.origin ? `Origin ${headers.origin}` : 'no Origin';
+    // As people who could make each change: only the Origin is wrong.
+    for (const route of postRoutes) {
+      const who: ViewerKey = route.kind === 'delete' ? 'siteAdmin' : 'aMember';
+      const name = `${viewerLabel(who)} × ${material.label} × ${route.name} from ${from}`;
+      const before = await snapshot(material.id);
+      const response = await route.send(ctx(who), material.id, before, headers);
+      await expectOutcome(name, response, { status: 403, text: 'This form must be sent from Discovery Commons itself.' });
+      expect.soft(await snapshot(material.id), `${name}: nothing changed`).toEqual(before);
+    }
+    // Sharing.
+    const title = `Cross-site share ${run} ${from}`;
+    const name = `member × POST /materials/upload from ${from}`;
+    const response = await postUpload(ctx('aMember'), { title, visibility: 'public' }, markdownFile('cross-site.md', '# Cross-site\n'), headers.origin ?? null);
+    await expectOutcome(name, response, { status: 403, text: 'This form must be sent from Discovery Commons itself.' });
+    const { rows } = await db.query('SELECT id FROM materials WHERE title = $1', [title]);
+    expect.soft(rows, `${name}: nothing shared`).toEqual([]);
+    // Signing out.
+    const sessionsBefore = await sessionCount(people.aMember.id);
+    const signOut = await ctx('aMember').post('/sign-out', { data: '', headers: formHeaders(headers), maxRedirects: 0 });
+    await expectOutcome(`member × POST /sign-out from ${from}`, signOut, { status: 403 });
+    expect.soft(await sessionCount(people.aMember.id), `member × POST /sign-out from ${from}: still signed in`).toBe(sessionsBefore);
+  }
+});
+
+async function sessionCount(userId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [userId]);
+  return rows[0]!.n;
+}
+
+test('a cross-site form in a real browser cannot withdraw a material', async ({ browser }) => {
+  const material = materials.public;
+  const before = await snapshot(material.id);
+  const context = await browser.newContext();
+  try {
+    await context.addCookies([sessionCookie(people.aMember.sessionToken)]);
+    await context.route('http://evil.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Win a prize</title>
+          <form method="post" action="${baseURL}/materials/${material.id}/withdraw/confirm">
+            <input type="hidden" name="reason" value="Forged from another site ${run}">
+            <button>Claim your prize</button>
+          </form>`,
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto('http://evil.example/');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/materials/${material.id}/withdraw/confirm`)),
+      page.getByRole('button', { name: 'Claim your prize' }).click(),
+    ]);
+    expect.soft(response.status(), 'member (in a browser) × public × POST withdraw/confirm from another site').toBe(403);
+  } finally {
+    await context.close();
+  }
+  expect(await snapshot(material.id), 'a cross-site form: nothing changed').toEqual(before);
+});
+
+// ---- Server actions ----------------------------------------------------------------------------------
+
+/** Server action ids by file and exported name, from the production build the server runs. */
+function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName);
+  if (!found) throw new Error(`No server action ${exportedName} in ${file} in .next: build first`);
+  return found[0];
+}
+
+/**
+ * A server action called as the browser's JavaScript calls it (Next-Action header, arguments encoded
+ * as React 19's encodeReply encodes them: the form's fields as "_1_<name>", then the argument list as
+ * "0", where "$K1" is that form and "$undefined" an argument left out).
+ */
+function callServerAction(
+  context: APIRequestContext,
+  pagePath: string,
+  actionId: string,
+  args: string[],
+  fields: Record<string, string>,
+  fromOrigin: string | null = baseURL,
+) {
+  const parts: FormPart[] = Object.entries(fields).map(([k, value]) => [`_1_${k}`, value]);
+  parts.push(['0', JSON.stringify(args)]);
+  const { body, contentType } = multipartBody(parts);
+  return context.post(pagePath, {
+    data: body,
+    headers: { 'next-action': actionId, accept: 'text/x-component', 'content-type': contentType, ...(fromOrigin ? { origin: fromOrigin } : {}) },
+    maxRedirects: 0,
+  });
+}
+
+/** A server action posted as a plain HTML form posts it without JavaScript ($ACTION_ID_<id>). */
+function postServerActionForm(context: APIRequestContext, pagePath: string, actionId: string, fields: Record<string, string>, fromOrigin: string | null = baseURL) {
+  const { body, contentType } = multipartBody([[`$ACTION_ID_${actionId}`, ''], ...Object.entries(fields)]);
+  return context.post(pagePath, { data: body, headers: { 'content-type': contentType, ...(fromOrigin ? { origin: fromOrigin } : {}) }, maxRedirects: 0 });
+}
+
+async function personState(id: string) {
+  const { rows } = await db.query('SELECT organisation_id, role, is_site_admin FROM users WHERE id = $1', [id]);
+  return rows[0] as { organisation_id: string | null; role: string; is_site_admin: boolean };
+}
+async function joinRequestStatus(id: string) {
+  const { rows } = await db.query<{ status: string }>('SELECT status FROM join_requests WHERE id = $1', [id]);
+  return rows[0]?.status;
+}
+async function emailDomainsOf(organisationId: string) {
+  const { rows } = await db.query<{ email_domains: string[] }>('SELECT email_domains FROM organisations WHERE id = $1', [organisationId]);
+  return rows[0]!.email_domains;
+}
+
+test('server actions: forged without a session, from another council, by a plain member or from another site change nothing', async () => {
+  test.setTimeout(120_000);
+  const { a, b } = councils;
+  const managePath = `/organisations/${a.slug}/manage`;
+  const manage = 'app/organisations/[slug]/manage/actions.ts';
+  const changeRole = serverActionId(manage, 'changeMemberRoleAction');
+  const removeMember = serverActionId(manage, 'removeMemberAction');
+  const decide = serverActionId(manage, 'decideJoinRequestAction');
+  const domains = serverActionId(manage, 'updateEmailDomainsAction');
+  const addBody = serverActionId('app/admin/organisations/actions.ts', 'addPublicBodyAction');
+  const cancel = serverActionId('app/account/join/actions.ts', 'cancelJoinRequestAction');
+
+  // The manage page's forms carry the same ids (no-JavaScript forms name the action in a hidden field).
+  const page = await (await ctx('aAdmin').get(managePath)).text();
+  expect(page, 'the manage page posts changeMemberRoleAction').toContain(`$ACTION_ID_${changeRole}`);
+  expect(page, 'the manage page posts decideJoinRequestAction').toContain(`$ACTION_ID_${decide}`);
+
+  const evil = 'https://evil.example';
+  type Attempt = { who: ViewerKey; how: 'fetch' | 'form'; from?: string; fields?: Record<string, string> };
+  /** Who tries: nobody signed in, people of no or another council, a plain member, and admins posting from another site. */
+  const attempts = (plainForms: boolean): Attempt[] =>
+    (
+      [
+        { who: 'anonymous', how: 'fetch' },
+        { who: 'anonymous', how: 'form' },
+        { who: 'noOrg', how: 'fetch' },
+        { who: 'bMember', how: 'fetch' },
+        { who: 'bAdmin', how: 'fetch' },
+        { who: 'bAdmin', how: 'form' },
+        { who: 'aMember', how: 'fetch' },
+        { who: 'aAdmin', how: 'fetch', from: evil },
+        { who: 'aAdmin', how: 'form', from: evil },
+        { who: 'siteAdmin', how: 'fetch', from: evil },
+      ] as Attempt[]
+    ).filter((attempt) => plainForms || attempt.how === 'fetch');
+
+  /**
+   * Each attempt: refused (another site: 500 before the action runs; otherwise the action runs, is
+   * refused and sends the browser back: 200 with x-action-redirect for JavaScript, 303 for a plain
+   * form) and nothing changed.
+   */
+  async function tryAll(
+    action: string,
+    actionId: string,
+    args: string[],
+    fields: Record<string, string>,
+    state: () => Promise<unknown>,
+    options: { extra?: Attempt[]; pagePath?: string; refusedTo?: RegExp; plainForms?: boolean } = {},
+  ) {
+    const refusedTo = options.refusedTo ?? /problem=/;
+    for (const attempt of [...attempts(options.plainForms ?? true), ...(options.extra ?? [])]) {
+      const how = attempt.how === 'fetch' ? 'as JavaScript calls it' : 'as a plain form';
+      const name = `${viewerLabel(attempt.who)} × ${action} (${how}${attempt.from ? `, from ${attempt.from}` : ''})`;
+      const before = await state();
+      const pagePath = options.pagePath ?? managePath;
+      const sent = attempt.fields ?? fields;
+      const response =
+        attempt.how === 'fetch'
+          ? await callServerAction(ctx(attempt.who), pagePath, actionId, args, sent, attempt.from ?? baseURL)
+          : await postServerActionForm(ctx(attempt.who), pagePath, actionId, sent, attempt.from ?? baseURL);
+      const want: Outcome = attempt.from ? { status: 500 } : attempt.how === 'fetch' ? { status: 200 } : { status: 303, location: refusedTo };
+      const body = await expectOutcome(name, response, want);
+      if (!attempt.from && attempt.how === 'fetch') {
+        expect.soft(response.headers()['x-action-redirect'] ?? '', `${name}: sent back, refused`).toMatch(refusedTo);
+      }
+      expectNoLeaks(attempt.who, name, body);
+      expect.soft(await state(), `${name}: nothing changed`).toEqual(before);
+    }
+  }
+
+  // Making a member an organisation admin (a plain member promoting themself among the attempts).
+  await tryAll(
+    'changeMemberRoleAction: make the member an organisation admin',
+    changeRole,
+    ['$K1'],
+    { organisation: a.slug, userId: people.aMember.id, role: 'org_admin' },
+    () => personState(people.aMember.id),
+    // Another council's admin, naming their own council but this council's member.
+    { extra: [{ who: 'bAdmin', how: 'fetch', fields: { organisation: b.slug, userId: people.aMember.id, role: 'org_admin' } }] },
+  );
+  // The same request from the council's own admin works (so the forgeries above were well formed).
+  const demote = await callServerAction(ctx('aAdmin'), managePath, changeRole, ['$K1'], { organisation: a.slug, userId: people.aDemotedByAction.id, role: 'member' });
+  expect(demote.headers()['x-action-redirect'] ?? '', 'organisation admin × changeMemberRoleAction: done').toMatch(/done=role_changed/);
+  expect((await personState(people.aDemotedByAction.id)).role, 'organisation admin × changeMemberRoleAction: the role is changed').toBe('member');
+
+  // Removing a member.
+  await tryAll(
+    'removeMemberAction: remove the member',
+    removeMember,
+    ['$K1'],
+    { organisation: a.slug, userId: people.aMember.id },
+    () => personState(people.aMember.id),
+    {
+      extra: [
+        { who: 'aMember', how: 'fetch', fields: { organisation: a.slug, userId: people.aAdmin.id } },
+        { who: 'bAdmin', how: 'fetch', fields: { organisation: b.slug, userId: people.aMember.id } },
+      ],
+    },
+  );
+  const removed = await callServerAction(ctx('aAdmin'), managePath, removeMember, ['$K1'], { organisation: a.slug, userId: people.aRemoved.id });
+  expect(removed.headers()['x-action-redirect'] ?? '', 'organisation admin × removeMemberAction: done').toMatch(/done=removed/);
+  expect((await personState(people.aRemoved.id)).organisation_id, 'organisation admin × removeMemberAction: removed').toBeNull();
+  // From their very next request they no longer see the council's private material.
+  const next = await ctx('aRemoved').get(`/materials/${materials.organisation.id}`, { maxRedirects: 0 });
+  expect.soft(next.status(), 'member removed by their organisation admin × organisation × GET page (next request)').toBe(404);
+
+  // Approving a request to join (including the person asking, approving themself).
+  const joinState = async () => [await joinRequestStatus(people.aJoiner.joinRequestId!), (await personState(people.aJoiner.id)).organisation_id];
+  await tryAll(
+    'decideJoinRequestAction: approve a request to join',
+    decide,
+    ['$K1'],
+    { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'approve' },
+    joinState,
+  );
+  const selfApproval = await callServerAction(ctx('aJoiner'), managePath, decide, ['$K1'], { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'approve' });
+  expect.soft(selfApproval.status(), 'someone asking to join × decideJoinRequestAction on their own request').toBe(200);
+  expect.soft(await joinState(), 'someone asking to join × decideJoinRequestAction on their own request: nothing changed').toEqual(['pending', null]);
+  const refused = await callServerAction(ctx('aAdmin'), managePath, decide, ['$K1'], { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'refuse' });
+  expect(refused.headers()['x-action-redirect'] ?? '', 'organisation admin × decideJoinRequestAction: done').toMatch(/done=refused/);
+  expect(await joinRequestStatus(people.aJoiner.joinRequestId!), 'organisation admin × decideJoinRequestAction: refused').toBe('refused');
+
+  // Changing the email domains (an action bound to the council's slug: the slug is an argument).
+  const domainsBefore = await emailDomainsOf(a.id);
+  const evilDomain = `evil-${run}.example`;
+  await tryAll(
+    'updateEmailDomainsAction: add a domain',
+    domains,
+    [a.slug, '$undefined', '$K1'],
+    { emailDomains: [...domainsBefore, evilDomain].join('\n') },
+    () => emailDomainsOf(a.id),
+    // Bound to the slug, so a plain form cannot name it; refused, it goes back to the manage page.
+    { pagePath: `${managePath}/email-domains`, refusedTo: new RegExp(`^/organisations/${a.slug}/manage\\?;`), plainForms: false },
+  );
+  const ownDomain = `authz-${run}.example`;
+  const added = await callServerAction(ctx('aAdmin'), `${managePath}/email-domains`, domains, [a.slug, '$undefined', '$K1'], {
+    emailDomains: [...domainsBefore, ownDomain].join('\n'),
+  });
+  expect(added.headers()['x-action-redirect'] ?? '', 'organisation admin × updateEmailDomainsAction: done').toMatch(/done=domains_updated/);
+  expect(await emailDomainsOf(a.id), 'organisation admin × updateEmailDomainsAction: added').toEqual([...domainsBefore, ownDomain]);
+  await callServerAction(ctx('aAdmin'), `${managePath}/email-domains`, domains, [a.slug, '$undefined', '$K1'], { emailDomains: domainsBefore.join('\n') });
+  expect(await emailDomainsOf(a.id), 'organisation admin × updateEmailDomainsAction: put back').toEqual(domainsBefore);
+
+  // Adding a public body: site admins only.
+  const bodyName = `Authz public body ${run}`;
+  const bodyCount = async () => (await db.query('SELECT id FROM organisations WHERE name = $1', [bodyName])).rows.length;
+  for (const who of ['anonymous', 'aAdmin', 'bAdmin', 'aMember'] as const) {
+    const name = `${viewerLabel(who)} × addPublicBodyAction`;
+    const response = await callServerAction(ctx(who), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' });
+    expect.soft(response.status(), name).toBe(200);
+    expect.soft(await bodyCount(), `${name}: nothing added`).toBe(0);
+  }
+  const evilAdd = await callServerAction(ctx('siteAdmin'), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' }, evil);
+  expect.soft(evilAdd.status(), `site admin × addPublicBodyAction from ${evil}`).toBe(500);
+  expect.soft(await bodyCount(), `site admin × addPublicBodyAction from ${evil}: nothing added`).toBe(0);
+  const add = await callServerAction(ctx('siteAdmin'), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' });
+  expect(add.headers()['x-action-redirect'] ?? '', 'site admin × addPublicBodyAction: done').toMatch(/added=/);
+  expect(await bodyCount(), 'site admin × addPublicBodyAction: added').toBe(1);
+
+  // Cancelling someone else's request to join.
+  const requestId = people.noOrg.joinRequestId!;
+  for (const who of ['anonymous', 'bMember', 'aAdmin', 'aJoiner'] as const) {
+    const name = `${viewerLabel(who)} × cancelJoinRequestAction on another person's request`;
+    const response = await callServerAction(ctx(who), '/account/join', cancel, ['$K1'], { requestId });
+    expect.soft(response.status(), name).toBe(200);
+    expect.soft(await joinRequestStatus(requestId), `${name}: nothing changed`).toBe('pending');
+  }
+  const own = await callServerAction(ctx('noOrg'), '/account/join', cancel, ['$K1'], { requestId }, evil);
+  expect.soft(own.status(), `signed in, no organisation × cancelJoinRequestAction on their own request from ${evil}`).toBe(500);
+  expect.soft(await joinRequestStatus(requestId), `signed in, no organisation × cancelJoinRequestAction from ${evil}: nothing changed`).toBe('pending');
+  const cancelled = await callServerAction(ctx('noOrg'), '/account/join', cancel, ['$K1'], { requestId });
+  expect(cancelled.headers()['x-action-redirect'] ?? '', 'signed in, no organisation × cancelJoinRequestAction on their own request').toMatch(/done=cancelled/);
+  expect(await joinRequestStatus(requestId), 'signed in, no organisation × cancelJoinRequestAction: cancelled').toBe('cancelled');
+});
+
+// ---- Sharing ---------------------------------------------------------------------------------------
+
+test('sharing: a member shares only for their own council, and a refused upload’s answers are theirs alone', async () => {
+  // A member naming another council in the form still shares for their own.
+  const title = `Shared for another council ${run}`;
+  const { body, contentType } = multipartBody([
+    ['title', title],
+    ['phases', 'discovery'],
+    ['artefactType', 'research-plan'],
+    ['kind', 'template'],
+    ['tags', ''],
+    ['council', councils.b.slug],
+    ['visibility', 'organisation'],
+    ['file', markdownFile('other-council.md', `# ${title}\n`)],
+  ]);
+  const shared = await ctx('aMember').post('/materials/upload', { data: body, headers: { 'content-type': contentType, ...origin }, maxRedirects: 0 });
+  await expectOutcome('member × POST /materials/upload naming another council', shared, { status: 303, location: /^\/materials\/[0-9a-f-]{36}\?shared=1$/ });
+  const { rows } = await db.query<{ organisation_id: string }>('SELECT organisation_id FROM materials WHERE title = $1', [title]);
+  expect(rows.map((r) => r.organisation_id), 'member × POST /materials/upload naming another council: shared for their own').toEqual([councils.a.id]);
+
+  // Not signed in, or with no organisation: nothing is shared.
+  for (const who of ['anonymous', 'noOrg'] as const) {
+    const refusedTitle = `Shared by ${who} ${run}`;
+    const name = `${viewerLabel(who)} × POST /materials/upload`;
+    const response = await postUpload(ctx(who), { title: refusedTitle, visibility: 'public' }, markdownFile('refused.md', '# Refused\n'));
+    if (who === 'anonymous') await expectOutcome(name, response, { status: 303, location: signIn('/materials/new') });
+    else await expectOutcome(name, response, { status: 303, location: /^\/materials\/new\?attempt=/ });
+    const found = await db.query('SELECT id FROM materials WHERE title = $1', [refusedTitle]);
+    expect.soft(found.rows, `${name}: nothing shared`).toEqual([]);
+  }
+
+  // A refused upload (no file) is shown again with its answers, to the person who sent it only.
+  const secret = `Redundancy consultation plan ${run}`;
+  const attempt = await postUpload(ctx('aMember'), { title: secret, summary: `Private notes ${run}`, visibility: 'organisation' }, undefined);
+  expect(attempt.status(), 'member × POST /materials/upload without a file').toBe(303);
+  const location = attempt.headers()['location'] ?? '';
+  expect(location, 'member × POST /materials/upload without a file: back to the form').toMatch(/^\/materials\/new\?attempt=[0-9a-f-]{36}$/);
+  const own = await (await ctx('aMember').get(location)).text();
+  expect(own, 'member × GET their refused upload: their answers are kept').toContain(secret);
+  for (const who of ['bMember', 'bAdmin', 'aAdmin', 'siteAdmin', 'noOrg'] as const) {
+    const name = `${viewerLabel(who)} × GET the member's refused upload (/materials/new?attempt=…)`;
+    const response = await ctx(who).get(location, { maxRedirects: 0 });
+    const html = await expectOutcome(name, response, { status: 200 });
+    expect.soft(html.includes(secret), `${name}: shows the member's answers`).toBe(false);
+  }
+
+  // The same for a refused change of details: kept for the member who made it, and no one else.
+  const material = materials.organisation;
+  const before = (await snapshot(material.id))!;
+  const editSecret = `Confidential restructure notes ${run}`;
+  const refusedEdit = await postForm(ctx('aMember'), `/materials/${material.id}/edit/save`, editFields(before, { title: '', summary: editSecret }));
+  const editLocation = refusedEdit.headers()['location'] ?? '';
+  expect(editLocation, 'member × organisation × POST edit/save with no title: back to the form').toMatch(
+    new RegExp(`^/materials/${material.id}/edit\\?attempt=[0-9a-f-]{36}$`),
+  );
+  expect(await (await ctx('aMember').get(editLocation)).text(), 'member × GET their refused change: their answers are kept').toContain(editSecret);
+  for (const who of ['aAdmin', 'siteAdmin'] as const) {
+    const name = `${viewerLabel(who)} × GET the member's refused change (/materials/…/edit?attempt=…)`;
+    const html = await expectOutcome(name, await ctx(who).get(editLocation, { maxRedirects: 0 }), { status: 200, text: 'Change the details' });
+    expect.soft(html.includes(editSecret), `${name}: shows the member's answers`).toBe(false);
+  }
+  expect(await snapshot(material.id), 'member × organisation × POST edit/save with no title: nothing changed').toEqual(before);
+});
+
+// ---- Revocation ------------------------------------------------------------------------------------
+
+test('revocation takes effect on the very next request', async () => {
+  const organisationOnly = materials.organisation;
+  const councilsOnly = materials.councils;
+  const searchIds = async (who: PersonKey | ViewerKey) => resultIds(await (await ctx(who).get(`/search?q=${word}`)).text());
+
+  // Taken out of the council.
+  const leaver = ctx('aLeaver');
+  expect((await leaver.get(`/materials/${organisationOnly.id}`, { maxRedirects: 0 })).status(), 'member, before: organisation × GET page').toBe(200);
+  expect(await searchIds('aLeaver'), 'member, before: search').toContain(organisationOnly.id);
+  await db.query('UPDATE users SET organisation_id = NULL WHERE id = $1', [people.aLeaver.id]);
+  const who = viewerLabel('aLeaver');
+  expect.soft((await leaver.get(`/materials/${organisationOnly.id}`, { maxRedirects: 0 })).status(), `${who} × organisation × GET page`).toBe(404);
+  expect.soft((await leaver.get(`/materials/${organisationOnly.id}/download`, { maxRedirects: 0 })).status(), `${who} × organisation × GET download`).toBe(404);
+  expect.soft((await leaver.get(`/materials/${councilsOnly.id}`, { maxRedirects: 0 })).status(), `${who} × councils × GET page`).toBe(404);
+  const leaverHits = await searchIds('aLeaver');
+  expect.soft(leaverHits, `${who} × search`).not.toContain(organisationOnly.id);
+  expect.soft(leaverHits, `${who} × search`).not.toContain(councilsOnly.id);
+  const edit = await postForm(leaver, `/materials/${materials.public.id}/edit/save`, { title: `Taken over ${run}` });
+  expect.soft(edit.status(), `${who} × public × POST edit/save`).toBe(403);
+
+  // Signed out everywhere (the session row deleted): anonymous at once.
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [people.aLeaver.id]);
+  const account = await leaver.get('/account', { maxRedirects: 0 });
+  expect.soft([account.status(), account.headers()['location']], `${who}, session ended × GET /account`).toEqual([307, signIn('/account')]);
+
+  // An organisation admin made a member.
+  const demoted = ctx('aDemoted');
+  const manage = `/organisations/${councils.a.slug}/manage`;
+  expect((await demoted.get(manage, { maxRedirects: 0 })).status(), 'organisation admin, before: GET manage').toBe(200);
+  await db.query(`UPDATE users SET role = 'member' WHERE id = $1`, [people.aDemoted.id]);
+  expect.soft((await demoted.get(manage, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × GET manage`).toBe(404);
+  expect.soft((await demoted.get(`/organisations/${councils.a.slug}/audit`, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × GET audit`).toBe(404);
+  // Still a member: still sees the council's private material.
+  expect.soft((await demoted.get(`/materials/${organisationOnly.id}`, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × organisation × GET page`).toBe(200);
+
+  // A site admin who stops being one.
+  const exAdmin = ctx('exSiteAdmin');
+  expect((await exAdmin.get('/admin/organisations', { maxRedirects: 0 })).status(), 'site admin, before: GET /admin/organisations').toBe(200);
+  expect((await exAdmin.get(`/materials/${materials.otherCouncil.id}`, { maxRedirects: 0 })).status(), 'site admin, before: other council × GET page').toBe(200);
+  await db.query('UPDATE users SET is_site_admin = false WHERE id = $1', [people.exSiteAdmin.id]);
+  const ex = viewerLabel('exSiteAdmin');
+  expect.soft((await exAdmin.get('/admin/organisations', { maxRedirects: 0 })).status(), `${ex} × GET /admin/organisations`).toBe(404);
+  expect.soft((await exAdmin.get(`/materials/${materials.otherCouncil.id}`, { maxRedirects: 0 })).status(), `${ex} × other council × GET page`).toBe(404);
+  expect.soft((await exAdmin.get(`/materials/${materials.withdrawn.id}`, { maxRedirects: 0 })).status(), `${ex} × withdrawn × GET page`).toBe(404);
+  const del = await postForm(exAdmin, `/materials/${materials.public.id}/delete/confirm`, {});
+  expect.soft(del.status(), `${ex} × public × POST delete/confirm`).toBe(403);
+  expect.soft(await snapshot(materials.public.id), `${ex} × public × POST delete/confirm: not deleted`).not.toBeNull();
+
+  // A councils material narrowed to its own council: gone for the other council at once.
+  const other = ctx('bMember');
+  expect((await other.get(`/materials/${councilsOnly.id}`, { maxRedirects: 0 })).status(), 'member of another council, before: councils × GET page').toBe(200);
+  const before = (await snapshot(councilsOnly.id))!;
+  const narrowed = await postForm(ctx('aMember'), `/materials/${councilsOnly.id}/edit/save`, editFields(before, { visibility: 'organisation' }));
+  expect(narrowed.status(), 'member × councils × POST edit/save to organisation only').toBe(303);
+  const b = viewerLabel('bMember');
+  expect.soft((await other.get(`/materials/${councilsOnly.id}`, { maxRedirects: 0 })).status(), `${b} × councils narrowed to organisation × GET page`).toBe(404);
+  expect.soft((await other.get(`/materials/${councilsOnly.id}/download`, { maxRedirects: 0 })).status(), `${b} × councils narrowed to organisation × GET download`).toBe(404);
+  expect.soft((await other.get(`/materials/${councilsOnly.id}/versions/1/download`, { maxRedirects: 0 })).status(), `${b} × councils narrowed to organisation × GET version 1 download`).toBe(404);
+  expect.soft(await searchIds('bMember'), `${b} × councils narrowed to organisation × search`).not.toContain(councilsOnly.id);
+  await expectSearch('bMember', `q=${word}&council=${councils.a.slug}`, ['public'], {
+    facets: ['public', 'otherCouncil'],
+    selected: 'a',
+    label: `${word}, ${councils.a.name}, after narrowing`,
+  });
+  const widened = await postForm(ctx('aMember'), `/materials/${councilsOnly.id}/edit/save`, editFields(before));
+  expect(widened.status(), 'member × councils × POST edit/save back to councils').toBe(303);
+  expect.soft((await other.get(`/materials/${councilsOnly.id}`, { maxRedirects: 0 })).status(), `${b} × councils widened again × GET page`).toBe(200);
+
+  // A public material withdrawn: gone for everyone outside the council at once, back when restored.
+  const publicOne = materials.public;
+  await withdrawMaterial(ctx('aMember'), publicOne.id, `Withdrawn for a moment ${run}`);
+  for (const viewer of ['anonymous', 'noOrg', 'bMember'] as const) {
+    expect.soft((await ctx(viewer).get(`/materials/${publicOne.id}`, { maxRedirects: 0 })).status(), `${viewerLabel(viewer)} × public, just withdrawn × GET page`).toBe(404);
+    expect.soft(await searchIds(viewer), `${viewerLabel(viewer)} × public, just withdrawn × search`).not.toContain(publicOne.id);
+  }
+  const restored = await postForm(ctx('aMember'), `/materials/${publicOne.id}/restore`, {});
+  expect(restored.status(), 'member × public × POST restore').toBe(303);
+  expect.soft((await ctx('anonymous').get(`/materials/${publicOne.id}`, { maxRedirects: 0 })).status(), 'anonymous × public, restored × GET page').toBe(200);
+});
