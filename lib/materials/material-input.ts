@@ -63,7 +63,7 @@ export function materialInputSchema() {
     ),
     topics: oneOrMany.pipe(z.array(z.string().refine((s) => topicSlugs.has(s), 'Select service areas from the list'))),
     tags: z
-      .unknown()
+      .preprocess((value) => value ?? '', z.unknown())
       .transform(parseTags)
       .pipe(
         z
