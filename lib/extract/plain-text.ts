@@ -59,11 +59,12 @@ async function markdownToText(text: string, sink: TextSink, context: ExtractCont
     const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
     if (end > 0) {
       for (const line of lines.slice(1, end)) {
-        const value = line.replace(/^\s*(?:-\s+)?(?:[\w-]+\s*:(?:\s+|$))?/, '').trim();
-        const unquoted = value.replace(/^(["'])(.*)\1$/, '$2');
-        if (/\p{L}/u.test(unquoted) && !/^\w+:\/\//.test(unquoted) && !/^[\w./-]+\.(png|jpe?g|gif|svg|webp)$/i.test(unquoted) && !/^(true|false)$/i.test(unquoted)) {
-          out.push(unquoted);
-        }
+        const match = /^\s*(?:-\s+)?(?:([\w-]+)\s*:(?:\s+|$))?(.*)$/.exec(line);
+        const key = match?.[1] ?? '';
+        const value = markdownLine((match?.[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')).trim();
+        if (FRONT_MATTER_NOISE.test(key) || !/\p{L}/u.test(value)) continue;
+        if (/^(\w+:\/\/|\/)\S*$/.test(value) || /^[\w./-]+\.(png|jpe?g|gif|svg|webp)$/i.test(value) || /^(true|false)$/i.test(value)) continue;
+        out.push(value);
       }
       out.push('');
       i = end + 1;
@@ -87,6 +88,9 @@ async function markdownToText(text: string, sink: TextSink, context: ExtractCont
   }
   await linesToText(out, sink, context);
 }
+
+/** Front-matter keys whose values are settings, not words: layouts, links, dates, flags. */
+const FRONT_MATTER_NOISE = /^(layout|href|src|url|permalink|slug|template|class|id|date|published|draft|[\w-]*image)$/i;
 
 function markdownLine(line: string): string {
   // Reference definitions ([id]: url "title") and horizontal rules or setext underlines carry no words.

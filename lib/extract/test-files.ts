@@ -246,3 +246,73 @@ export function pdf(pages: string[], options: { encrypted?: boolean; contentRepe
   body += `trailer\n<< /Size ${next} /Root 1 0 R${encryptRef} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
+
+/**
+ * A minimal Compound File Binary container (MS-CFB, version 3, 512-byte sectors) holding the given
+ * streams, each stored in regular sectors (give each at least 4096 bytes for that). Enough for the
+ * checks legacy-office.ts makes; not a document Word would open.
+ */
+export function cfb(streams: { name: string; data: Buffer }[]): Buffer {
+  if (streams.length > 3) throw new Error('cfb(): at most three streams');
+  const SECTOR = 512;
+  const sectorsFor = (data: Buffer) => Math.ceil(data.length / SECTOR);
+  // Sector 0: the FAT; sector 1: the directory; then the streams, one after another.
+  const fat = Buffer.alloc(SECTOR, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0); // FAT sector
+  fat.writeUInt32LE(0xfffffffe, 4); // directory: one sector
+  let next = 2;
+  const starts: number[] = [];
+  for (const stream of streams) {
+    const count = sectorsFor(stream.data);
+    starts.push(next);
+    for (let i = 0; i < count; i++) fat.writeUInt32LE(i === count - 1 ? 0xfffffffe : next + i + 1, (next + i) * 4);
+    next += count;
+  }
+  if (next > SECTOR / 4) throw new Error('cfb(): streams too large for one FAT sector');
+
+  const directory = Buffer.alloc(SECTOR);
+  const writeEntry = (index: number, name: string, type: number, start: number, size: number, child: number, right: number) => {
+    const base = index * 128;
+    const nameBytes = Buffer.from(`${name}\0`, 'utf16le');
+    nameBytes.copy(directory, base);
+    directory.writeUInt16LE(nameBytes.length, base + 0x40);
+    directory[base + 0x42] = type;
+    directory[base + 0x43] = 1; // black
+    directory.writeUInt32LE(0xffffffff, base + 0x44); // left sibling
+    directory.writeUInt32LE(right, base + 0x48);
+    directory.writeUInt32LE(child, base + 0x4c);
+    directory.writeUInt32LE(start, base + 0x74);
+    directory.writeUInt32LE(size, base + 0x78);
+  };
+  writeEntry(0, 'Root Entry', 5, 0xfffffffe, 0, streams.length > 0 ? 1 : 0xffffffff, 0xffffffff);
+  streams.forEach((stream, i) => {
+    writeEntry(i + 1, stream.name, 2, starts[i]!, stream.data.length, 0xffffffff, i + 2 <= streams.length ? i + 2 : 0xffffffff);
+  });
+
+  const header = Buffer.alloc(SECTOR);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x3e, 0x18); // minor version
+  header.writeUInt16LE(3, 0x1a); // major version
+  header.writeUInt16LE(0xfffe, 0x1c); // little-endian
+  header.writeUInt16LE(9, 0x1e); // 512-byte sectors
+  header.writeUInt16LE(6, 0x20); // 64-byte mini sectors
+  header.writeUInt32LE(1, 0x2c); // one FAT sector
+  header.writeUInt32LE(1, 0x30); // directory starts at sector 1
+  header.writeUInt32LE(4096, 0x38); // mini stream cutoff
+  header.writeUInt32LE(0xfffffffe, 0x3c); // no mini FAT
+  header.writeUInt32LE(0xfffffffe, 0x44); // no DIFAT sectors
+  header.fill(0xff, 0x4c);
+  header.writeUInt32LE(0, 0x4c); // the FAT is sector 0
+
+  const padded = streams.map((s) => Buffer.concat([s.data, Buffer.alloc(sectorsFor(s.data) * SECTOR - s.data.length)]));
+  return Buffer.concat([header, fat, directory, ...padded]);
+}
+
+/** The start of a Word 97 FIB (WordDocument stream): the magic number and the flags word. */
+export function wordDocumentStream(options: { encrypted: boolean }): Buffer {
+  const data = Buffer.alloc(4096);
+  data.writeUInt16LE(0xa5ec, 0);
+  data.writeUInt16LE(0x00c1, 2);
+  data.writeUInt16LE(options.encrypted ? 0x0100 | 0x0200 : 0x0200, 0x0a);
+  return data;
+}
