@@ -99,8 +99,8 @@ export function crc32(data: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** `megabytes` MB of zeros, deflated as a stream (never held inflated): about 1 KB per MB. */
-export async function deflatedZeros(megabytes: number): Promise<Buffer> {
+/** `megabytes` MB of one byte (zeros unless told), deflated as a stream (never held inflated): about 1 KB per MB. */
+export async function deflatedZeros(megabytes: number, fill = 0): Promise<Buffer> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -108,7 +108,7 @@ export async function deflatedZeros(megabytes: number): Promise<Buffer> {
     deflate.on('end', resolve);
     deflate.on('error', reject);
   });
-  const zeros = Buffer.alloc(1024 * 1024);
+  const zeros = Buffer.alloc(1024 * 1024, fill);
   for (let i = 0; i < megabytes; i++) {
     if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve));
   }
