@@ -29,8 +29,20 @@ export function decodeText(data: Buffer): string {
     // TextDecoder drops a UTF-8 byte-order mark itself.
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    return new TextDecoder('windows-1252').decode(data);
+    return decodeWindows1252(data);
   }
+}
+
+// Windows-1252's 0x80–0x9F, where it differs from ISO-8859-1 (undefined bytes stay as they are).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Windows-1252, decoded here: Node 20's TextDecoder('windows-1252') reads ISO-8859-1 instead, so
+ * curly quotes, dashes and the euro sign (0x80–0x9F) would come out as control characters.
+ */
+export function decodeWindows1252(data: Uint8Array): string {
+  const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Lines; blank lines separate paragraphs. */
@@ -61,7 +73,7 @@ async function markdownToText(text: string, sink: TextSink, context: ExtractCont
       for (const line of lines.slice(1, end)) {
         const match = /^\s*(?:-\s+)?(?:([\w-]+)\s*:(?:\s+|$))?(.*)$/.exec(line);
         const key = match?.[1] ?? '';
-        const value = markdownLine((match?.[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')).trim();
+        const value = (markdownLine((match?.[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')) ?? '').trim();
         if (FRONT_MATTER_NOISE.test(key) || !/\p{L}/u.test(value)) continue;
         if (/^(\w+:\/\/|\/)\S*$/.test(value) || /^[\w./-]+\.(png|jpe?g|gif|svg|webp)$/i.test(value) || /^(true|false)$/i.test(value)) continue;
         out.push(value);
@@ -84,7 +96,8 @@ async function markdownToText(text: string, sink: TextSink, context: ExtractCont
       fence = fenceMatch[1];
       continue;
     }
-    out.push(markdownLine(line));
+    const words = markdownLine(line);
+    if (words !== undefined) out.push(words);
   }
   await linesToText(out, sink, context);
 }
@@ -92,12 +105,14 @@ async function markdownToText(text: string, sink: TextSink, context: ExtractCont
 /** Front-matter keys whose values are settings, not words: layouts, links, dates, flags. */
 const FRONT_MATTER_NOISE = /^(layout|href|src|url|permalink|slug|template|class|id|date|published|draft|[\w-]*image)$/i;
 
-function markdownLine(line: string): string {
-  // Reference definitions ([id]: url "title") and horizontal rules or setext underlines carry no words.
-  if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) return '';
-  if (/^\s{0,3}([-*_=]\s*){3,}$/.test(line)) return '';
-  // Table separator rows: | --- | :---: |
-  if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) return '';
+/** A Markdown line's words; undefined for a line that is all markup (left out, not a blank line). */
+function markdownLine(line: string): string | undefined {
+  // Reference definitions ([id]: url "title"), table separator rows (| --- | :---: |) and setext
+  // underlines carry no words; a horizontal rule is a break.
+  if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) return undefined;
+  if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) && line.includes('|')) return undefined;
+  if (/^\s{0,3}=+\s*$/.test(line)) return undefined;
+  if (/^\s{0,3}([-*_]\s*){3,}$/.test(line)) return '';
   let s = line;
   s = s.replace(/<!--.*?-->/g, ' ');
   s = s.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, ''); // ATX headings

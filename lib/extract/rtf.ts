@@ -1,4 +1,5 @@
 import { checkpoint, ExtractionError, type ExtractContext, type Extracted } from './result';
+import { decodeWindows1252 } from './plain-text';
 import { TextSink } from './text-sink';
 
 /**
@@ -78,8 +79,6 @@ const SYMBOLS: Record<string, string> = {
 };
 
 const CODEPAGE_LABELS: Record<number, string> = {
-  437: 'windows-1252',
-  850: 'windows-1252',
   874: 'windows-874',
   932: 'shift_jis',
   936: 'gbk',
@@ -113,7 +112,8 @@ async function rtfToText(data: Buffer, sink: TextSink, context: ExtractContext):
 class Converter {
   private readonly stack: Group[] = [];
   private group: Group = { skip: false, uc: 1 };
-  private decoder = new TextDecoder('windows-1252');
+  /** Bytes to text in the document's code page; Windows-1252 unless `\ansicpg` says otherwise. */
+  private decode: (bytes: Uint8Array) => string = decodeWindows1252;
   private pendingBytes: number[] = [];
   private skipFallback = 0;
   private run_: string[] = [];
@@ -303,7 +303,7 @@ class Converter {
 
   private flushBytes(): void {
     if (this.pendingBytes.length === 0) return;
-    this.run_.push(this.decoder.decode(Uint8Array.from(this.pendingBytes)));
+    this.run_.push(this.decode(Uint8Array.from(this.pendingBytes)));
     this.pendingBytes = [];
   }
 
@@ -316,10 +316,15 @@ class Converter {
 
   private setCodepage(codepage: number): void {
     this.flushBytes();
+    if (codepage === 1252) {
+      this.decode = decodeWindows1252;
+      return;
+    }
     for (const label of [CODEPAGE_LABELS[codepage], `windows-${codepage}`]) {
       if (!label) continue;
       try {
-        this.decoder = new TextDecoder(label);
+        const decoder = new TextDecoder(label);
+        this.decode = (bytes) => decoder.decode(bytes);
         return;
       } catch {
         // Not a code page this runtime knows: try the next name, else keep Windows-1252.
