@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, type ExtractionResult } from './index';
 import { buildZip, docxEntries, odp, xlsx } from './test-files';
@@ -196,6 +198,32 @@ describe('OpenDocument', () => {
     const file = odp([['Title slide', 'Subtitle'], ['Second slide']]);
     const result = await extractText({ format: 'odp', body: file, sizeBytes: file.length });
     expect(result).toEqual({ status: 'done', text: 'Title slide\n\nSubtitle\n\nSecond slide', truncated: false, slideCount: 2 });
+  });
+});
+
+describe('Word 97 (.doc)', () => {
+  it('reads a .doc that LibreOffice wrote: body, table, footnote and header', async () => {
+    const file = fs.readFileSync(path.join(__dirname, 'fixtures', 'sample.doc'));
+    // word-extractor turns curly quotes and dashes into plain ones.
+    expect(await textOf('doc', file)).toBe(
+      [
+        'Housing repairs discovery',
+        "Residents told us the repairs line costs £5 a call - and that's too much.",
+        'A second paragraph about the reporting journey.',
+        'Need Evidence',
+        'Report a repair online 14 interviews',
+        'Survey of 120 residents in Wrocław Street.',
+        'Discovery Commons sample header',
+      ].join('\n\n'),
+    );
+  });
+
+  it('fails a CFB file that is not a Word document, and a .docx given as .doc', async () => {
+    const { cfb, docx } = await import('./test-files');
+    const notWord = cfb([{ name: 'Workbook', data: Buffer.alloc(4096) }]);
+    expect(await extractText({ format: 'doc', body: notWord, sizeBytes: notWord.length })).toMatchObject({ status: 'failed', reason: 'malformed' });
+    const modern = docx(['Hello']);
+    expect(await extractText({ format: 'doc', body: modern, sizeBytes: modern.length })).toMatchObject({ status: 'failed', reason: 'malformed' });
   });
 });
 
