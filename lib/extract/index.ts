@@ -5,7 +5,7 @@ import { extractDocx, extractPptx, extractXlsx } from './office-open-xml';
 import { extractOpenDocument } from './open-document';
 import { extractPdf } from './pdf';
 import { extractPlainText } from './plain-text';
-import { ExtractionError, failureMessage, type ExtractContext, type Extracted, type ExtractionResult } from './result';
+import { ExtractionError, failureMessage, type ExtractContext, type Extracted, type ExtractionResult, type FailureReason } from './result';
 import { extractRtf } from './rtf';
 import { hasWords } from './text-sink';
 import { ZipArchive } from './zip';
@@ -33,7 +33,7 @@ export interface ExtractionInput {
 
 export interface ExtractionOptions {
   /** Told about every failure, with the underlying error (for logs; never show it to people). */
-  onFailure?: (failure: { reason: string; error: unknown }) => void;
+  onFailure?: (failure: { reason: FailureReason; error: unknown }) => void;
 }
 
 /** Formats with no text to read (PNG and JPEG would need OCR) or no safe reader (see README.md). */
@@ -48,7 +48,7 @@ export async function extractText(
   const format = normaliseFormat(input.format);
   const label = formatByCode(format)?.label;
   const fail = (error: unknown): ExtractionResult => {
-    const reason = error instanceof ExtractionError ? error.reason : 'malformed';
+    const reason: FailureReason = error instanceof ExtractionError ? error.reason : 'malformed';
     options.onFailure?.({ reason, error });
     return { status: 'failed', reason, message: failureMessage(reason, resolved, label) };
   };
