@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { MaterialPage } from './pages/material-page';
 import { SearchPage } from './pages/search-page';
 import { SharePage } from './pages/share-page';
-import { pagesWithoutJavaScript } from './support/accessibility';
+import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { corpusFile, sha256OfFile } from './support/files';
+import { signInAs, uniqueAddress } from './support/sign-in';
 
 // The core journeys with JavaScript switched off, as on some locked-down council laptops.
 test.use({ javaScriptEnabled: false });
@@ -15,9 +16,13 @@ const run = Date.now().toString(36);
 const file = corpusFile('016-gds-ida-example-research-brief.pdf');
 const title = `Research brief without JavaScript ${run}`;
 
-test('share, search with a filter, and download, all without JavaScript', async ({ page }) => {
+test('sign in, share, search with a filter, and download, all without JavaScript', async ({ page }) => {
+  // Sharing needs a member of a council: a cardiff.gov.uk address (City of Cardiff Council's homepage
+  // domain in lib/taxonomy/data/local-authorities.csv) joins it on signing in, by email link, without JavaScript.
+  await signInAs(page, uniqueAddress('cardiff.gov.uk', 'sharer'), { returnTo: '/materials/new' });
   const share = new SharePage(page);
-  await share.open();
+  await share.expectShown();
+  await expect(share.sharingFor()).toHaveText('You are sharing this for City of Cardiff Council.');
 
   // A refused attempt first: the error summary and kept answers work without JavaScript too.
   await share.fill(
@@ -27,14 +32,16 @@ test('share, search with a filter, and download, all without JavaScript', async 
       type: 'User research plan',
       kind: 'Worked example',
       topics: ['Benefits and financial support'],
-      council: 'City of Cardiff Council',
+      visibility: 'Public',
       file,
     },
     { javascript: false },
   );
   await share.submit();
   await expect(share.errorSummary()).toContainText('Enter a title');
-  await expect(page.getByLabel('Council', { exact: true })).toHaveValue('cardiff');
+  await expect(page.getByRole('group', { name: 'Service areas (optional)' }).getByLabel('Benefits and financial support')).toBeChecked();
+  await expect(share.visibilityGroup().getByLabel('Public', { exact: true })).toBeChecked();
+  await expect(share.sharingFor()).toHaveText('You are sharing this for City of Cardiff Council.');
 
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Upload a file').setInputFiles(file);
@@ -42,6 +49,7 @@ test('share, search with a filter, and download, all without JavaScript', async 
 
   const material = new MaterialPage(page);
   await material.expectShown(title);
+  await expect(material.detail('Council')).toHaveText('City of Cardiff Council');
 
   const search = new SearchPage(page);
   await search.open('/search');
@@ -61,4 +69,17 @@ test('the home page starts from a phase without JavaScript', async ({ page }) =>
   await page.getByRole('link', { name: 'Discovery', exact: true }).click();
   await expect(page).toHaveURL(/\/search\?phase=discovery/);
   await expect(page.getByRole('heading', { name: /materials? found/ })).toBeVisible();
+});
+
+// Known problem, left for the app to fix: when a page calls notFound() (an unknown or hidden material,
+// an organisation's manage page for a non-admin, …) the server answers 404 with an empty error shell
+// (<html id="__next_error__"> with an empty body) whose page, header and "Page not found" included, only
+// appears once JavaScript runs. Without JavaScript the person sees a blank page. The status is right, and
+// nothing about the material leaks.
+// Addresses that match no route at all (/no-such-page) render fine.
+test.fixme('a material that cannot be found says "Page not found" without JavaScript', async ({ page }) => {
+  const response = await page.goto('/materials/0190a1b2-0000-7000-8000-000000000000');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -3,12 +3,18 @@ import { MaterialPage } from './pages/material-page';
 import { SearchPage } from './pages/search-page';
 import { SharePage, type MaterialAnswers } from './pages/share-page';
 import { corpusFile, sha256OfFile } from './support/files';
+import { signInAs, uniqueAddress } from './support/sign-in';
 
 // Each run gets words of its own, so the searches find this run's uploads and nothing else.
 const run = Date.now().toString(36);
 
-const documents: { answers: MaterialAnswers; filter: [group: string, option: string] }[] = [
+// Sharing needs a member of a council: each document is shared by someone who signs in with an address
+// on that council's domain (its homepage's domain in lib/taxonomy/data/local-authorities.csv) and so
+// joins it. Both are public, so the searches and downloads afterwards work for anyone.
+const documents: { council: string; domain: string; answers: MaterialAnswers; filter: [group: string, option: string] }[] = [
   {
+    council: 'Bristol City Council',
+    domain: 'bristol.gov.uk',
     answers: {
       title: `Research consent form ${run}`,
       summary: 'Consent form and participant information for recorded interviews with residents.',
@@ -17,12 +23,13 @@ const documents: { answers: MaterialAnswers; filter: [group: string, option: str
       kind: 'Template',
       topics: ['Adult social care'],
       tags: 'consent, recordings',
-      council: 'Bristol City Council',
       file: corpusFile('015-gds-research-consent-form.pdf'),
     },
     filter: ['Phase', 'Alpha'],
   },
   {
+    council: 'City of Edinburgh Council',
+    domain: 'edinburgh.gov.uk',
     answers: {
       title: `Scottish research consent form ${run}`,
       summary: 'A consent form in Word, ready to adapt.',
@@ -30,7 +37,7 @@ const documents: { answers: MaterialAnswers; filter: [group: string, option: str
       type: 'Consent form or participant information sheet',
       kind: 'Worked example',
       tags: 'consent, word',
-      council: 'City of Edinburgh Council',
+      visibility: 'Public',
       file: corpusFile('028-scotgov-research-consent-form.docx'),
     },
     filter: ['Council', 'City of Edinburgh Council'],
@@ -38,17 +45,22 @@ const documents: { answers: MaterialAnswers; filter: [group: string, option: str
 ];
 
 test.describe('share a document, find it, download exactly what was shared', () => {
-  for (const { answers, filter } of documents) {
+  for (const { council, domain, answers, filter } of documents) {
     test(`${answers.file!.split('.').pop()!.toUpperCase()}: ${answers.type}`, async ({ page }) => {
+      await signInAs(page, uniqueAddress(domain, 'sharer'), { returnTo: '/materials/new' });
       const share = new SharePage(page);
-      await share.open();
+      await share.expectShown();
+      await expect(share.sharingFor()).toHaveText(`You are sharing this for ${council}.`);
+      // Public unless the sharer chooses otherwise.
+      await expect(share.visibilityGroup().getByLabel('Public', { exact: true })).toBeChecked();
       await share.fill(answers, { javascript: true });
       await share.submit();
 
       const material = new MaterialPage(page);
       await material.expectShown(answers.title);
       await expect(page.getByText('Your material has been shared')).toBeVisible();
-      await expect(material.detail('Council')).toHaveText(answers.council);
+      await expect(material.detail('Council')).toHaveText(council);
+      await expect(material.detail('Who can see it')).toHaveText('Public – anyone can find and download it');
       await expect(material.detail('Licence')).toHaveText('Open Government Licence v3.0');
 
       const search = new SearchPage(page);
