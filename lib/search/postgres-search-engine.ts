@@ -1,3 +1,4 @@
+import { queryRows } from '@/lib/db/query-rows';
 import { visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import 'server-only';
@@ -387,12 +388,6 @@ function withEllipses(segments: HighlightedText, stored: string): HighlightedTex
 }
 
 // ---- Helpers -----------------------------------------------------------------------------------------
-
-/** Rows of a raw query; both drivers answer `{ rows }`. */
-async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 function sortFacet(values: FacetValue[]): FacetValue[] {
   return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'));
