@@ -1,23 +1,33 @@
 /**
  * Upload memory benchmark: peak server memory and throughput for a large upload (200 MB CSV) through the
- * app (the streaming route POST /materials/upload of a production build, S3 storage on s3rver, Postgres),
- * compared with a direct multipart PUT of the same file to the same s3rver. Each round uploads the file
- * through the app, checks the stored copy (download sha256, recorded sha256 and size), then PUTs it
- * directly; the server's RSS (VmRSS of next-server and any children) is sampled every 50 ms.
+ * app (the streaming route POST /materials/upload of a production build, signed in as a council member),
+ * in two legs:
+ *
+ *   - s3:    files in S3 (s3rver in a child process), database on the test Postgres server;
+ *   - local: the embedded default: no S3 or database settings, DATA_DIR in a temp folder (PGlite and
+ *            local disk inside the server process).
+ *
+ * Each round uploads the file through the app, checks the stored copy (download sha256, recorded sha256
+ * and size), then stores the same file from this process with the app's own BlobStore (S3Store or
+ * LocalDiskStore), as the reference for the storage step alone. The server's RSS (VmRSS of next-server
+ * and any children) is sampled every 50 ms.
  *
  *   npx tsx --conditions=react-server bench/upload-memory.ts
  *
- * Needs a production build (`npx next build`) and the test Postgres server (TEST_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/test); the database `dc_bench` on it is dropped and re-created.
- * Settings (environment): BENCH_UPLOAD_MB (default 200), BENCH_ROUNDS (uploads of the file, each followed by
- * a direct PUT; default 3), BENCH_PORT_FIRST / BENCH_PORT_LAST (the port range for its servers, default
- * 3400–3499), BENCH_TARGET_GROWTH_MB (default 64); for experiments only: BENCH_SERVER_NODE_OPTIONS
- * (NODE_OPTIONS for the server), BENCH_DIRECT_PART_MB / BENCH_DIRECT_QUEUE (the direct PUT's part size
- * and queue, default the app's 8 MB and 2).
+ * Needs a production build (`npx next build`) and, for the s3 leg, the test Postgres server
+ * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test); the database `dc_bench` on it is
+ * dropped and re-created.
+ * Settings (environment): BENCH_LEGS (default "s3,local"), BENCH_UPLOAD_MB (default 200), BENCH_ROUNDS
+ * (uploads of the file per leg, each followed by a direct store; default 3), BENCH_PORT_FIRST /
+ * BENCH_PORT_LAST (the port range for its servers, default 3400–3499), BENCH_TARGET_GROWTH_MB (default 64);
+ * for experiments only: BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server), BENCH_DIRECT=lib-storage
+ * (the s3 leg's direct PUT with @aws-sdk/lib-storage `Upload` instead of S3Store) with
+ * BENCH_DIRECT_PART_MB / BENCH_DIRECT_QUEUE (its part size and queue, default 8 MB and 2, what the app
+ * used before it had its own multipart upload).
  * All traffic stays on 127.0.0.1. Never part of `npm test`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -30,7 +40,14 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Worker } from 'node:worker_threads';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { desc, eq } from 'drizzle-orm';
 import { Client } from 'pg';
+import type { DatabaseConfig, StorageConfig } from '@/lib/config';
+import { hashSessionToken } from '@/lib/auth/drizzle-adapter';
+import { openDatabase } from '@/lib/db/client';
+import { materialVersions, organisations, sessions, users } from '@/lib/db/schema';
+import { createBlobStore, newStorageKey } from '@/lib/storage';
+import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 import { testSettings } from '@/lib/testing/settings';
 
 const MiB = 1024 * 1024;
@@ -39,16 +56,15 @@ const targetGrowthMb = Number(process.env.BENCH_TARGET_GROWTH_MB || 64);
 const portFirst = Number(process.env.BENCH_PORT_FIRST || 3400);
 const portLast = Number(process.env.BENCH_PORT_LAST || 3499);
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS || 3));
+const legNames = (process.env.BENCH_LEGS || 's3,local').split(',').map((leg) => leg.trim()).filter(Boolean);
 /** Passed to the server only, for experiments (e.g. `--max-semi-space-size=4`); not set by default. */
 const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS || undefined;
 const databaseName = 'dc_bench';
 const sampleEveryMs = 50;
-/**
- * The app's own S3 settings (lib/storage/s3-store.ts), used for the direct PUT too so the two compare.
- * BENCH_DIRECT_PART_MB / BENCH_DIRECT_QUEUE change them for the direct PUT only (experiments).
- */
-const partSize = Number(process.env.BENCH_DIRECT_PART_MB || 8) * MiB;
-const queueSize = Number(process.env.BENCH_DIRECT_QUEUE || 2);
+/** The s3 leg's direct PUT: the app's S3Store (default), or lib-storage `Upload` (experiments). */
+const directWithLibStorage = process.env.BENCH_DIRECT === 'lib-storage';
+const libStoragePartSize = Number(process.env.BENCH_DIRECT_PART_MB || 8) * MiB;
+const libStorageQueueSize = Number(process.env.BENCH_DIRECT_QUEUE || 2);
 
 const rerunCommand = 'npx tsx --conditions=react-server bench/upload-memory.ts';
 const projectRoot = path.resolve(__dirname, '..');
@@ -428,7 +444,7 @@ function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (/^(DATABASE_|S3_|DATA_DIR$|MAX_UPLOAD_BYTES$|SEED_STARTER_KIT$|PORT$|MEILI_|NODE_OPTIONS$)/.test(key)) continue;
+    if (/^(DATABASE_|S3_|DATA_DIR$|MAX_UPLOAD_BYTES$|SEED_STARTER_KIT$|PORT$|MEILI_|NODE_OPTIONS$|AUTH_|NEXTAUTH_|SMTP_|ENTRA_)/.test(key)) continue;
     env[key] = value;
   }
   return { ...env, ...extra } as unknown as NodeJS.ProcessEnv;
@@ -459,9 +475,14 @@ const fields: [string, string][] = [
 
 /**
  * POSTs the multipart form (text fields, then the file part last), streaming the file from disk with a
- * known Content-Length. Answers the status and Location of the response.
+ * known Content-Length, with the session cookie. Answers the status and Location of the response.
  */
-async function postUpload(origin: string, file: string, fileName: string): Promise<{ status: number; location: string | null; body: string }> {
+async function postUpload(
+  origin: string,
+  file: string,
+  fileName: string,
+  cookie: string,
+): Promise<{ status: number; location: string | null; body: string }> {
   const boundary = `----dc-bench-${Math.random().toString(16).slice(2)}`;
   const preamble = Buffer.from(
     fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') +
@@ -480,6 +501,7 @@ async function postUpload(origin: string, file: string, fileName: string): Promi
           'content-type': `multipart/form-data; boundary=${boundary}`,
           'content-length': String(preamble.length + fileBytes + epilogue.length),
           origin,
+          cookie,
         },
       },
       (response) => {
@@ -510,10 +532,17 @@ function materialIdFrom(location: string | null): string | undefined {
   return /^\/materials\/([0-9a-f-]{36})$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
 }
 
-/** GET /materials/<id>/download, following the redirect to the presigned URL, hashing as it streams. */
-async function downloadSha256(origin: string, id: string): Promise<{ sha256: string; bytes: number; seconds: number; redirected: boolean }> {
+/**
+ * GET /materials/<id>/download, following the redirect to the presigned URL (S3) or reading the app's own
+ * response (local disk), hashing as it streams.
+ */
+async function downloadSha256(
+  origin: string,
+  id: string,
+  cookie: string,
+): Promise<{ sha256: string; bytes: number; seconds: number; redirected: boolean }> {
   const started = performance.now();
-  let response = await fetch(`${origin}/materials/${id}/download`, { redirect: 'manual' });
+  let response = await fetch(`${origin}/materials/${id}/download`, { redirect: 'manual', headers: { cookie } });
   let redirected = false;
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers.get('location');
@@ -529,7 +558,7 @@ async function downloadSha256(origin: string, id: string): Promise<{ sha256: str
   return { ...result, seconds: (performance.now() - started) / 1000, redirected };
 }
 
-// ---- Main -----------------------------------------------------------------------------------------------
+// ---- Databases and signing in ---------------------------------------------------------------------------
 
 async function resetDatabase(): Promise<string> {
   const admin = new Client({ connectionString: testSettings.postgresUrl });
@@ -545,18 +574,50 @@ async function resetDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function recordedVersion(databaseUrl: string, id: string): Promise<{ sha256: string; sizeBytes: number } | undefined> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+/**
+ * Before the server starts, with the app's own code: migrates the database, loads the vocabularies (the
+ * councils among them) and adds a member of Bristol City Council with a database session, as signing in
+ * by email would (lib/auth/drizzle-adapter.ts). Answers the session cookie. (PGlite is one process's at a time: the server opens it
+ * after this has closed it.)
+ */
+async function prepareDatabase(settings: DatabaseConfig): Promise<string> {
+  const database = await openDatabase(settings);
   try {
-    const result = await client.query<{ sha256: string; size_bytes: string }>(
-      'SELECT sha256, size_bytes::text AS size_bytes FROM material_versions WHERE material_id = $1 ORDER BY version_number DESC LIMIT 1',
-      [id],
-    );
-    const row = result.rows[0];
-    return row ? { sha256: row.sha256, sizeBytes: Number(row.size_bytes) } : undefined;
+    await database.migrate();
+    await syncVocabularies(database.db);
+    const [council] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'bristol'));
+    if (!council) throw new Error('the council "bristol" is not in the vocabularies');
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'benchmark@bristol.gov.uk', name: 'Benchmark', organisationId: council.id, role: 'member', emailVerified: new Date() })
+      .returning({ id: users.id });
+    const sessionToken = randomBytes(32).toString('hex');
+    await database.db
+      .insert(sessions) // stored hashed, as the app's adapter does
+      .values({ sessionToken: hashSessionToken(sessionToken), userId: user!.id, expires: new Date(Date.now() + 24 * 3600_000) });
+    return `next-auth.session-token=${sessionToken}`;
   } finally {
-    await client.end();
+    await database.close();
+  }
+}
+
+/** The sha256 and size recorded for each material's latest version. */
+async function recordedVersions(settings: DatabaseConfig, ids: string[]): Promise<Map<string, { sha256: string; sizeBytes: number }>> {
+  const database = await openDatabase(settings);
+  try {
+    const found = new Map<string, { sha256: string; sizeBytes: number }>();
+    for (const id of ids) {
+      const [row] = await database.db
+        .select({ sha256: materialVersions.sha256, sizeBytes: materialVersions.sizeBytes })
+        .from(materialVersions)
+        .where(eq(materialVersions.materialId, id))
+        .orderBy(desc(materialVersions.versionNumber))
+        .limit(1);
+      if (row) found.set(id, { sha256: row.sha256, sizeBytes: Number(row.sizeBytes) });
+    }
+    return found;
+  } finally {
+    await database.close();
   }
 }
 
@@ -587,7 +648,253 @@ async function waitForNoBuild(): Promise<void> {
   }
 }
 
+// ---- One leg: a server, its warm-up, the rounds --------------------------------------------------------
+
+interface Leg {
+  name: string;
+  /** What the server stores into, for the report. */
+  label: string;
+  database: DatabaseConfig;
+  /** Where the direct reference stores the file from this process (the same kind of store as the app's). */
+  directStorage: StorageConfig;
+  directLabel: string;
+  /** The server's own settings. */
+  env: Record<string, string>;
+  /** Whether the database can be read while the server runs (Postgres), or only after (PGlite). */
+  readRecordsLive: boolean;
+}
+
+interface LegReport {
+  leg: Leg;
+  buildId: string;
+  firstBaseline: { mb: number; samples: number; pids: number[] };
+  after: { mb: number };
+  results: RoundResult[];
+  perPidPeak: { pid: number; maxKb: number; command: string }[];
+  headlineGrowth: number;
+  verdict: 'PASS' | 'OVER';
+  appSecondsMedian: number;
+  directSecondsMedian: number;
+  allOk: boolean;
+}
+
+interface Bench {
+  work: string;
+  ports: Set<number>;
+  file: string;
+  fileBytes: number;
+  fileSha256: string;
+  warmFile: string;
+  buildId: string;
+  buildTime: string;
+  cleanups: (() => Promise<void>)[];
+}
+
+async function runLeg(bench: Bench, leg: Leg): Promise<LegReport> {
+  const { work, file, fileBytes, fileSha256, cleanups } = bench;
+  const cookie = await prepareDatabase(leg.database);
+  log(`[${leg.name}] database ready (${leg.database.driver}), signed in as a member of Bristol City Council`);
+
+  const appPort = await freePort(bench.ports);
+  const logFile = path.join(work, `next-start-${leg.name}.log`);
+  const origin = `http://127.0.0.1:${appPort}`;
+  let started = performance.now();
+  const server = await startNextServer(
+    appPort,
+    {
+      NODE_ENV: 'production',
+      ...leg.env,
+      MAX_UPLOAD_BYTES: String(300 * MiB),
+      SEED_STARTER_KIT: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Production refuses to start without sign-in settings. The session is made in the database
+      // (prepareDatabase), so no email is ever sent: nothing listens on the SMTP port.
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: origin,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: '9',
+      SMTP_FROM: 'Discovery Commons benchmark <no-reply@127.0.0.1>',
+      ...(serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}),
+    },
+    logFile,
+  );
+  const stopServer = async () => {
+    await server.stop();
+  };
+  cleanups.push(stopServer);
+  log(`[${leg.name}] next start (build ${bench.buildId}, built ${bench.buildTime}) answering on ${server.origin} after ${fixed((performance.now() - started) / 1000)} s, pid ${server.child.pid}`);
+
+  const sampler = new MemorySampler(server.child.pid!);
+  cleanups.push(() => sampler.stop());
+  // This process alone (s3rver has its own): what the storage step costs on its own, for comparison.
+  const selfSampler = new MemorySampler(process.pid, false);
+  cleanups.push(() => selfSampler.stop());
+
+  // Warm up: a small upload through the same route, so route code loaded on first use is not counted
+  // as upload growth, then let the server settle.
+  const warm = await postUpload(server.origin, bench.warmFile, 'warm-up.csv', cookie);
+  if (warm.status !== 303 || !materialIdFrom(warm.location)) {
+    throw new Error(`[${leg.name}] warm-up upload answered ${warm.status} ${warm.location ?? ''} ${warm.body}\n${tail(logFile)}`);
+  }
+  await downloadSha256(server.origin, materialIdFrom(warm.location)!, cookie);
+  await sleep(3000);
+
+  const firstBaseline = await measureBaseline(sampler);
+  log(`[${leg.name}] baseline RSS of the server tree: ${fixed(firstBaseline.mb)} MB (mean of ${firstBaseline.samples} samples over 2 s; processes ${firstBaseline.pids.join(', ')})`);
+
+  const directStore = createBlobStore(leg.directStorage);
+  let libStorageClient: S3Client | undefined;
+  if (directWithLibStorage && leg.directStorage.driver === 's3') {
+    const settings = leg.directStorage;
+    libStorageClient = new S3Client({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      forcePathStyle: true,
+      credentials: settings.credentials,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const client = libStorageClient;
+    cleanups.push(async () => client.destroy());
+  }
+
+  const fileMb = mb(fileBytes);
+  const results: RoundResult[] = [];
+  const downloads = new Map<string, boolean>();
+  const perPidPeakKb = new Map<number, { maxKb: number; command: string }>();
+  for (let round = 1; round <= rounds; round++) {
+    const baseline = round === 1 ? firstBaseline : await measureBaseline(sampler);
+
+    // The upload through the app.
+    sampler.mark();
+    started = performance.now();
+    const response = await postUpload(server.origin, file, 'survey-export.csv', cookie);
+    const appSeconds = (performance.now() - started) / 1000;
+    const during = await sampler.report();
+    const id = materialIdFrom(response.location);
+    if (response.status !== 303 || !id) {
+      throw new Error(
+        `[${leg.name}] the upload was not accepted: ${response.status} ${response.location ?? ''} ${response.body}\n--- server log ---\n${tail(logFile)}`,
+      );
+    }
+    for (const p of during.perPid) {
+      if ((perPidPeakKb.get(p.pid)?.maxKb ?? -1) < p.maxKb) perPidPeakKb.set(p.pid, { maxKb: p.maxKb, command: p.command });
+    }
+
+    // Correctness: the stored file is the file sent (the recorded row is read now from Postgres, or
+    // once the server has stopped from PGlite).
+    const download = await downloadSha256(server.origin, id, cookie);
+    const downloadOk = download.sha256 === fileSha256 && download.bytes === fileBytes;
+    downloads.set(id, downloadOk);
+    let recordOk: boolean | undefined;
+    if (leg.readRecordsLive) {
+      const recorded = (await recordedVersions(leg.database, [id])).get(id);
+      recordOk = recorded?.sha256 === fileSha256 && recorded.sizeBytes === fileBytes;
+    }
+
+    // The same file stored from this process with the app's own store (or lib-storage, for experiments).
+    const clientBaseline = await measureBaseline(selfSampler);
+    const directKey = newStorageKey();
+    selfSampler.mark();
+    started = performance.now();
+    if (libStorageClient && leg.directStorage.driver === 's3') {
+      await new Upload({
+        client: libStorageClient,
+        params: { Bucket: leg.directStorage.bucket, Key: directKey, Body: fs.createReadStream(file), ContentType: 'text/csv' },
+        partSize: libStoragePartSize,
+        queueSize: libStorageQueueSize,
+      }).done();
+    } else {
+      const { sizeBytes } = await directStore.put(directKey, fs.createReadStream(file), { contentType: 'text/csv' });
+      if (sizeBytes !== fileBytes) throw new Error(`[${leg.name}] the direct store wrote ${sizeBytes} bytes, not ${fileBytes}`);
+    }
+    const directSeconds = (performance.now() - started) / 1000;
+    const clientWindow = await selfSampler.report();
+    await directStore.delete(directKey);
+
+    const result: RoundResult = {
+      round,
+      materialId: id,
+      baselineRssMb: baseline.mb,
+      peakRssMb: during.maxKb / 1024,
+      growthMb: during.maxKb / 1024 - baseline.mb,
+      growthSinceFirstBaselineMb: during.maxKb / 1024 - firstBaseline.mb,
+      samples: during.samples,
+      largestSampleGapMs: during.maxGapMs,
+      appSeconds,
+      appMbPerSecond: fileMb / appSeconds,
+      directSeconds,
+      directMbPerSecond: fileMb / directSeconds,
+      directClientGrowthMb: clientWindow.maxKb / 1024 - clientBaseline.mb,
+      downloadSeconds: download.seconds,
+      downloadRedirected: download.redirected,
+      downloadSha256Matches: downloadOk,
+      recordedVersionMatches: recordOk ?? false,
+    };
+    results.push(result);
+    log(
+      `[${leg.name}] round ${round}/${rounds}: baseline ${fixed(result.baselineRssMb)} MB, peak ${fixed(result.peakRssMb)} MB, growth ${fixed(result.growthMb)} MB; ` +
+        `app ${fixed(appSeconds, 2)} s (${fixed(result.appMbPerSecond)} MB/s), direct ${fixed(directSeconds, 2)} s (${fixed(result.directMbPerSecond)} MB/s, client growth ${fixed(result.directClientGrowthMb)} MB); ` +
+        `download ${download.redirected ? 'via presigned URL ' : ''}sha256 ${downloadOk ? 'OK' : 'MISMATCH'}` +
+        (recordOk === undefined ? '' : `, recorded ${recordOk ? 'OK' : 'MISMATCH'}`),
+    );
+  }
+  const after = await measureBaseline(sampler);
+  await sampler.stop();
+  await selfSampler.stop();
+  await stopServer();
+
+  if (!leg.readRecordsLive) {
+    // PGlite: the server has let go of the database; read what it recorded.
+    const recorded = await recordedVersions(leg.database, results.map((r) => r.materialId));
+    for (const result of results) {
+      const row = recorded.get(result.materialId);
+      result.recordedVersionMatches = row?.sha256 === fileSha256 && row.sizeBytes === fileBytes;
+    }
+    log(`[${leg.name}] recorded sha256/size ${results.every((r) => r.recordedVersionMatches) ? 'OK' : 'MISMATCH'} (read from PGlite after the server stopped)`);
+  }
+
+  const worstGrowth = Math.max(...results.map((r) => r.growthMb));
+  const worstSinceFirst = Math.max(...results.map((r) => r.growthSinceFirstBaselineMb));
+  const headlineGrowth = Math.max(worstGrowth, worstSinceFirst);
+  return {
+    leg,
+    buildId: bench.buildId,
+    firstBaseline,
+    after,
+    results,
+    perPidPeak: [...perPidPeakKb].map(([pid, p]) => ({ pid, ...p })).sort((a, b) => b.maxKb - a.maxKb),
+    headlineGrowth,
+    verdict: headlineGrowth <= targetGrowthMb ? 'PASS' : 'OVER',
+    appSecondsMedian: median(results.map((r) => r.appSeconds)),
+    directSecondsMedian: median(results.map((r) => r.directSeconds)),
+    allOk: results.every((r) => r.downloadSha256Matches && r.recordedVersionMatches),
+  };
+}
+
+function printLeg(report: LegReport, fileMb: number) {
+  const { leg, results, firstBaseline, after } = report;
+  console.log(`  [${leg.name}] ${leg.label}`);
+  // 0: nothing could be read from /proc, so the server had gone (someone else stopped it, say).
+  const afterText = after.mb > 0 ? `${fixed(after.mb)} MB after the last` : 'the server had exited before the figure after the last';
+  console.log(`  server RSS baseline        ${fixed(firstBaseline.mb)} MB before the first upload (process tree: ${firstBaseline.pids.length} process(es)); ${afterText}`);
+  console.log(`  server RSS peak            ${results.map((r) => fixed(r.peakRssMb)).join(' / ')} MB   (sampled every ${sampleEveryMs} ms, largest gap ${Math.max(...results.map((r) => r.largestSampleGapMs))} ms)`);
+  console.log(`  growth per round           ${results.map((r) => fixed(r.growthMb)).join(' / ')} MB   (peak − that round's baseline)`);
+  console.log(`  growth, worst              ${fixed(report.headlineGrowth)} MB   (incl. peak − first baseline)   target ≤ ${targetGrowthMb} MB: ${report.verdict}`);
+  for (const p of report.perPidPeak) console.log(`    pid ${p.pid} peak ${fixed(p.maxKb / 1024)} MB  ${p.command}`);
+  console.log(`  app upload                 ${results.map((r) => fixed(r.appSeconds, 2)).join(' / ')} s   median ${fixed(report.appSecondsMedian, 2)} s = ${fixed(fileMb / report.appSecondsMedian)} MB/s   (POST → 303: parse, check, hash, store, database row)`);
+  console.log(`  direct store               ${results.map((r) => fixed(r.directSeconds, 2)).join(' / ')} s   median ${fixed(report.directSecondsMedian, 2)} s = ${fixed(fileMb / report.directSecondsMedian)} MB/s   (${leg.directLabel})`);
+  console.log(`  direct store client growth ${results.map((r) => fixed(r.directClientGrowthMb)).join(' / ')} MB   (RSS of this benchmark process while it stores the file)`);
+  console.log(`  app / direct time          ${fixed(report.appSecondsMedian / report.directSecondsMedian, 2)}× (medians)`);
+  console.log(`  correctness                ${report.allOk ? 'OK' : 'MISMATCH'}: downloaded sha256 and recorded sha256/size against the file's, every round`);
+}
+
+// ---- Main -----------------------------------------------------------------------------------------------
+
 async function main() {
+  for (const name of legNames) {
+    if (name !== 's3' && name !== 'local') throw new Error(`BENCH_LEGS: unknown leg "${name}" (s3, local)`);
+  }
   await waitForNoBuild();
   if (!fs.existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
     console.error('[bench] No production build (.next/BUILD_ID is missing): run `npx next build` first, then:');
@@ -617,174 +924,86 @@ async function main() {
   try {
     const work = await mkdtemp(path.join(os.tmpdir(), 'dc-bench-upload-'));
     cleanups.push(() => rm(work, { recursive: true, force: true }));
-    const ports = new Set<number>();
-
-    // s3rver in a child process of its own, on a temp directory.
-    const s3Port = await freePort(ports);
-    const s3Directory = path.join(work, 's3rver');
-    await mkdir(s3Directory);
-    const s3 = await startS3Process(s3Port, s3Directory, path.join(work, 's3rver.log'));
-    cleanups.push(() => s3.stop());
-    log(`s3rver on ${s3.endpoint} (pid ${s3.pid}, bucket ${s3.bucket}, directory ${s3Directory})`);
-
-    const databaseUrl = await resetDatabase();
-    log(`database reset: ${databaseUrl}`);
 
     const fileBytes = Math.round(uploadMb * MiB);
     const file = path.join(work, 'survey-export.csv');
-    let started = performance.now();
+    const started = performance.now();
     const fileSha256 = await writeCsvFile(file, fileBytes);
     log(`wrote ${fixed(mb(fileBytes))} MB of CSV in ${fixed((performance.now() - started) / 1000)} s (sha256 ${fileSha256.slice(0, 16)}…)`);
-
-    const appPort = await freePort(ports);
-    const logFile = path.join(work, 'next-start.log');
-    started = performance.now();
-    const server = await startNextServer(
-      appPort,
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: '5',
-        DATA_DIR: path.join(work, 'data'),
-        S3_BUCKET: s3.bucket,
-        S3_ENDPOINT: s3.endpoint,
-        S3_REGION: 'us-east-1',
-        S3_ACCESS_KEY_ID: s3.accessKeyId,
-        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-        S3_FORCE_PATH_STYLE: 'true',
-        MAX_UPLOAD_BYTES: String(300 * MiB),
-        SEED_STARTER_KIT: 'false',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...(serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}),
-      },
-      logFile,
-    );
-    cleanups.push(() => server.stop());
-    log(`next start (build ${buildId}, built ${buildTime}) answering on ${server.origin} after ${fixed((performance.now() - started) / 1000)} s, pid ${server.child.pid}`);
-
-    const sampler = new MemorySampler(server.child.pid!);
-    cleanups.push(() => sampler.stop());
-    // This process alone (s3rver has its own): what lib-storage costs a client, for comparison.
-    const selfSampler = new MemorySampler(process.pid, false);
-    cleanups.push(() => selfSampler.stop());
-
-    // Warm up: a small upload through the same route, so route code loaded on first use is not counted
-    // as upload growth, then let the server settle.
     const warmFile = path.join(work, 'warm-up.csv');
     await writeCsvFile(warmFile, 1 * MiB);
-    const warm = await postUpload(server.origin, warmFile, 'warm-up.csv');
-    if (warm.status !== 303 || !materialIdFrom(warm.location)) {
-      throw new Error(`warm-up upload answered ${warm.status} ${warm.location ?? ''} ${warm.body}\n${tail(logFile)}`);
-    }
-    await downloadSha256(server.origin, materialIdFrom(warm.location)!);
-    await sleep(3000);
+    const bench: Bench = { work, ports: new Set<number>(), file, fileBytes, fileSha256, warmFile, buildId, buildTime, cleanups };
 
-    const firstBaseline = await measureBaseline(sampler);
-    log(`baseline RSS of the server tree: ${fixed(firstBaseline.mb)} MB (mean of ${firstBaseline.samples} samples over 2 s; processes ${firstBaseline.pids.join(', ')})`);
-
-    const client = new S3Client({
-      region: 'us-east-1',
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
-    cleanups.push(async () => client.destroy());
-
-    const fileMb = mb(fileBytes);
-    const results: RoundResult[] = [];
-    const perPidPeakKb = new Map<number, { maxKb: number; command: string }>();
-    for (let round = 1; round <= rounds; round++) {
-      const baseline = round === 1 ? firstBaseline : await measureBaseline(sampler);
-
-      // The upload through the app.
-      sampler.mark();
-      started = performance.now();
-      const response = await postUpload(server.origin, file, 'survey-export.csv');
-      const appSeconds = (performance.now() - started) / 1000;
-      const during = await sampler.report();
-      const id = materialIdFrom(response.location);
-      if (response.status !== 303 || !id) {
-        throw new Error(
-          `the upload was not accepted: ${response.status} ${response.location ?? ''} ${response.body}\n--- server log ---\n${tail(logFile)}`,
+    const reports: LegReport[] = [];
+    for (const name of legNames) {
+      if (name === 's3') {
+        // s3rver in a child process of its own, on a temp directory; Postgres for the database.
+        const s3Port = await freePort(bench.ports);
+        const s3Directory = path.join(work, 's3rver');
+        await mkdir(s3Directory);
+        const s3 = await startS3Process(s3Port, s3Directory, path.join(work, 's3rver.log'));
+        cleanups.push(() => s3.stop());
+        log(`[s3] s3rver on ${s3.endpoint} (pid ${s3.pid}, bucket ${s3.bucket}, directory ${s3Directory})`);
+        const databaseUrl = await resetDatabase();
+        log(`[s3] database reset: ${databaseUrl}`);
+        reports.push(
+          await runLeg(bench, {
+            name: 's3',
+            label: `S3 on s3rver, Postgres ${databaseName}`,
+            database: { driver: 'pg', url: databaseUrl, poolSize: 2 },
+            directStorage: {
+              driver: 's3',
+              bucket: s3.bucket,
+              region: 'us-east-1',
+              endpoint: s3.endpoint,
+              forcePathStyle: true,
+              credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+              presignedUrlSeconds: 60,
+            },
+            directLabel: directWithLibStorage
+              ? `lib-storage Upload to s3rver, ${mb(libStoragePartSize)} MB parts, queue ${libStorageQueueSize}`
+              : 'the app\'s S3Store.put to s3rver, from this process',
+            env: {
+              DATABASE_URL: databaseUrl,
+              DATABASE_POOL_SIZE: '5',
+              DATA_DIR: path.join(work, 'data-s3'),
+              S3_BUCKET: s3.bucket,
+              S3_ENDPOINT: s3.endpoint,
+              S3_REGION: 'us-east-1',
+              S3_ACCESS_KEY_ID: s3.accessKeyId,
+              S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+              S3_FORCE_PATH_STYLE: 'true',
+            },
+            readRecordsLive: true,
+          }),
+        );
+        await s3.stop(); // its directory holds every upload; not needed by the next leg
+      } else {
+        // The embedded default: no database or S3 settings, everything under DATA_DIR.
+        const dataDir = path.join(work, 'data-local');
+        reports.push(
+          await runLeg(bench, {
+            name: 'local',
+            label: 'local disk and PGlite under DATA_DIR (the embedded default)',
+            database: { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+            directStorage: { driver: 'local', root: path.join(work, 'direct-local') },
+            directLabel: 'the app\'s LocalDiskStore.put (write, fsync, rename), from this process',
+            env: { DATA_DIR: dataDir },
+            readRecordsLive: false,
+          }),
         );
       }
-      for (const p of during.perPid) {
-        if ((perPidPeakKb.get(p.pid)?.maxKb ?? -1) < p.maxKb) perPidPeakKb.set(p.pid, { maxKb: p.maxKb, command: p.command });
-      }
-
-      // Correctness: the stored file is the file sent.
-      const recorded = await recordedVersion(databaseUrl, id);
-      const download = await downloadSha256(server.origin, id);
-      const downloadOk = download.sha256 === fileSha256 && download.bytes === fileBytes;
-      const recordOk = recorded?.sha256 === fileSha256 && recorded.sizeBytes === fileBytes;
-
-      // The same file straight to s3rver from this process, with the app's part size and queue.
-      const clientBaseline = await measureBaseline(selfSampler);
-      selfSampler.mark();
-      started = performance.now();
-      await new Upload({
-        client,
-        params: { Bucket: s3.bucket, Key: `bench/direct-put-${round}.csv`, Body: fs.createReadStream(file), ContentType: 'text/csv' },
-        partSize,
-        queueSize,
-      }).done();
-      const directSeconds = (performance.now() - started) / 1000;
-      const clientWindow = await selfSampler.report();
-
-      const result: RoundResult = {
-        round,
-        materialId: id,
-        baselineRssMb: baseline.mb,
-        peakRssMb: during.maxKb / 1024,
-        growthMb: during.maxKb / 1024 - baseline.mb,
-        growthSinceFirstBaselineMb: during.maxKb / 1024 - firstBaseline.mb,
-        samples: during.samples,
-        largestSampleGapMs: during.maxGapMs,
-        appSeconds,
-        appMbPerSecond: fileMb / appSeconds,
-        directSeconds,
-        directMbPerSecond: fileMb / directSeconds,
-        directClientGrowthMb: clientWindow.maxKb / 1024 - clientBaseline.mb,
-        downloadSeconds: download.seconds,
-        downloadRedirected: download.redirected,
-        downloadSha256Matches: downloadOk,
-        recordedVersionMatches: recordOk,
-      };
-      results.push(result);
-      log(
-        `round ${round}/${rounds}: baseline ${fixed(result.baselineRssMb)} MB, peak ${fixed(result.peakRssMb)} MB, growth ${fixed(result.growthMb)} MB; ` +
-          `app ${fixed(appSeconds, 2)} s (${fixed(result.appMbPerSecond)} MB/s), direct ${fixed(directSeconds, 2)} s (${fixed(result.directMbPerSecond)} MB/s, client growth ${fixed(result.directClientGrowthMb)} MB); ` +
-          `download ${download.redirected ? 'via presigned URL ' : ''}sha256 ${downloadOk ? 'OK' : 'MISMATCH'}, recorded ${recordOk ? 'OK' : 'MISMATCH'}`,
-      );
     }
-    const after = await measureBaseline(sampler);
 
-    const worstGrowth = Math.max(...results.map((r) => r.growthMb));
-    const worstSinceFirst = Math.max(...results.map((r) => r.growthSinceFirstBaselineMb));
-    const headlineGrowth = Math.max(worstGrowth, worstSinceFirst);
-    const verdict = headlineGrowth <= targetGrowthMb ? 'PASS' : 'OVER';
-    const appSecondsMedian = median(results.map((r) => r.appSeconds));
-    const directSecondsMedian = median(results.map((r) => r.directSeconds));
-    const allOk = results.every((r) => r.downloadSha256Matches && r.recordedVersionMatches);
-    const biggest = [...perPidPeakKb].map(([pid, p]) => ({ pid, ...p })).sort((a, b) => b.maxKb - a.maxKb);
+    const fileMb = mb(fileBytes);
     const date = new Date().toISOString();
-
+    const allOk = reports.every((r) => r.allOk);
     console.log('');
     console.log(`Upload memory benchmark — ${date} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`  file                       ${fixed(fileMb)} MB CSV (1 MB = 2^20 bytes), MAX_UPLOAD_BYTES 300 MB, ${rounds} round(s)`);
-    console.log(`  server                     next start (production build ${buildId}), Postgres ${databaseName}, S3 on s3rver, all on 127.0.0.1`);
-    console.log(`  server RSS baseline        ${fixed(firstBaseline.mb)} MB before the first upload (process tree: ${firstBaseline.pids.length} process(es)); ${fixed(after.mb)} MB after the last`);
-    console.log(`  server RSS peak            ${results.map((r) => fixed(r.peakRssMb)).join(' / ')} MB   (sampled every ${sampleEveryMs} ms, largest gap ${Math.max(...results.map((r) => r.largestSampleGapMs))} ms)`);
-    console.log(`  growth per round           ${results.map((r) => fixed(r.growthMb)).join(' / ')} MB   (peak − that round's baseline)`);
-    console.log(`  growth, worst              ${fixed(headlineGrowth)} MB   (incl. peak − first baseline)   target ≤ ${targetGrowthMb} MB: ${verdict}`);
-    for (const p of biggest) console.log(`    pid ${p.pid} peak ${fixed(p.maxKb / 1024)} MB  ${p.command}`);
-    console.log(`  app upload                 ${results.map((r) => fixed(r.appSeconds, 2)).join(' / ')} s   median ${fixed(appSecondsMedian, 2)} s = ${fixed(fileMb / appSecondsMedian)} MB/s   (POST → 303: parse, check, hash, S3, database row)`);
-    console.log(`  direct PUT to s3rver       ${results.map((r) => fixed(r.directSeconds, 2)).join(' / ')} s   median ${fixed(directSecondsMedian, 2)} s = ${fixed(fileMb / directSecondsMedian)} MB/s   (lib-storage Upload, ${mb(partSize)} MB parts, queue ${queueSize})`);
-    console.log(`  direct PUT client growth   ${results.map((r) => fixed(r.directClientGrowthMb)).join(' / ')} MB   (RSS of this benchmark process: lib-storage alone, same settings, for comparison)`);
-    console.log(`  app / direct time          ${fixed(appSecondsMedian / directSecondsMedian, 2)}× (medians)`);
-    console.log(`  correctness                ${allOk ? 'OK' : 'MISMATCH'}: downloaded sha256 and recorded sha256/size against the file's, every round`);
+    console.log(`  file                       ${fixed(fileMb)} MB CSV (1 MB = 2^20 bytes), MAX_UPLOAD_BYTES 300 MB, ${rounds} round(s) per leg`);
+    console.log(`  server                     next start (production build ${buildId}), signed in as a council member, all on 127.0.0.1`);
+    for (const report of reports) printLeg(report, fileMb);
+    console.log(`  verdict                    ${reports.map((r) => `${r.leg.name} ${fixed(r.headlineGrowth)} MB ${r.verdict}`).join(', ')}   (target ≤ ${targetGrowthMb} MB)`);
     console.log(`  rerun                      ${rerunCommand}`);
 
     const summary = {
@@ -800,20 +1019,25 @@ async function main() {
       build: { id: buildId, builtAt: buildTime },
       fileMb,
       rounds,
-      baselineRssMb: firstBaseline.mb,
-      afterRssMb: after.mb,
-      worstGrowthMb: headlineGrowth,
       targetGrowthMb,
-      verdict,
-      perProcessPeak: biggest.map((p) => ({ pid: p.pid, peakMb: p.maxKb / 1024, command: p.command })),
-      appSecondsMedian,
-      appMbPerSecondMedian: fileMb / appSecondsMedian,
-      directSecondsMedian,
-      directMbPerSecondMedian: fileMb / directSecondsMedian,
-      appOverDirect: appSecondsMedian / directSecondsMedian,
-      correct: allOk,
       serverNodeOptions: serverNodeOptions ?? null,
-      results,
+      legs: reports.map((report) => ({
+        name: report.leg.name,
+        label: report.leg.label,
+        direct: report.leg.directLabel,
+        baselineRssMb: report.firstBaseline.mb,
+        afterRssMb: report.after.mb,
+        worstGrowthMb: report.headlineGrowth,
+        verdict: report.verdict,
+        perProcessPeak: report.perPidPeak.map((p) => ({ pid: p.pid, peakMb: p.maxKb / 1024, command: p.command })),
+        appSecondsMedian: report.appSecondsMedian,
+        appMbPerSecondMedian: fileMb / report.appSecondsMedian,
+        directSecondsMedian: report.directSecondsMedian,
+        directMbPerSecondMedian: fileMb / report.directSecondsMedian,
+        appOverDirect: report.appSecondsMedian / report.directSecondsMedian,
+        correct: report.allOk,
+        results: report.results,
+      })),
       command: rerunCommand,
     };
     const resultsDir = path.join(projectRoot, 'bench', 'results');
