@@ -271,4 +271,31 @@ describe('createMaterial when storage is down', () => {
       await hub.close();
     }
   });
+
+  it('blames the store, not the sender, when it goes down part-way through a multipart upload', async () => {
+    const s3 = await startS3Server();
+    const storage = new S3Store({ ...s3.storageConfig });
+    const hub = await createTestHub('pglite', { storage });
+    try {
+      // 16 MB of text: several 5 MB parts. The server stops once the first 7 MB have been read.
+      const megabyte = Buffer.alloc(1024 * 1024, 'a');
+      let sent = 0;
+      const stream = new Readable({
+        async read() {
+          if (sent === 7) await s3.stop();
+          this.push(sent++ < 16 ? megabyte : null);
+        },
+      });
+      hub.services.maxUploadBytes = 100 * 1024 * 1024;
+      const error = await createMaterial(hub.services, { actor: importer, fields: answers, file: { fileName: 'big.txt', stream } }).catch(
+        (e: unknown) => e,
+      );
+      expect((error as AppError).code).toBe('storage_unavailable');
+      const rows = await queryRows<{ count: number }>(hub.services.db, sql`SELECT count(*)::int AS count FROM materials`);
+      expect(rows[0]?.count).toBe(0);
+    } finally {
+      await hub.close();
+      await s3.stop().catch(() => undefined);
+    }
+  });
 });

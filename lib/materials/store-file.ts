@@ -109,19 +109,26 @@ export async function storeFileThenRecord<T>(
   }
 
   const measured = new MeasuringStream(services.maxUploadBytes);
+  // Which side failed decides what people are told: the sender's stream (their connection broke off)
+  // or the store. A failing store also ends the pipeline, so the source's own error is noted here.
+  let senderFailure: unknown;
+  file.body.once('error', (error) => {
+    // When the store fails first it ends `measured`, and the pipeline then tears the source down with
+    // an error too: only an error while `measured` is still open is the sender's.
+    if (!measured.destroyed) senderFailure ??= error;
+  });
   const measuring = pipeline(file.body, measured).catch((error: unknown) => error);
   try {
     await storage.put(storageKey, measured, { contentType: file.format.contentType });
   } catch (error) {
-    // Whatever failed first fails both sides; the measuring side says whether it was the incoming stream.
     const streamFailure = await measuring;
     await forgetUpload(services, storageKey);
     if (streamFailure instanceof FileTooLargeError) {
       throw new ValidationError([{ field: fileField, message: tooLargeMessage(services.maxUploadBytes) }]);
     }
-    if (streamFailure) {
+    if (senderFailure) {
       // The sender's connection broke off: not a storage problem, and nothing to log loudly.
-      throw new AppError('bad_request', 'The upload was interrupted. Try again.', [], { cause: streamFailure });
+      throw new AppError('bad_request', 'The upload was interrupted. Try again.', [], { cause: senderFailure });
     }
     console.error('[upload] storage failed:', error);
     throw new AppError('storage_unavailable', 'Your file could not be saved. Try again later.', [], { cause: error });
