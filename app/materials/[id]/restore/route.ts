@@ -1,28 +1,16 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
-import { AppError } from '@/lib/errors';
-import { assertSameOrigin } from '@/lib/http/check-origin';
-import { plainError, readUrlEncodedForm, refusalResponse, seeOther } from '@/lib/http/form-post';
-import { parseMaterialId } from '@/lib/materials/material-access';
+import { materialFormRoute } from '@/lib/http/material-form-route';
+import { readUrlEncodedForm, refusalResponse, seeOther } from '@/lib/http/form-post';
 import { restoreMaterial } from '@/lib/materials/restore-material';
-import { services } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
 /** The Restore button on a withdrawn material's page posts here. restoreMaterial checks who may. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-  } catch (error) {
-    return plainError(error as AppError);
-  }
-  const id = parseMaterialId((await params).id);
-  if (!id) return plainError(new AppError('not_found', 'Page not found'));
-  const viewer = await currentViewer();
+export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
   try {
     await readUrlEncodedForm(request); // the button sends no answers; this checks the content type
-    await restoreMaterial(await services(), viewer, id);
+    await restoreMaterial(hub, viewer, id);
     return seeOther(request, `/materials/${id}?restored=1`);
   } catch (error) {
     return refusalResponse(request, viewer, error, `/materials/${id}`);
   }
-}
+});

@@ -1,27 +1,15 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
 import { AppError } from '@/lib/errors';
-import { assertSameOrigin } from '@/lib/http/check-origin';
-import { plainError, refusalResponse, seeOther } from '@/lib/http/form-post';
+import { materialFormRoute } from '@/lib/http/material-form-route';
+import { refusalResponse, seeOther } from '@/lib/http/form-post';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
 import { saveFormAttempt } from '@/lib/materials/form-attempts';
-import { parseMaterialId } from '@/lib/materials/material-access';
 import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
-import { services } from '@/lib/runtime';
 
 // The replace-file form posts here (multipart, with or without JavaScript). A route handler rather than
 // a server action, because server actions read the whole body into memory and files must stream.
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-  } catch (error) {
-    return plainError(error as AppError);
-  }
-  const id = parseMaterialId((await params).id);
-  if (!id) return plainError(new AppError('not_found', 'Page not found'));
-  const hub = await services();
-  const viewer = await currentViewer();
+export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
   let fields: Record<string, unknown> = {};
   try {
     const { result } = await parseMultipartUpload(request, hub.maxUploadBytes, (answers, file) => {
@@ -46,4 +34,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     return refusalResponse(request, viewer, error, `/materials/${id}/replace`);
   }
-}
+});

@@ -1,25 +1,13 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
 import { AppError } from '@/lib/errors';
-import { assertSameOrigin } from '@/lib/http/check-origin';
-import { plainError, readUrlEncodedForm, refusalResponse, seeOther, type FormFields } from '@/lib/http/form-post';
+import { materialFormRoute } from '@/lib/http/material-form-route';
+import { readUrlEncodedForm, refusalResponse, seeOther, type FormFields } from '@/lib/http/form-post';
 import { saveFormAttempt } from '@/lib/materials/form-attempts';
-import { parseMaterialId } from '@/lib/materials/material-access';
 import { withdrawMaterial } from '@/lib/materials/withdraw-material';
-import { services } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
 /** The withdraw form posts here. withdrawMaterial checks who may withdraw it and validates the reason. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-  } catch (error) {
-    return plainError(error as AppError);
-  }
-  const id = parseMaterialId((await params).id);
-  if (!id) return plainError(new AppError('not_found', 'Page not found'));
-  const hub = await services();
-  const viewer = await currentViewer();
+export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
   let fields: FormFields = {};
   try {
     fields = await readUrlEncodedForm(request);
@@ -32,4 +20,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     return refusalResponse(request, viewer, error, `/materials/${id}/withdraw`);
   }
-}
+});
