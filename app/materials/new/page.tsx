@@ -11,6 +11,7 @@ import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/mat
 import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
 import { services } from '@/lib/runtime';
 import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
+import { descriptionChoices } from '@/app/materials/_components/description-fields';
 import { UploadForm, type UploadFormChoices } from './_components/upload-form';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -70,12 +71,8 @@ function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>): UploadFormCho
   return {
     ownOrganisation,
     visibilities: visibilityOptions(ownOrganisation ?? 'the chosen council', ownOrganisation !== undefined),
-    phases: v.phases.map((p) => ({ value: p.slug, label: p.label, hint: p.description })),
-    artefactTypes: v.artefactTypes.map((a) => ({ value: a.slug, label: a.label })),
-    kinds: v.kinds.map((k) => ({ value: k.slug, label: k.label, hint: k.description })),
-    topics: v.topics.map((t) => ({ value: t.slug, label: t.label })),
+    ...descriptionChoices(),
     councils: [...v.councils].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.slug, label: c.name })),
-    licences: v.licences.map((l) => ({ value: l.spdx, label: l.label })),
     defaultLicence: defaultLicence().spdx,
     maxSize: formatBytes(config().maxUploadBytes),
     acceptedFormats: acceptedFormatsSentence,

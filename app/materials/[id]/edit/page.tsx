@@ -3,7 +3,7 @@ import { BackLink, ErrorSummary } from '@/app/_components/govuk';
 import { loadFormAttempt, listValue, textValue } from '@/lib/materials/form-attempts';
 import type { MaterialDetail } from '@/lib/materials/get-material';
 import { services } from '@/lib/runtime';
-import { vocabularies } from '@/lib/taxonomy/vocabularies';
+import { descriptionChoices } from '@/app/materials/_components/description-fields';
 import type { Viewer } from '@/lib/auth/viewer';
 import { CannotChange } from '../_components/cannot-change';
 import { materialForChange } from '../_components/material-for-change';
@@ -81,14 +81,9 @@ function formValues(m: MaterialDetail, kept: Record<string, string | string[]> |
 }
 
 function editChoices(m: MaterialDetail, viewer: Viewer): EditFormChoices {
-  const v = vocabularies();
   const isOwnCouncil = viewer.kind === 'user' && m.council !== null && viewer.organisation?.slug === m.council.slug;
   return {
-    phases: v.phases.map((p) => ({ value: p.slug, label: p.label, hint: p.description })),
-    artefactTypes: v.artefactTypes.map((a) => ({ value: a.slug, label: a.label })),
-    kinds: v.kinds.map((k) => ({ value: k.slug, label: k.label, hint: k.description })),
-    topics: v.topics.map((t) => ({ value: t.slug, label: t.label })),
-    licences: v.licences.map((l) => ({ value: l.spdx, label: l.label })),
+    ...descriptionChoices(),
     visibilities: m.council ? visibilityOptions(m.council.name, isOwnCouncil) : undefined,
   };
 }

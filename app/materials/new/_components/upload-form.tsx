@@ -1,14 +1,10 @@
 import { CouncilPicker } from '@/app/_components/council-picker';
-import { Button, Checkboxes, FileUpload, Radios, Select, Textarea, TextInput } from '@/app/_components/govuk';
+import { Button, FileUpload, Radios } from '@/app/_components/govuk';
+import { DescriptionFields, type DescriptionChoices } from '@/app/materials/_components/description-fields';
 import type { UploadFormValues } from '@/lib/materials/upload-attempts';
 
-export interface UploadFormChoices {
-  phases: { value: string; label: string; hint: string }[];
-  artefactTypes: { value: string; label: string }[];
-  kinds: { value: string; label: string; hint: string }[];
-  topics: { value: string; label: string }[];
+export interface UploadFormChoices extends DescriptionChoices {
   councils: { value: string; label: string }[];
-  licences: { value: string; label: string }[];
   visibilities: { value: string; label: string; hint: string }[];
   /** The sharer's own organisation; undefined for site admins, who choose. */
   ownOrganisation: string | undefined;
@@ -34,74 +30,7 @@ export function UploadForm({
 }) {
   return (
     <form method="post" action="/materials/upload" encType="multipart/form-data" noValidate>
-      <TextInput
-        id="title"
-        name="title"
-        label="Title"
-        labelClassName="govuk-label--m"
-        hint="Say what it is and what it was for, for example ‘Discussion guide for residents who missed a bin collection’"
-        defaultValue={values?.title}
-        error={errors.title}
-        spellCheck
-      />
-      <Textarea
-        id="summary"
-        name="summary"
-        label="Summary (optional)"
-        labelClassName="govuk-label--m"
-        hint="A few sentences on what it contains, how you used it and what you would change. This helps others find it."
-        defaultValue={values?.summary}
-        error={errors.summary}
-        rows={5}
-      />
-      <Checkboxes
-        id="phases"
-        name="phases"
-        label="Which phases is it for?"
-        labelClassName="govuk-fieldset__legend--m"
-        hint="Select all that apply."
-        items={choices.phases}
-        defaultValues={values?.phases}
-        error={errors.phases}
-      />
-      <Select
-        id="artefactType"
-        name="artefactType"
-        label="Type of material"
-        labelClassName="govuk-label--m"
-        options={[{ value: '', label: 'Choose a type' }, ...choices.artefactTypes]}
-        defaultValue={values?.artefactType ?? ''}
-        error={errors.artefactType}
-      />
-      <Radios
-        id="kind"
-        name="kind"
-        label="Is it a template, a worked example or guidance?"
-        labelClassName="govuk-fieldset__legend--m"
-        items={choices.kinds}
-        defaultValue={values?.kind}
-        error={errors.kind}
-      />
-      <Checkboxes
-        id="topics"
-        name="topics"
-        label="Service areas (optional)"
-        labelClassName="govuk-fieldset__legend--m"
-        hint="Select the council services it relates to, if any."
-        items={choices.topics}
-        defaultValues={values?.topics}
-        error={errors.topics}
-        small
-      />
-      <TextInput
-        id="tags"
-        name="tags"
-        label="Tags (optional)"
-        labelClassName="govuk-label--m"
-        hint="Other words people might search for, separated by commas, for example ‘interviews, older residents, recycling’"
-        defaultValue={values?.tags}
-        error={errors.tags}
-      />
+      <DescriptionFields choices={choices} values={values} errors={errors} />
       {choices.ownOrganisation ? (
         <div className="govuk-form-group">
           <h2 className="govuk-label-wrapper">

@@ -1,4 +1,5 @@
-import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from '@/app/_components/govuk';
+import { Button, Radios } from '@/app/_components/govuk';
+import { DescriptionFields, type DescriptionChoices } from '@/app/materials/_components/description-fields';
 import type { VisibilityOption } from '@/lib/materials/visibility-words';
 
 export interface EditFormValues {
@@ -13,12 +14,7 @@ export interface EditFormValues {
   visibility: string;
 }
 
-export interface EditFormChoices {
-  phases: { value: string; label: string; hint: string }[];
-  artefactTypes: { value: string; label: string }[];
-  kinds: { value: string; label: string; hint: string }[];
-  topics: { value: string; label: string }[];
-  licences: { value: string; label: string }[];
+export interface EditFormChoices extends DescriptionChoices {
   /** Undefined when the material belongs to no council: then it can only be public. */
   visibilities: VisibilityOption[] | undefined;
 }
@@ -40,64 +36,7 @@ export function EditForm({
 }) {
   return (
     <form method="post" action={`/materials/${materialId}/edit/save`} noValidate>
-      <TextInput id="title" name="title" label="Title" labelClassName="govuk-label--m" defaultValue={values.title} error={errors.title} spellCheck />
-      <Textarea
-        id="summary"
-        name="summary"
-        label="Summary (optional)"
-        labelClassName="govuk-label--m"
-        hint="A few sentences on what it contains, how you used it and what you would change."
-        defaultValue={values.summary}
-        error={errors.summary}
-        rows={5}
-      />
-      <Checkboxes
-        id="phases"
-        name="phases"
-        label="Which phases is it for?"
-        labelClassName="govuk-fieldset__legend--m"
-        hint="Select all that apply."
-        items={choices.phases}
-        defaultValues={values.phases}
-        error={errors.phases}
-      />
-      <Select
-        id="artefactType"
-        name="artefactType"
-        label="Type of material"
-        labelClassName="govuk-label--m"
-        options={[{ value: '', label: 'Choose a type' }, ...choices.artefactTypes]}
-        defaultValue={values.artefactType}
-        error={errors.artefactType}
-      />
-      <Radios
-        id="kind"
-        name="kind"
-        label="Is it a template, a worked example or guidance?"
-        labelClassName="govuk-fieldset__legend--m"
-        items={choices.kinds}
-        defaultValue={values.kind}
-        error={errors.kind}
-      />
-      <Checkboxes
-        id="topics"
-        name="topics"
-        label="Service areas (optional)"
-        labelClassName="govuk-fieldset__legend--m"
-        items={choices.topics}
-        defaultValues={values.topics}
-        error={errors.topics}
-        small
-      />
-      <TextInput
-        id="tags"
-        name="tags"
-        label="Tags (optional)"
-        labelClassName="govuk-label--m"
-        hint="Other words people might search for, separated by commas."
-        defaultValue={values.tags}
-        error={errors.tags}
-      />
+      <DescriptionFields choices={choices} values={values} errors={errors} />
       {choices.visibilities ? (
         <Radios
           id="visibility"
