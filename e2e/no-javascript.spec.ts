@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { MaterialPage } from './pages/material-page';
 import { SearchPage } from './pages/search-page';
 import { SharePage } from './pages/share-page';
-import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { pagesWithoutJavaScript } from './support/accessibility';
 import { corpusFile, sha256OfFile } from './support/files';
 import { signInAs, uniqueAddress } from './support/sign-in';
 
