@@ -82,6 +82,23 @@ const environmentSchema = z
         .regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (a GUID), a domain, or organizations / common')
         .optional(),
     ),
+    MEILI_HOST: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https?$/, message: 'must be a URL such as http://meilisearch:7700' }).optional(),
+    ),
+    MEILI_API_KEY: optionalString,
+    MEILI_INDEX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,200}$/, 'may use only letters, digits, - and _')
+        .default('materials'),
+    ),
+    RUN_WORKER_IN_WEB: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).optional(),
+    ),
+    WORKER_CONCURRENCY: positiveInteger(1),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
     TRUSTED_PROXY_HOPS: z.preprocess(
@@ -96,6 +113,9 @@ const environmentSchema = z
         path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
         message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the AWS default credential chain)',
       });
+    }
+    if (!env.MEILI_HOST && env.MEILI_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_HOST'], message: 'is required when MEILI_API_KEY is set' });
     }
     if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when other S3_ settings are set' });
@@ -203,11 +223,27 @@ export interface AuthConfig {
   trustedProxyHops: number;
 }
 
+/** Where search runs: the built-in Postgres engine, or a Meilisearch server (falling back to Postgres). */
+export type SearchConfig = { engine: 'postgres' } | { engine: 'meilisearch'; host: string; apiKey?: string; index: string };
+
+export interface JobsConfig {
+  /**
+   * Whether this web process also runs the background worker (text extraction, search sync).
+   * Default: yes on the embedded database (PGlite is one process), no on Postgres, where
+   * `npm run worker` processes do it.
+   */
+  runInWeb: boolean;
+  /** Jobs one worker process runs at once, per queue. */
+  concurrency: number;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   dataDir: string;
   database: DatabaseConfig;
   storage: StorageConfig;
+  search: SearchConfig;
+  jobs: JobsConfig;
   maxUploadBytes: number;
   seedStarterKit: boolean;
   auth: AuthConfig;
@@ -248,6 +284,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
           presignedUrlSeconds: e.S3_PRESIGNED_URL_SECONDS,
         }
       : { driver: 'local', root: path.join(dataDir, 'files') },
+    search: e.MEILI_HOST
+      ? { engine: 'meilisearch', host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, index: e.MEILI_INDEX }
+      : { engine: 'postgres' },
+    jobs: {
+      runInWeb: e.RUN_WORKER_IN_WEB === undefined ? !e.DATABASE_URL : ['true', '1', 'yes'].includes(e.RUN_WORKER_IN_WEB),
+      concurrency: e.WORKER_CONCURRENCY,
+    },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     seedStarterKit: e.SEED_STARTER_KIT,
     auth: authConfig(e),

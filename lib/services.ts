@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Database } from '@/lib/db/client';
+import type { SearchEngine } from '@/lib/search/search-engine';
 import type { BlobStore } from '@/lib/storage/blob-store';
 
 /**
@@ -10,4 +11,16 @@ export interface Services {
   db: Database;
   storage: BlobStore;
   maxUploadBytes: number;
+  /** The configured search engine (Meilisearch); absent means the built-in Postgres engine. */
+  search?: SearchEngine;
+  /**
+   * Background work to start after a change commits (text extraction). Absent in most tests and
+   * command-line tools: the worker's sweep picks up what was not queued, so this only makes it sooner.
+   */
+  jobs?: JobQueue;
+}
+
+export interface JobQueue {
+  /** Queue text extraction for these file versions (already 'pending' in the database). */
+  extractText(versionIds: string[]): Promise<void>;
 }

@@ -121,8 +121,13 @@ export const materials = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Set for the starter kit the hub writes itself, so seeding twice never duplicates. */
     seedKey: text('seed_key'),
-    /** Maintained by the materials_search_vector trigger: title A, summary B, tags/topics/council C. */
+    /**
+     * Maintained by the materials_search_vector trigger: title A, summary B, tags/topics/council C,
+     * and the latest version's extracted text D.
+     */
     searchVector: tsvector('search_vector'),
+    /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
+    textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -155,6 +160,20 @@ export const materialVersions = pgTable(
     /** Server-generated; never derived from the file name. */
     storageKey: text('storage_key').notNull(),
     changeNote: text('change_note'),
+    /**
+     * Text extraction, done in the background by the extract-text job (lib/jobs):
+     * 'pending' (waiting), 'extracting', 'done', 'no_text' (read, nothing to index), 'unsupported'
+     * (a format we do not read) or 'failed' (textFailure says why, in words fit for the uploader).
+     */
+    textStatus: text('text_status').notNull().default('pending'),
+    /** The extracted text, normalised, at most 2 MB. Inherits the material's permissions. */
+    textContent: text('text_content'),
+    textTruncated: boolean('text_truncated').notNull().default(false),
+    textFailure: text('text_failure'),
+    textUpdatedAt: timestamp('text_updated_at', { withTimezone: true }),
+    pageCount: integer('page_count'),
+    slideCount: integer('slide_count'),
+    sheetCount: integer('sheet_count'),
     /** Who uploaded this version; null for the starter kit and imports. */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -163,7 +182,31 @@ export const materialVersions = pgTable(
     uniqueIndex('material_versions_material_version_key').on(t.materialId, t.versionNumber),
     uniqueIndex('material_versions_storage_key_key').on(t.storageKey),
     index('material_versions_sha256_idx').on(t.sha256),
+    index('material_versions_text_status_idx').on(t.textStatus),
   ],
+);
+
+/**
+ * Changes the Meilisearch index has not yet caught up with. Rows are written by database triggers
+ * (drizzle/0003_…), so every change to a material or its council's name lands here in the same
+ * transaction as the change itself; the search-index job drains them (lib/search/meilisearch).
+ */
+export const searchOutbox = pgTable('search_outbox', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  materialId: uuid('material_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every distinct word (lower-cased, unstemmed) seen in materials' titles, summaries, tags and text:
+ * what the built-in engine corrects typos against and draws "did you mean" suggestions from. Filled
+ * by the search-vector trigger. A suggestion is only ever shown if it finds something the person
+ * may see, so words from private materials never surface on their own.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('search_words_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 );
 
 /**

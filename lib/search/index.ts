@@ -1,21 +1,41 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Services } from '@/lib/services';
+import { suggestCorrection } from './did-you-mean';
 import { PostgresSearchEngine } from './postgres-search-engine';
 import type { SearchEngine, SearchQuery, SearchResults } from './search-engine';
 
 export type * from './search-engine';
 
 /**
- * The search engine to use. Today always the built-in Postgres engine; when a Meilisearch engine
- * exists it is chosen here from config (MEILI_HOST), falling back to Postgres when it is unreachable.
- * Either way the engine applies the visibility rules itself.
+ * The search engine to use: `services.search` when one is configured (Meilisearch, from MEILI_HOST),
+ * else the built-in Postgres engine. Either way the engine applies the visibility rules itself.
  */
 export function searchEngine(services: Services): SearchEngine {
-  return new PostgresSearchEngine(services.db);
+  return services.search ?? new PostgresSearchEngine(services.db);
 }
 
-/** Finds materials the viewer may see, with facet counts. Pages call this, never the tables. */
-export function searchMaterials(services: Services, viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
-  return searchEngine(services).search(viewer, query);
+/**
+ * Finds materials the viewer may see, with facet counts. Pages call this, never the tables.
+ *
+ * When the configured engine cannot be reached, the built-in Postgres engine answers instead (same
+ * visibility rules, same filters) and the results say so. When nothing is found, a "did you mean"
+ * suggestion is offered if other words would find something this viewer may see.
+ */
+export async function searchMaterials(services: Services, viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
+  const preferred = searchEngine(services);
+  let engine = preferred;
+  let fallback = false;
+  let found;
+  try {
+    found = await preferred.search(viewer, query);
+  } catch (error) {
+    if (preferred.name === 'postgres') throw error;
+    console.error(`[search] ${preferred.name} failed, answering from Postgres instead: ${(error as Error).message}`);
+    engine = new PostgresSearchEngine(services.db);
+    fallback = true;
+    found = await engine.search(viewer, query);
+  }
+  const didYouMean = found.total === 0 && query.text.trim() !== '' ? await suggestCorrection(services, engine, viewer, query) : null;
+  return { ...found, didYouMean, fallback };
 }

@@ -7,7 +7,7 @@ import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import { createTestDatabase, testDrivers } from '@/lib/testing/databases';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 import { PostgresSearchEngine, splitHighlights } from './postgres-search-engine';
-import type { SearchFilters, SearchQuery, SearchResults } from './search-engine';
+import type { SearchFilters, SearchQuery, EngineResults } from './search-engine';
 
 const hostileTitle = '<img src=x onerror=alert(1)>';
 
@@ -212,7 +212,7 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
     await handle?.close();
   });
 
-  const keys = (results: SearchResults) => results.hits.map((hit) => keyOf.get(hit.id));
+  const keys = (results: EngineResults) => results.hits.map((hit) => keyOf.get(hit.id));
   const search = (overrides: Parameters<typeof query>[0]) => engine.search(anonymous, query(overrides));
 
   describe('words', () => {
@@ -448,6 +448,7 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
             { text: ' research plan', matched: false },
           ],
           summary: [{ text: 'A plan for interviews with residents about council tax support.', matched: false }],
+          text: [],
         },
       });
       expect(JSON.stringify(hit)).not.toMatch(/storage|sha256|test\//);

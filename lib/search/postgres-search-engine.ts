@@ -8,6 +8,7 @@ import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import {
   facetNames,
   maxPageSize,
+  type EngineResults,
   type FacetName,
   type FacetValue,
   type HighlightedText,
@@ -32,9 +33,11 @@ import {
  * Works the same on PGlite and on Postgres 15+.
  */
 export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres';
+
   constructor(private readonly db: Database) {}
 
-  async search(viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
+  async search(viewer: Viewer, query: SearchQuery): Promise<EngineResults> {
     // Postgres refuses NUL in text, and control characters mean nothing to a search.
     const text = query.text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
@@ -180,6 +183,7 @@ export class PostgresSearchEngine implements SearchEngine {
           row.summary_headline === null
             ? plain(row.summary)
             : withEllipses(splitHighlights(row.summary_headline), row.summary),
+        text: [],
       },
     }));
   }

@@ -1,7 +1,7 @@
 /**
- * The search interface every engine implements: the built-in Postgres full-text engine now, a
- * Meilisearch engine later. Types only (no database, no environment), so pages and components may
- * import them.
+ * The search interface every engine implements: the built-in Postgres full-text engine and the
+ * Meilisearch engine. Types only (no database, no environment), so pages and components may import
+ * them. Both engines pass one contract suite (lib/search/contract/).
  *
  * Engines apply the visibility rules themselves (only what the viewer may see is found and counted);
  * callers never pass a visibility filter.
@@ -63,7 +63,11 @@ export interface SearchHit {
   sizeBytes: number | null;
   /** ISO 8601, UTC. */
   createdAt: string;
-  highlights: { title: HighlightedText; summary: HighlightedText };
+  /**
+   * `text` is a snippet from inside the file where the words occur (empty when they were found only
+   * in the details, or when browsing).
+   */
+  highlights: { title: HighlightedText; summary: HighlightedText; text: HighlightedText };
 }
 
 export interface FacetValue {
@@ -80,11 +84,26 @@ export interface SearchResults {
   pageSize: number;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
+  /**
+   * When nothing was found: other words that would find something this viewer may see ("did you
+   * mean"), else null. Set by searchMaterials (lib/search/index.ts), not by engines.
+   */
+  didYouMean: string | null;
+  /**
+   * True when the configured engine (Meilisearch) could not be reached and these results come from
+   * the built-in Postgres engine instead; the page says so.
+   */
+  fallback: boolean;
 }
 
+/** What an engine itself returns; `didYouMean` and `fallback` are added around it. */
+export type EngineResults = Omit<SearchResults, 'didYouMean' | 'fallback'>;
+
 export interface SearchEngine {
+  /** 'postgres' or 'meilisearch': for logs and the fallback notice. */
+  readonly name: string;
   /** Only what `viewer` may see, in hits and in every facet count (lib/auth/permissions.ts). */
-  search(viewer: Viewer, query: SearchQuery): Promise<SearchResults>;
+  search(viewer: Viewer, query: SearchQuery): Promise<EngineResults>;
 }
 
 export const maxPageSize = 50;
