@@ -1,6 +1,8 @@
 import 'server-only';
 import { config } from '@/lib/config';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
+import { openJobQueue, type OpenedQueue } from '@/lib/jobs/queue';
+import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
 import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
 import type { Services } from '@/lib/services';
@@ -9,18 +11,28 @@ import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 
 /**
  * The running hub's services, opened once per process: the database (migrated, vocabularies loaded,
- * starter kit seeded) and file storage. Kept on globalThis so that Next.js's development reloads
- * reuse the one PGlite instance instead of opening a second on the same directory.
+ * starter kit seeded), file storage and the job queue, and, where this process runs it, the
+ * background worker. Kept on globalThis so that Next.js's development reloads reuse the one PGlite
+ * instance instead of opening a second on the same directory.
+ *
+ * Roles: 'web' (the Next.js server; runs the worker too when RUN_WORKER_IN_WEB says so, the default
+ * on the embedded database), 'worker' (`npm run worker`), 'cli' (import, admin commands: they queue
+ * jobs but never run them).
  */
-interface Runtime {
+export type RuntimeRole = 'web' | 'worker' | 'cli';
+
+export interface Runtime {
   services: Services;
   database: DatabaseHandle;
+  /** Stops the worker and the queue, then closes the database. */
+  close(): Promise<void>;
 }
 
 const globalForRuntime = globalThis as unknown as { discoveryCommonsRuntime?: Promise<Runtime> };
 
-export function runtime(): Promise<Runtime> {
-  globalForRuntime.discoveryCommonsRuntime ??= start().catch((error: unknown) => {
+/** The process's runtime; the first call decides its role. */
+export function runtime(role: RuntimeRole = 'web'): Promise<Runtime> {
+  globalForRuntime.discoveryCommonsRuntime ??= start(role).catch((error: unknown) => {
     // Let the next request try again (say, Postgres was still starting).
     globalForRuntime.discoveryCommonsRuntime = undefined;
     throw error;
@@ -33,7 +45,7 @@ export async function services(): Promise<Services> {
   return (await runtime()).services;
 }
 
-async function start(): Promise<Runtime> {
+async function start(role: RuntimeRole): Promise<Runtime> {
   const settings = config();
   const database = await openDatabase(settings.database);
   await database.migrate();
@@ -43,10 +55,37 @@ async function start(): Promise<Runtime> {
     storage: createBlobStore(settings.storage),
     maxUploadBytes: settings.maxUploadBytes,
   };
-  if (settings.seedStarterKit) await seedStarterKit(services);
-  void sweepPendingUploads(services).catch((error: unknown) =>
-    console.error('[start] could not sweep unfinished uploads:', (error as Error).message),
+  if (settings.seedStarterKit && role !== 'worker') await seedStarterKit(services);
+  if (role === 'web') {
+    void sweepPendingUploads(services).catch((error: unknown) =>
+      console.error('[start] could not sweep unfinished uploads:', (error as Error).message),
+    );
+  }
+
+  const runsWorker = role === 'worker' || (role === 'web' && settings.jobs.runInWeb);
+  let queue: OpenedQueue | undefined;
+  let worker: RunningWorker | undefined;
+  try {
+    queue = await openJobQueue(database, { maintain: runsWorker });
+    services.jobs = queue.jobs;
+    if (runsWorker) worker = await startWorker(services, queue, { concurrency: settings.jobs.concurrency, searchSync: null });
+  } catch (error) {
+    await queue?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+
+  const workerNote = runsWorker ? 'background worker in this process' : 'background work left to `npm run worker`';
+  console.log(
+    `[start] Discovery Commons ${role} ready: database ${database.driver}, files ${services.storage.driver}, search ${settings.search.engine}, ${workerNote}.`,
   );
-  console.log(`[start] Discovery Commons ready: database ${database.driver}, files ${services.storage.driver}.`);
-  return { services, database };
+  return {
+    services,
+    database,
+    async close() {
+      await worker?.stop();
+      await queue?.stop();
+      await database.close();
+    },
+  };
 }

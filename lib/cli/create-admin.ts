@@ -55,8 +55,8 @@ async function main(): Promise<number> {
   }
   let close: (() => Promise<void>) | undefined;
   try {
-    const hub = await runtime();
-    close = () => hub.database.close();
+    const hub = await runtime('cli');
+    close = () => hub.close();
     const result = await makeSiteAdmin(hub.services.db, input, 'Command line (npm run admin:create)');
     const signIn = `${config().auth.url}/sign-in`;
     switch (result.outcome) {

@@ -45,12 +45,12 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let database: Awaited<ReturnType<typeof runtime>>['database'] | undefined;
+  let hubRuntime: Awaited<ReturnType<typeof runtime>> | undefined;
   try {
-    const hub = await runtime().catch((error: unknown) => {
+    const hub = await runtime('cli').catch((error: unknown) => {
       throw new OpenError(error);
     });
-    database = hub.database;
+    hubRuntime = hub;
     console.log(`Importing ${folder} (database: ${hub.database.driver}, files: ${hub.services.storage.driver})`);
     const report = await importFolder(hub.services, folder, { onRow: printProgress });
     printReport(report, verbose);
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     printError(error);
     return 1;
   } finally {
-    if (database) await database.close().catch((error: unknown) => console.error(`Closing the database failed: ${(error as Error).message}`));
+    if (hubRuntime) await hubRuntime.close().catch((error: unknown) => console.error(`Closing the database failed: ${(error as Error).message}`));
   }
 }
 

@@ -15,6 +15,11 @@ export interface DatabaseHandle {
   driver: DatabaseConfig['driver'];
   /** Applies the SQL migrations in drizzle/ (idempotent, safe to run from several instances at once). */
   migrate(): Promise<void>;
+  /**
+   * Raw SQL with $1-style parameters, for the job queue (pg-boss), which brings its own SQL.
+   * Several statements in one string are allowed only without parameters.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         client.release();
       }
     },
+    executeSql: (text, values) => pool.query(text, values as unknown[] | undefined),
     close: () => pool.end(),
   };
 }
@@ -71,6 +77,12 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       driver: 'pglite',
       migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+      async executeSql(text, values) {
+        if (values && values.length > 0) return client.query(text, values);
+        // exec runs several statements (pg-boss's migrations and locked batches); its last result answers.
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
       async close() {
         await client.close();
         releaseLock();

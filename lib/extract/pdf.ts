@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,13 +133,26 @@ function checkEnvelope(data: Buffer): void {
   }
 }
 
-/** pdf-worker.mjs, beside this file: found from this module when it runs as ESM, else from __dirname. */
+/**
+ * pdf-worker.mjs, beside this file: found from this module when it runs as ESM, else from __dirname,
+ * else (inside the Next.js server bundle, where neither points at the source folder) from the
+ * project's own lib/extract folder.
+ */
 function workerFile(): string {
-  try {
-    return fileURLToPath(new URL('./pdf-worker.mjs', import.meta.url));
-  } catch {
-    return path.join(__dirname, 'pdf-worker.mjs');
+  const candidates: (() => string)[] = [
+    () => fileURLToPath(new URL('./pdf-worker.mjs', import.meta.url)),
+    () => path.join(__dirname, 'pdf-worker.mjs'),
+    () => path.join(process.cwd(), 'lib', 'extract', 'pdf-worker.mjs'),
+  ];
+  for (const candidate of candidates) {
+    try {
+      const file = candidate();
+      if (fs.existsSync(file)) return file;
+    } catch {
+      // Try the next way.
+    }
   }
+  return path.join(process.cwd(), 'lib', 'extract', 'pdf-worker.mjs');
 }
 
 let assets: { cMapUrl?: string; standardFontDataUrl?: string } | undefined;

@@ -123,10 +123,16 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const PACKAGE_RELS = (target: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
 
+// Names the main part as Word does, so upload's content check (file-type) recognises the file as a DOCX.
+const DOCX_CONTENT_TYPES = CONTENT_TYPES.replace(
+  '</Types>',
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+);
+
 /** The package parts every DOCX needs, around a given word/document.xml entry (or entries). */
 export function docxEntries(document: Omit<ZipEntrySpec, 'name'>, extra: ZipEntrySpec[] = []): ZipEntrySpec[] {
   return [
-    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '[Content_Types].xml', data: Buffer.from(DOCX_CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(PACKAGE_RELS('word/document.xml')) },
     { name: 'word/document.xml', ...document },
     ...extra,

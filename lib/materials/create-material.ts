@@ -7,6 +7,7 @@ import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
+import { queueTextExtraction } from './queue-text-extraction';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
 
 export type { IncomingFile } from './store-file';
@@ -84,7 +85,7 @@ async function storeAndRecord(
   file: CheckedFile,
   seedKey: string | undefined,
 ): Promise<CreatedMaterial> {
-  return storeFileThenRecord(services, file, async (tx, stored) => {
+  const created = await storeFileThenRecord(services, file, async (tx, stored) => {
     const [material] = await tx
       .insert(materials)
       .values({
@@ -105,17 +106,20 @@ async function storeAndRecord(
       })
       .returning({ id: materials.id });
     if (!material) throw new Error('insert returned no row');
-    await tx.insert(materialVersions).values({
-      materialId: material.id,
-      versionNumber: 1,
-      fileName: stored.fileName,
-      format: stored.format.code,
-      contentType: stored.format.contentType,
-      sizeBytes: stored.sizeBytes,
-      sha256: stored.sha256,
-      storageKey: stored.storageKey,
-      createdBy: actor.kind === 'user' ? actor.userId : null,
-    });
+    const [version] = await tx
+      .insert(materialVersions)
+      .values({
+        materialId: material.id,
+        versionNumber: 1,
+        fileName: stored.fileName,
+        format: stored.format.code,
+        contentType: stored.format.contentType,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storageKey: stored.storageKey,
+        createdBy: actor.kind === 'user' ? actor.userId : null,
+      })
+      .returning({ id: materialVersions.id });
     await recordAuditEvent(tx, actor, {
       action: 'material.created',
       subjectType: 'material',
@@ -123,8 +127,10 @@ async function storeAndRecord(
       organisationId: input.organisationId,
       after: { title: input.title, visibility: input.visibility, fileName: stored.fileName, sha256: stored.sha256 },
     });
-    return { id: material.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+    return { id: material.id, versionId: version!.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
+  await queueTextExtraction(services, [created.versionId]);
+  return { id: created.id, sha256: created.sha256, sizeBytes: created.sizeBytes };
 }
 
 async function organisationIdFor(services: Services, councilSlug: string): Promise<string | undefined> {

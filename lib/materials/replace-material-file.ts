@@ -8,6 +8,7 @@ import type { Services } from '@/lib/services';
 import { currentVersion } from './current-version';
 import { fieldErrorsOf, materialToChange, single } from './material-access';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type IncomingFile } from './store-file';
+import { queueTextExtraction } from './queue-text-extraction';
 
 export const changeNoteLimit = 500;
 
@@ -69,23 +70,26 @@ export async function replaceMaterialFile(
   const file = await checkIncomingFile(services, request.file, errors);
   const changeNote = parsed.success ? parsed.data.changeNote : '';
 
-  return storeFileThenRecord(services, file, async (tx, stored) => {
+  const replaced = await storeFileThenRecord(services, file, async (tx, stored) => {
     const row = await materialToChange(tx, viewer, materialId, true);
     const previous = await currentVersion(tx, row.id);
     // The material's row is locked, so two replacements of one material cannot take the same number.
     const versionNumber = (previous?.versionNumber ?? 0) + 1;
-    await tx.insert(materialVersions).values({
-      materialId: row.id,
-      versionNumber,
-      fileName: stored.fileName,
-      format: stored.format.code,
-      contentType: stored.format.contentType,
-      sizeBytes: stored.sizeBytes,
-      sha256: stored.sha256,
-      storageKey: stored.storageKey,
-      changeNote,
-      createdBy: viewer.kind === 'user' ? viewer.userId : null,
-    });
+    const [version] = await tx
+      .insert(materialVersions)
+      .values({
+        materialId: row.id,
+        versionNumber,
+        fileName: stored.fileName,
+        format: stored.format.code,
+        contentType: stored.format.contentType,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storageKey: stored.storageKey,
+        changeNote,
+        createdBy: viewer.kind === 'user' ? viewer.userId : null,
+      })
+      .returning({ id: materialVersions.id });
     await tx.update(materials).set({ updatedAt: new Date() }).where(eq(materials.id, row.id));
     await recordAuditEvent(tx, viewer, {
       action: 'material.file_replaced',
@@ -97,6 +101,8 @@ export async function replaceMaterialFile(
         : null,
       after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote },
     });
-    return { id: row.id, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+    return { id: row.id, versionId: version!.id, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
+  await queueTextExtraction(services, [replaced.versionId]);
+  return { id: replaced.id, versionNumber: replaced.versionNumber, sha256: replaced.sha256, sizeBytes: replaced.sizeBytes };
 }

@@ -90,7 +90,7 @@ describe('POST /materials/upload', () => {
     const started = await runtime();
     hub = started.services;
     closeRuntime = async () => {
-      await started.database.close();
+      await started.close();
       delete (globalThis as { discoveryCommonsRuntime?: unknown }).discoveryCommonsRuntime;
     };
     expect(started.database.driver).toBe('pglite');

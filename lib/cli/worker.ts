@@ -1,0 +1,31 @@
+import 'server-only';
+import { ConfigError } from '@/lib/config';
+import { runtime, type Runtime } from '@/lib/runtime';
+
+/**
+ * `npm run worker`: a background worker process (text extraction, keeping Meilisearch in line).
+ * Run as many as needed beside the web servers when the hub uses Postgres (DATABASE_URL); jobs wait
+ * in the database, so workers may stop and start at any time. Stops cleanly on SIGTERM or Ctrl-C,
+ * finishing the jobs in hand.
+ */
+async function main(): Promise<void> {
+  let hub: Runtime;
+  try {
+    hub = await runtime('worker');
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `The worker could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${signal}: finishing the jobs in hand, then stopping.`);
+    await hub.close().catch((error: unknown) => console.error(`[worker] stopping failed: ${(error as Error).message}`));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main();

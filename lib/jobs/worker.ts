@@ -1,0 +1,98 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows } from '@/lib/db/query-rows';
+import type { Services } from '@/lib/services';
+import { extractVersionText, pendingTextVersionIds } from './extract-text';
+import { extractTextRetryLimit, queueNames, type OpenedQueue } from './queue';
+
+/** Keeps the search index in line with search_outbox (lib/search/meilisearch); null without Meilisearch. */
+export interface SearchSync {
+  drain(): Promise<{ remaining: number }>;
+}
+
+export interface WorkerSettings {
+  /** Jobs run at once per queue in this process. */
+  concurrency: number;
+  searchSync: SearchSync | null;
+  /** How often to look for search changes waiting to be sent (milliseconds). */
+  outboxPollMs?: number;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+const extractTextData = z.object({ versionId: z.uuid() });
+
+/**
+ * The background worker: text extraction, keeping Meilisearch in line, and a sweep every minute
+ * for anything a crash left unqueued. Runs inside the web process on the embedded defaults and as
+ * `npm run worker` processes in production; any number may run at once (pg-boss hands each job to
+ * one of them, and every job is safe to run twice).
+ */
+export async function startWorker(services: Services, queue: OpenedQueue, settings: WorkerSettings): Promise<RunningWorker> {
+  const { boss } = queue;
+
+  for (let i = 0; i < settings.concurrency; i++) {
+    await boss.work<{ versionId: string }>(queueNames.extractText, { includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      const parsed = extractTextData.safeParse(job.data);
+      if (!parsed.success) {
+        console.error(`[extract-text] job ${job.id} has no valid version id; dropped`);
+        return;
+      }
+      const outcome = await extractVersionText(services, parsed.data.versionId, {
+        finalAttempt: job.retryCount >= extractTextRetryLimit,
+      });
+      if (outcome !== 'skipped') console.log(`[extract-text] version ${parsed.data.versionId}: ${outcome}`);
+    });
+  }
+
+  await boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async () => {
+    if (!settings.searchSync) return;
+    // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
+    for (let rounds = 0; rounds < 1000; rounds++) {
+      const { remaining } = await settings.searchSync.drain();
+      if (remaining === 0) return;
+    }
+  });
+
+  await boss.work(queueNames.sweep, async () => sweep(services, queue, settings.searchSync));
+  await boss.schedule(queueNames.sweep, '* * * * *');
+  await sweep(services, queue, settings.searchSync);
+
+  // Outbox rows are written by database triggers, so nothing "sends" them: look for them often.
+  const poll = setInterval(() => {
+    void outboxWaiting(services)
+      .then((waiting) => (waiting && settings.searchSync ? boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' }) : null))
+      .catch((error: unknown) => console.error('[jobs] could not check the search outbox:', (error as Error).message));
+  }, settings.outboxPollMs ?? 2_000);
+  poll.unref();
+
+  return {
+    async stop() {
+      clearInterval(poll);
+    },
+  };
+}
+
+/**
+ * Queues text extraction for every version still waiting, and keeps the search outbox from growing
+ * where no Meilisearch index is fed from it (the built-in engine reads the tables directly; turning
+ * Meilisearch on later starts with `npm run search:reindex`).
+ */
+export async function sweep(services: Services, queue: OpenedQueue, searchSync: SearchSync | null): Promise<void> {
+  const pending = await pendingTextVersionIds(services);
+  await queue.jobs.extractText(pending);
+  if (searchSync) {
+    if (await outboxWaiting(services)) await queue.boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' });
+  } else {
+    await services.db.execute(sql`DELETE FROM search_outbox`);
+  }
+}
+
+async function outboxWaiting(services: Services): Promise<boolean> {
+  const rows = await queryRows<{ waiting: boolean }>(services.db, sql`SELECT EXISTS (SELECT 1 FROM search_outbox) AS waiting`);
+  return Boolean(rows[0]?.waiting);
+}
