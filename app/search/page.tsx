@@ -40,6 +40,18 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
         </div>
       ) : null}
+      {results.fallback ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <NotificationBanner title="Important" heading="Search is working in a simpler way at the moment">
+              <p className="govuk-body">
+                Our main search service is not answering, so these results come from a simpler search. You may find fewer
+                near matches, and results may be in a different order. Try again later for the full search.
+              </p>
+            </NotificationBanner>
+          </div>
+        </div>
+      ) : null}
       <form method="get" action="/search" noValidate>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
@@ -79,7 +91,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <>
                 {/* Keep the chosen order when filters are changed from here. */}
                 {query.sort !== defaultSort(query.text) ? <input type="hidden" name="sort" value={query.sort} /> : null}
-                <NoResults query={query} />
+                <NoResults query={query} didYouMean={results.didYouMean} />
               </>
             ) : (
               <>

@@ -43,6 +43,16 @@ export interface MaterialDetail {
     sha256: string;
     versionNumber: number;
     uploadedAt: string;
+    /** Reading the file's text for search, in the background (lib/jobs/extract-text.ts). */
+    text: {
+      status: 'pending' | 'extracting' | 'done' | 'no_text' | 'unsupported' | 'failed';
+      /** Why it failed, in plain words for the uploader. */
+      failure: string | null;
+      truncated: boolean;
+      pageCount: number | null;
+      slideCount: number | null;
+      sheetCount: number | null;
+    };
   };
 }
 
@@ -89,6 +99,14 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
       sha256: version.sha256,
       versionNumber: version.versionNumber,
       uploadedAt: version.createdAt.toISOString(),
+      text: {
+        status: version.textStatus as MaterialDetail['file']['text']['status'],
+        failure: version.textFailure,
+        truncated: version.textTruncated,
+        pageCount: version.pageCount,
+        slideCount: version.slideCount,
+        sheetCount: version.sheetCount,
+      },
     },
   };
 }

@@ -269,7 +269,44 @@ function detailRows(m: MaterialDetail) {
         ]
       : []),
     { key: 'File', value: m.file.fileName },
-    { key: 'Format and size', value: `${m.file.formatLabel}, ${formatBytes(m.file.sizeBytes)}` },
+    { key: 'Format and size', value: [m.file.formatLabel, formatBytes(m.file.sizeBytes), documentLength(m.file.text)].filter(Boolean).join(', ') },
+    { key: 'Text for search', value: textStatusInWords(m.file) },
     { key: 'Shared on', value: dateFormat.format(new Date(m.createdAt)) },
   ];
+}
+
+function plural(count: number, one: string, many: string) {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** "12 pages", "8 slides", "3 sheets": what extraction counted, if anything. */
+function documentLength(text: MaterialDetail['file']['text']): string | null {
+  if (text.pageCount) return plural(text.pageCount, 'page', 'pages');
+  if (text.slideCount) return plural(text.slideCount, 'slide', 'slides');
+  if (text.sheetCount) return plural(text.sheetCount, 'sheet', 'sheets');
+  return null;
+}
+
+/** Where reading the file's text for search has got to, in plain words (lib/jobs/extract-text.ts). */
+function textStatusInWords(file: MaterialDetail['file']): ReactNode {
+  const fallback = 'Search finds this material by its title, summary and tags.';
+  switch (file.text.status) {
+    case 'pending':
+    case 'extracting':
+      return 'Reading the file now. In a few moments search will also find words inside it.';
+    case 'done':
+      return file.text.truncated
+        ? 'Search finds words inside this file. It is very long: only its first 2 MB of text is searched.'
+        : 'Search finds words inside this file.';
+    case 'no_text':
+      return `No text was found in this file (it may be a scanned image). ${fallback}`;
+    case 'unsupported':
+      return `We cannot read the text of ${file.formatLabel} files. ${fallback}`;
+    case 'failed':
+      return (
+        <>
+          Could not read this file. {file.text.failure ?? ''} {fallback} It can still be downloaded.
+        </>
+      );
+  }
 }

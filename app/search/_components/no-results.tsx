@@ -3,11 +3,20 @@ import { searchHref, withoutFilters } from '@/lib/search/search-params';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 
 /** What to try when nothing matched: the GOV.UK advice, then ways to browse instead. */
-export function NoResults({ query }: { query: SearchQuery }) {
+export function NoResults({ query, didYouMean }: { query: SearchQuery; didYouMean: string | null }) {
   const v = vocabularies();
   const hasFilters = facetNames.some((facet) => query.filters[facet].length > 0);
   return (
     <div>
+      {didYouMean ? (
+        <p className="govuk-body-l">
+          Did you mean{' '}
+          <a className="govuk-link" href={searchHref({ ...query, text: didYouMean, page: 1 })}>
+            {didYouMean}
+          </a>
+          ?
+        </p>
+      ) : null}
       {query.text ? (
         <p className="govuk-body">
           There are no materials matching <strong>‘{query.text}’</strong>

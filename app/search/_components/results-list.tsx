@@ -47,6 +47,13 @@ export function ResultsList({ hits, headingLevel = 3 }: { hits: SearchHit[]; hea
                 <HighlightedText segments={hit.highlights.summary} />
               </p>
             ) : null}
+            {hit.highlights.text.length > 0 ? (
+              // Where the words occur inside the file: what people half-remember is often in there.
+              <p className="govuk-body-s app-results__snippet govuk-!-margin-bottom-2">
+                <span className="app-results__snippet-label">In the file: </span>
+                <HighlightedText segments={hit.highlights.text} />
+              </p>
+            ) : null}
             <ul className="app-tag-list" aria-label="Phases and type">
               {hit.phases.map((phase) => (
                 <li key={phase} className="app-tag-list__item">
