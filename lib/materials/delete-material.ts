@@ -26,8 +26,9 @@ export interface DeletedMaterial {
  *      later (it takes keys older than six hours), so no file outlives its row for long.
  *
  * Search: the built-in engine searches the materials row itself, so deleting the row removes the
- * entry in the same transaction. When a Meilisearch index exists, write its "remove document" outbox
- * entry in step 1 (same transaction), so the worker removes it even if this process stops.
+ * entry in the same transaction. For Meilisearch, deleting the row writes a search_outbox entry in
+ * this same transaction (a database trigger, drizzle/0004), so the worker removes the document even
+ * if this process stops.
  */
 export async function deleteMaterial(services: Services, viewer: Viewer, materialId: string): Promise<DeletedMaterial> {
   const { deleted, storageKeys } = await services.db.transaction(async (tx) => {
@@ -46,8 +47,8 @@ export async function deleteMaterial(services: Services, viewer: Viewer, materia
     if (storageKeys.length) {
       await tx.insert(pendingUploads).values(storageKeys.map((storageKey) => ({ storageKey }))).onConflictDoNothing();
     }
+    // Also queues the Meilisearch removal (the search_outbox trigger), in this transaction.
     await tx.delete(materials).where(eq(materials.id, row.id));
-    // Search (Meilisearch, later): enqueue the index removal here, in this transaction.
     await recordAuditEvent(tx, viewer, {
       action: 'material.deleted',
       subjectType: 'material',
