@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor, Viewer } from './viewer';
+import type { Actor, Viewer, Visibility } from './viewer';
 
 /**
  * The permission rules, in one place, as plain functions of the viewer and the thing asked about.
@@ -57,6 +57,24 @@ export function visibleMaterialsSql(viewer: Viewer): SQL {
   const organisationId = organisationOf(viewer);
   if (!organisationId) return sql`(m.status = 'published' AND m.visibility = 'public')`;
   return sql`(m.status = 'published' AND (m.visibility IN ('public', 'councils') OR (m.visibility = 'organisation' AND m.organisation_id = ${organisationId})))`;
+}
+
+/**
+ * The same rule again, as plain facts, for search engines that cannot run SQL: the Meilisearch engine
+ * builds its filter from these (lib/search/meilisearch/filters.ts). Only published materials, always;
+ * then either every one of them (site admins), or those with one of `visibilities`, plus the
+ * 'organisation' materials of `ownOrganisationId` when the viewer belongs to one.
+ * Kept next to visibleMaterialsSql so that the two change together.
+ */
+export type VisibilityFilterFacts =
+  | { sees: 'every-published' }
+  | { sees: 'by-visibility'; visibilities: Visibility[]; ownOrganisationId: string | null };
+
+export function visibilityFilterFacts(viewer: Viewer): VisibilityFilterFacts {
+  if (isSiteAdmin(viewer)) return { sees: 'every-published' };
+  const organisationId = organisationOf(viewer);
+  if (!organisationId) return { sees: 'by-visibility', visibilities: ['public'], ownOrganisationId: null };
+  return { sees: 'by-visibility', visibilities: ['public', 'councils'], ownOrganisationId: organisationId };
 }
 
 /** May the viewer share materials (for their own organisation)? */
