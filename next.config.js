@@ -5,7 +5,7 @@ const path = require('node:path');
 const nextConfig = {
   // Packages with native code, WASM or dynamic requires stay outside the bundle.
   // PGlite in particular: bundled, its WASM files would be copied into .next/static and served publicly.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'busboy', 'file-type', 's3rver'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'busboy', 'file-type', 's3rver', 'pdfjs-dist', 'word-extractor', 'yauzl', 'saxes', 'meilisearch'],
   poweredByHeader: false,
   sassOptions: {
     loadPaths: [path.join(__dirname, 'node_modules')],

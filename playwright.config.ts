@@ -22,6 +22,26 @@ const s3Port = 4569;
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
 const productionUrl = 'http://127.0.0.1:3300';
 
+/** The production server's settings: Postgres, S3 (s3rver) and SMTP (the sink). The worker shares them. */
+const productionEnv = {
+  DATABASE_URL: e2eDatabaseUrl,
+  S3_BUCKET: 'discovery-commons-test',
+  S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+  S3_ACCESS_KEY_ID: 'S3RVER',
+  S3_SECRET_ACCESS_KEY: 'S3RVER',
+  MAX_UPLOAD_BYTES: String(e2eMaxUploadBytes),
+  NEXTAUTH_URL: productionUrl,
+  NEXTAUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(smtpSinkPort),
+  SMTP_SECURE: 'false',
+  SMTP_FROM: 'Discovery Commons <no-reply@discovery-commons.test>',
+  // Specs sign in as the same people many times in one run; the limits themselves are tested
+  // in lib/auth/rate-limit-sign-in.test.ts and by e2e/sign-in.spec.ts against these values.
+  SIGN_IN_LIMIT_PER_ADDRESS: '30',
+  SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: '5000',
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -65,24 +85,17 @@ export default defineConfig({
       name: 'production',
       command: 'npx tsx lib/testing/reset-database-cli.ts dc_e2e && npx next start -H 127.0.0.1 -p 3300',
       url: 'http://127.0.0.1:3300/',
-      env: {
-        DATABASE_URL: e2eDatabaseUrl,
-        S3_BUCKET: 'discovery-commons-test',
-        S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        MAX_UPLOAD_BYTES: String(e2eMaxUploadBytes),
-        NEXTAUTH_URL: productionUrl,
-        NEXTAUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(smtpSinkPort),
-        SMTP_SECURE: 'false',
-        SMTP_FROM: 'Discovery Commons <no-reply@discovery-commons.test>',
-        // Specs sign in as the same people many times in one run; the limits themselves are tested
-        // in lib/auth/rate-limit-sign-in.test.ts and by e2e/sign-in.spec.ts against these values.
-        SIGN_IN_LIMIT_PER_ADDRESS: '30',
-        SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: '5000',
-      },
+      env: productionEnv,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+    {
+      // Production runs background work in its own process: text extraction for the uploads above.
+      name: 'worker',
+      command: 'npm run worker',
+      env: productionEnv,
+      wait: { stdout: /worker ready/ },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

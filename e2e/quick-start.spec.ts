@@ -27,3 +27,20 @@ test('a fresh hub has the starter kit, and a template downloads from local disk'
   expect(response.headers()['content-disposition']).toBe('attachment; filename=consent-form-and-participant-information.md');
   expect(await response.text()).toContain('# Consent form and participant information sheet');
 });
+
+// The background worker runs inside `npm run dev` on the embedded defaults: the starter kit's own
+// text becomes searchable without anything else running.
+test('words inside the starter kit files are found, with the passage where they occur', async ({ page }) => {
+  const search = new SearchPage(page);
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/search?q=%22anonymised+notes%22');
+        return page.locator('.app-results__snippet mark').first().textContent({ timeout: 1000 }).catch(() => null);
+      },
+      { timeout: 60_000, intervals: [500, 1000, 2000] },
+    )
+    .toMatch(/anonymised notes/i);
+  await search.open('/search?q=%22anonymised+notes%22');
+  await search.expectResult('Consent form and participant information sheet');
+});

@@ -2,9 +2,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import * as workerThreads from 'node:worker_threads';
 import { ExtractionError, throwIfAborted, type ExtractContext, type Extracted } from './result';
 import { TextSink } from './text-sink';
+
+/**
+ * The worker_threads Worker, taken so that the Next.js bundler does not see `new Worker(path)`: it
+ * treats that as a module to bundle and, with a path known only at run time, tries to bundle every
+ * file in the project. The worker file is plain JavaScript that Node loads itself.
+ */
+const WorkerThread: typeof workerThreads.Worker = Reflect.get(workerThreads, 'Worker');
 
 /**
  * PDF text with pdf.js (`pdfjs-dist` 4.x legacy build, for Node 20), patched against CVE-2024-4367
@@ -47,7 +54,7 @@ export async function extractPdf(data: Buffer, context: ExtractContext): Promise
     let lastPageFailure = '';
     let settled = false;
 
-    const worker = new Worker(workerFile(), {
+    const worker = new WorkerThread(workerFile(), {
       workerData: { data: copy, ...assetFolders() },
       transferList: [copy.buffer as ArrayBuffer],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
