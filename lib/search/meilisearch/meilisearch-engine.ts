@@ -1,0 +1,325 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { MultiSearchQuery, MultiSearchResult } from 'meilisearch';
+import { visibleMaterialsSql } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { Database } from '@/lib/db/client';
+import { queryRows } from '@/lib/db/query-rows';
+import { vocabularies } from '@/lib/taxonomy/vocabularies';
+import { splitHighlights } from '../postgres-search-engine';
+import {
+  facetNames,
+  maxPageSize,
+  type EngineResults,
+  type FacetName,
+  type FacetValue,
+  type HighlightedText,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchQuery,
+} from '../search-engine';
+import { facetAttributes, searchFilter } from './filters';
+import { isUnreachable, type MeiliGateway } from './gateway';
+
+/**
+ * Search through Meilisearch, with the same answers' shape and rules as the Postgres engine:
+ *
+ * - The viewer's visibility filter (lib/auth/permissions.ts) is the first condition of every query,
+ *   and the hits found are checked once more against the database (a change of visibility the index
+ *   has not caught up with yet never shows a hit; counts may lag for the seconds the outbox takes).
+ * - Disjunctive facets in one multi-search: the main query (hits, and the counts of every facet with
+ *   no selection), plus one query per facet with a selection, filtered by every facet but its own,
+ *   asking for counts only (limit 0).
+ * - Words pass through as typed, bar control characters: Meilisearch reads "quoted phrases" and
+ *   -exclusions itself; every word must match (matchingStrategy "all"), as in Postgres.
+ * - The page is brought back within range as in Postgres (one more request when it was past the end).
+ * - Highlights use \u0002…\u0003 markers, split into segments (never HTML); the in-file snippet is
+ *   the cropped `text` attribute, shown only when the words occur in it.
+ *
+ * Any failure throws: lib/search/index.ts then answers from Postgres and says so. After a failure to
+ * reach the server, searches fail at once for a few seconds rather than each waiting for the timeout.
+ */
+export class MeilisearchSearchEngine implements SearchEngine {
+  readonly name = 'meilisearch';
+  private unreachableUntil = 0;
+
+  constructor(
+    private readonly gateway: MeiliGateway,
+    private readonly db: Database,
+    private readonly indexUid: string,
+    private readonly options: { retryAfterUnreachableMs: number } = { retryAfterUnreachableMs: 5_000 },
+  ) {}
+
+  async search(viewer: Viewer, query: SearchQuery): Promise<EngineResults> {
+    if (Date.now() < this.unreachableUntil) throw new Error('Meilisearch was unreachable moments ago; not trying again yet');
+    try {
+      return await this.run(viewer, query);
+    } catch (error) {
+      if (isUnreachable(error)) this.unreachableUntil = Date.now() + this.options.retryAfterUnreachableMs;
+      throw error;
+    }
+  }
+
+  private async run(viewer: Viewer, query: SearchQuery): Promise<EngineResults> {
+    const request = buildSearchRequest(this.indexUid, viewer, query);
+    const responses = await this.gateway.multiSearch(request.queries);
+    let main = responses[0];
+    if (!main) throw new Error('Meilisearch answered a multi-search with no results');
+    const total = totalOf(main);
+    const page = clamp(request.page, 1, Math.max(1, Math.ceil(total / request.pageSize)));
+    if (page !== request.page && total > 0) {
+      const [again] = await this.gateway.multiSearch([{ ...request.queries[0]!, page }]);
+      if (!again) throw new Error('Meilisearch answered a multi-search with no results');
+      main = again;
+    }
+
+    const counts = facetCounts(request, responses);
+    const councilSlugs = [...new Set([...counts.councils.keys(), ...request.filters.councils])];
+    const hitIds = main.hits.map((hit) => String(hit.id));
+    const [visibleIds, councilNames] = await Promise.all([this.stillVisible(viewer, hitIds), this.councilNames(councilSlugs)]);
+
+    const hits = main.hits
+      .filter((hit) => visibleIds.has(String(hit.id)))
+      .map((hit) => toSearchHit(hit, request.text !== ''));
+    return {
+      total: Math.max(0, total - (hitIds.length - hits.length)),
+      page,
+      pageSize: request.pageSize,
+      hits,
+      facets: buildFacets(counts, request.filters, councilNames),
+    };
+  }
+
+  /** The hits' ids the viewer may still see, by the database's rule (the source of truth). */
+  private async stillVisible(viewer: Viewer, ids: string[]): Promise<Set<string>> {
+    const valid = ids.filter((id) => uuidPattern.test(id));
+    if (valid.length === 0) return new Set();
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      sql`SELECT m.id FROM materials m WHERE m.id IN (${sql.join(valid.map((id) => sql`${id}::uuid`), sql`, `)}) AND ${visibleMaterialsSql(viewer)}`,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  private async councilNames(slugs: string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await queryRows<{ slug: string; name: string }>(
+      this.db,
+      sql`SELECT slug, name FROM organisations WHERE slug IN (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)})`,
+    );
+    return new Map(rows.map((row) => [row.slug, row.name]));
+  }
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const highlightPreTag = '\u0002';
+export const highlightPostTag = '\u0003';
+/** Put where Meilisearch cut text off; becomes "… " or " …". */
+const cropMarker = '\u0001';
+/** Words of the summary and of the in-file snippet shown around the matches. */
+const summaryCropWords = 40;
+const textCropWords = 30;
+
+/** Fields each hit brings back: what a result shows, not the extracted text. */
+const attributesToRetrieve = [
+  'id',
+  'title',
+  'summary',
+  'phases',
+  'artefactType',
+  'kind',
+  'topics',
+  'tags',
+  'licence',
+  'councilSlug',
+  'councilName',
+  'format',
+  'fileName',
+  'sizeBytes',
+  'createdAtIso',
+];
+
+export interface SearchRequest {
+  text: string;
+  filters: SearchFilters;
+  page: number;
+  pageSize: number;
+  /** The main query first, then one per facet with a selection, in `facetQueries` order. */
+  queries: MultiSearchQuery[];
+  facetQueries: FacetName[];
+}
+
+/** The multi-search for one search: pure, so its shape can be tested without a server. */
+export function buildSearchRequest(indexUid: string, viewer: Viewer, query: SearchQuery): SearchRequest {
+  // Control characters mean nothing to a search (and \u0002/\u0003 are the highlight markers).
+  const text = query.text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
+  const page = Math.max(1, Math.floor(query.page) || 1);
+  const filters = cleanFilters(query.filters);
+  const byRelevance = query.sort === 'relevance' && text !== '';
+
+  const main: MultiSearchQuery = {
+    indexUid,
+    q: text,
+    filter: searchFilter(viewer, filters),
+    facets: facetNames.map((facet) => facetAttributes[facet]),
+    page,
+    hitsPerPage: pageSize,
+    matchingStrategy: 'all',
+    attributesToRetrieve,
+    ...(byRelevance ? {} : { sort: ['createdAt:desc', 'id:asc'] }),
+    ...(text === ''
+      ? {}
+      : {
+          attributesToHighlight: ['title', 'summary', 'text'],
+          attributesToCrop: [`summary:${summaryCropWords}`, `text:${textCropWords}`],
+          cropMarker,
+          highlightPreTag,
+          highlightPostTag,
+        }),
+  };
+  const facetQueries = facetNames.filter((facet) => filters[facet].length > 0);
+  const counts: MultiSearchQuery[] = facetQueries.map((facet) => ({
+    indexUid,
+    q: text,
+    filter: searchFilter(viewer, filters, facet),
+    facets: [facetAttributes[facet]],
+    matchingStrategy: 'all',
+    limit: 0,
+  }));
+  return { text, filters, page, pageSize, queries: [main, ...counts], facetQueries };
+}
+
+type Counts = Record<FacetName, Map<string, number>>;
+
+/** Each facet's counts: from its own query when it has a selection, else from the main query. */
+export function facetCounts(request: SearchRequest, responses: MultiSearchResult<Record<string, unknown>>[]): Counts {
+  const main = responses[0];
+  const counts = Object.fromEntries(facetNames.map((facet) => [facet, new Map<string, number>()])) as Counts;
+  for (const facet of facetNames) {
+    const position = request.facetQueries.indexOf(facet);
+    const response = position === -1 ? main : responses[position + 1];
+    if (!response) throw new Error(`Meilisearch left out the counts for ${facet}`);
+    const distribution = response.facetDistribution?.[facetAttributes[facet]] ?? {};
+    for (const [value, count] of Object.entries(distribution)) if (count > 0) counts[facet].set(value, count);
+  }
+  return counts;
+}
+
+function totalOf(response: MultiSearchResult<Record<string, unknown>>): number {
+  const total = response.totalHits ?? response.estimatedTotalHits;
+  if (typeof total !== 'number') throw new Error('Meilisearch answered without a total');
+  return total;
+}
+
+/**
+ * Facet lists as the Postgres engine makes them: every vocabulary value counted above zero plus any
+ * selected value (even at zero, so it can be unticked), sorted by count then label; councils are
+ * labelled by organisation name, and a selected council that does not exist is left out.
+ */
+export function buildFacets(counts: Counts, filters: SearchFilters, councilNames: Map<string, string>): EngineResults['facets'] {
+  const v = vocabularies();
+  const fromVocabulary = (facet: FacetName, items: { value: string; label: string }[]): FacetValue[] => {
+    const selected = new Set(filters[facet]);
+    return sortFacet(
+      items
+        .map((item) => ({ value: item.value, label: item.label, count: counts[facet].get(item.value) ?? 0, selected: selected.has(item.value) }))
+        .filter((item) => item.count > 0 || item.selected),
+    );
+  };
+  const selectedCouncils = new Set(filters.councils);
+  const councils: FacetValue[] = [
+    ...[...counts.councils].map(([slug, count]) => ({ value: slug, label: councilNames.get(slug) ?? slug, count, selected: selectedCouncils.has(slug) })),
+    ...filters.councils
+      .filter((slug) => !counts.councils.has(slug) && councilNames.has(slug))
+      .map((slug) => ({ value: slug, label: councilNames.get(slug)!, count: 0, selected: true })),
+  ];
+  return {
+    phases: fromVocabulary('phases', v.phases.map((p) => ({ value: p.slug, label: p.label }))),
+    artefactTypes: fromVocabulary('artefactTypes', v.artefactTypes.map((a) => ({ value: a.slug, label: a.label }))),
+    kinds: fromVocabulary('kinds', v.kinds.map((k) => ({ value: k.slug, label: k.label }))),
+    topics: fromVocabulary('topics', v.topics.map((t) => ({ value: t.slug, label: t.label }))),
+    councils: sortFacet(councils),
+    licences: fromVocabulary('licences', v.licences.map((l) => ({ value: l.spdx, label: l.label }))),
+  };
+}
+
+const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
+const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** One Meilisearch hit as a SearchHit. `withWords`: the search had words, so `_formatted` is there. */
+export function toSearchHit(hit: Record<string, unknown>, withWords: boolean): SearchHit {
+  const title = asString(hit.title);
+  const summary = asString(hit.summary);
+  const formatted = (withWords && typeof hit._formatted === 'object' && hit._formatted !== null ? hit._formatted : {}) as Record<string, unknown>;
+  const councilSlug = typeof hit.councilSlug === 'string' ? hit.councilSlug : null;
+  const councilName = typeof hit.councilName === 'string' ? hit.councilName : null;
+  return {
+    id: String(hit.id),
+    title,
+    summary,
+    phases: asStrings(hit.phases),
+    artefactType: asString(hit.artefactType),
+    kind: asString(hit.kind),
+    topics: asStrings(hit.topics),
+    tags: asStrings(hit.tags),
+    licence: asString(hit.licence),
+    council: councilSlug && councilName ? { slug: councilSlug, name: councilName } : null,
+    format: typeof hit.format === 'string' ? hit.format : null,
+    fileName: typeof hit.fileName === 'string' ? hit.fileName : null,
+    sizeBytes: typeof hit.sizeBytes === 'number' ? hit.sizeBytes : null,
+    createdAt: asString(hit.createdAtIso),
+    highlights: {
+      title: typeof formatted.title === 'string' ? highlighted(formatted.title) : plain(title),
+      summary: typeof formatted.summary === 'string' ? highlighted(formatted.summary) : plain(summary),
+      // Only a snippet where the words were found: Meilisearch crops the start of the text otherwise.
+      text: typeof formatted.text === 'string' && formatted.text.includes(highlightPreTag) ? highlighted(formatted.text) : [],
+    },
+  };
+}
+
+/** Marked text as segments, with "…" where Meilisearch cropped words off either end. */
+export function highlighted(marked: string): HighlightedText {
+  const croppedStart = marked.startsWith(cropMarker);
+  const croppedEnd = marked.length > 1 && marked.endsWith(cropMarker);
+  const segments = splitHighlights(marked.replaceAll(cropMarker, '').trim());
+  if (segments.length === 0) return segments;
+  if (croppedStart) {
+    const first = segments[0]!;
+    if (!first.matched) first.text = `… ${first.text.trimStart()}`;
+    else segments.unshift({ text: '… ', matched: false });
+  }
+  if (croppedEnd) {
+    const last = segments[segments.length - 1]!;
+    if (!last.matched) last.text = `${last.text.trimEnd()} …`;
+    else segments.push({ text: ' …', matched: false });
+  }
+  return segments;
+}
+
+function plain(text: string): HighlightedText {
+  return text === '' ? [] : [{ text, matched: false }];
+}
+
+function sortFacet(values: FacetValue[]): FacetValue[] {
+  return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'));
+}
+
+/** As the Postgres engine: NUL taken out, duplicates dropped; a value is never dropped. */
+function cleanFilters(filters: SearchFilters): SearchFilters {
+  const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => String(v).replace(/\u0000/g, '')))];
+  return {
+    phases: clean(filters.phases),
+    artefactTypes: clean(filters.artefactTypes),
+    kinds: clean(filters.kinds),
+    topics: clean(filters.topics),
+    councils: clean(filters.councils),
+    licences: clean(filters.licences),
+  };
+}
+
+function clamp(value: number, min: number, max: number) {
+  return Math.min(Math.max(value, min), max);
+}
