@@ -141,3 +141,14 @@ export function createMeiliGateway(connection: { host: string; apiKey?: string }
     waitForTask: (taskUid, timeoutMs) => client.tasks.waitForTask(taskUid, { timeout: timeoutMs, interval: 100 }),
   };
 }
+
+/** An error and its causes in one line ("Request to … has failed: fetch failed: connect ECONNREFUSED …"). */
+export function errorInWords(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (!parts.includes(current.message)) parts.push(current.message);
+    current = current.cause;
+  }
+  return parts.join(': ') || String(error);
+}
