@@ -142,6 +142,12 @@ describe('highlights', () => {
       { text: 'bins', matched: true },
       { text: ' on Tuesday …', matched: false },
     ]);
+    const lines = toSearchHit({ ...hit, _formatted: { ...hit._formatted, text: 'a plot.\n\nThe \u0002allotment\u0003\twaiting list' } }, true);
+    expect(lines.highlights.text).toEqual([
+      { text: 'a plot. The ', matched: false },
+      { text: 'allotment', matched: true },
+      { text: ' waiting list', matched: false },
+    ]);
     expect(toSearchHit(hit, false).highlights).toEqual({ title: [{ text: 'Bins', matched: false }], summary: [{ text: 'About bins', matched: false }], text: [] });
   });
 });

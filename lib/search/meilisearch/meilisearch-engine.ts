@@ -275,7 +275,7 @@ export function toSearchHit(hit: Record<string, unknown>, withWords: boolean): S
       title: typeof formatted.title === 'string' ? highlighted(formatted.title) : plain(title),
       summary: typeof formatted.summary === 'string' ? highlighted(formatted.summary) : plain(summary),
       // Only a snippet where the words were found: Meilisearch crops the start of the text otherwise.
-      text: typeof formatted.text === 'string' && formatted.text.includes(highlightPreTag) ? highlighted(formatted.text) : [],
+      text: typeof formatted.text === 'string' && formatted.text.includes(highlightPreTag) ? highlighted(oneLine(formatted.text)) : [],
     },
   };
 }
@@ -297,6 +297,11 @@ export function highlighted(marked: string): HighlightedText {
     else segments.push({ text: ' …', matched: false });
   }
   return segments;
+}
+
+/** Line breaks, tabs and other control characters of extracted text as single spaces (markers kept). */
+function oneLine(marked: string): string {
+  return marked.replace(/[\s\u0000\u0004-\u001f\u007f]+/g, ' ');
 }
 
 function plain(text: string): HighlightedText {
