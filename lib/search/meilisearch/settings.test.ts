@@ -32,8 +32,8 @@ describe('the index settings', () => {
     expect(settings.rankingRules?.at(-1)).toBe('createdAt:desc');
   });
 
-  it('tolerate typos in longer words only, and never in numbers', () => {
-    expect(settings.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true });
+  it('tolerate typos in longer words only', () => {
+    expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
   });
 
   it('count every facet value and total exactly far past the last page', () => {

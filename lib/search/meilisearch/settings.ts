@@ -79,9 +79,9 @@ export function materialIndexSettings(groups: readonly (readonly string[])[] = s
     typoTolerance: {
       enabled: true,
       // One typo from 5 letters ("recyclng"), two from 9; shorter words must be spelt right, or
-      // "bins" would find "bias". Numbers ("2023") never match other numbers.
+      // "bins" would find "bias" (and "2023" would find "2024"). Only settings every 1.x server
+      // understands are used: one it did not know would stop the whole update.
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-      disableOnNumbers: true,
     },
     faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits },
