@@ -60,10 +60,15 @@ export async function extractVersionText(
   let result: ExtractionResult;
   try {
     const { body } = await services.storage.get(version.storageKey);
-    result = await extractText({ format: version.format, body: () => body, sizeBytes: version.sizeBytes }, options.limits, {
-      onFailure: ({ reason, error }) =>
-        console.warn(`[extract-text] version ${versionId} (${version.format}): ${reason}: ${(error as Error)?.message ?? error}`),
-    });
+    try {
+      result = await extractText({ format: version.format, body: () => body, sizeBytes: version.sizeBytes }, options.limits, {
+        onFailure: ({ reason, error }) =>
+          console.warn(`[extract-text] version ${versionId} (${version.format}): ${reason}: ${(error as Error)?.message ?? error}`),
+      });
+    } finally {
+      // Extraction may decide without reading (an unsupported format, a file over the size limit).
+      body.destroy();
+    }
   } catch (error) {
     if (!options.finalAttempt) throw error;
     console.error(`[extract-text] version ${versionId}: could not read the stored file: ${(error as Error).message}`);
