@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { openJobQueue, type OpenedQueue } from '@/lib/jobs/queue';
 import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
 import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
+import { createMeilisearchEngine, createSearchSync } from '@/lib/search/meilisearch';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
 import type { Services } from '@/lib/services';
 import { createBlobStore } from '@/lib/storage';
@@ -54,6 +55,8 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     db: database.db,
     storage: createBlobStore(settings.storage),
     maxUploadBytes: settings.maxUploadBytes,
+    // Meilisearch when MEILI_HOST is set; otherwise undefined, and the built-in Postgres engine answers.
+    search: createMeilisearchEngine(settings.search, database.db),
   };
   if (settings.seedStarterKit && role !== 'worker') await seedStarterKit(services);
   if (role === 'web') {
@@ -68,7 +71,12 @@ async function start(role: RuntimeRole): Promise<Runtime> {
   try {
     queue = await openJobQueue(database, { maintain: runsWorker });
     services.jobs = queue.jobs;
-    if (runsWorker) worker = await startWorker(services, queue, { concurrency: settings.jobs.concurrency, searchSync: null });
+    if (runsWorker) {
+      worker = await startWorker(services, queue, {
+        concurrency: settings.jobs.concurrency,
+        searchSync: createSearchSync(settings.search, database.db),
+      });
+    }
   } catch (error) {
     await queue?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -16,6 +16,10 @@ import { parseSearchParams } from '@/lib/search/search-params';
 import type { Services } from '@/lib/services';
 import type { BlobStore } from '@/lib/storage/blob-store';
 import { LocalDiskStore } from '@/lib/storage/local-disk-store';
+import { StandInGateway } from '@/lib/search/meilisearch/stand-in-gateway';
+import { SearchSync } from '@/lib/search/meilisearch/sync';
+import { deleteMaterial } from '@/lib/materials/delete-material';
+import { person } from '@/lib/organisations/test-fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
@@ -163,6 +167,31 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
     // Sweeping again does not queue it twice (one waiting job per version).
     await sweep(hub.services, queue, null);
     expect(await queue.boss.getQueueSize(queueNames.extractText)).toBe(1);
+  });
+
+  it('feeds the Meilisearch index from the outbox: shared, then text read, then deleted', async () => {
+    // A stand-in for the Meilisearch server, which cannot run on this machine; the queue, the
+    // worker, the outbox triggers and the database are real.
+    const meili = new StandInGateway();
+    queue = await openJobQueue(hub.database, { maintain: true });
+    hub.services.jobs = queue.jobs;
+    worker = await startWorker(hub.services, queue, {
+      concurrency: 1,
+      searchSync: new SearchSync(meili, hub.services.db, 'materials'),
+      outboxPollMs: 200,
+    });
+    const created = await share(hub.services, 'guide.md', Buffer.from('Questions about bulky waste collections.'));
+    const indexed = await waitFor('the document with its text', async () => {
+      const document = meili.documents('materials').find((d) => d.id === created.id);
+      return typeof document?.text === 'string' && document.text.includes('bulky waste') ? document : undefined;
+    });
+    expect(indexed.title).toBe(answers.title);
+
+    const admin = (await person(hub, { isSiteAdmin: true, name: 'Ada Admin' })).viewer;
+    await deleteMaterial(hub.services, admin, created.id);
+    await waitFor('the document to leave the index', async () =>
+      meili.documents('materials').some((d) => d.id === created.id) ? undefined : true,
+    );
   });
 
   it('clears the search outbox when no Meilisearch index is fed from it', async () => {

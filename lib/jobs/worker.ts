@@ -8,7 +8,8 @@ import { extractTextRetryLimit, queueNames, type OpenedQueue } from './queue';
 
 /** Keeps the search index in line with search_outbox (lib/search/meilisearch); null without Meilisearch. */
 export interface SearchSync {
-  drain(): Promise<{ remaining: number }>;
+  /** `paused`: a reindex is building a fresh index; the rows wait for it (lib/search/meilisearch/sync.ts). */
+  drain(): Promise<{ remaining: number; paused: boolean }>;
 }
 
 export interface WorkerSettings {
@@ -52,9 +53,10 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
   await boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async () => {
     if (!settings.searchSync) return;
     // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
+    // A paused drain is left to the next poll.
     for (let rounds = 0; rounds < 1000; rounds++) {
-      const { remaining } = await settings.searchSync.drain();
-      if (remaining === 0) return;
+      const { remaining, paused } = await settings.searchSync.drain();
+      if (remaining === 0 || paused) return;
     }
   });
 
