@@ -30,9 +30,9 @@ import type { TestDriver } from '@/lib/testing/databases';
 import { createTestHub } from '@/lib/testing/test-hub';
 import { corpusDir } from './lib/corpus';
 import { meilisearchUnavailable, openMeilisearchLeg } from './lib/meilisearch-leg';
-import { machineLine, mean, projectRoot, saveResults } from './lib/report';
+import { machineLine, mean, projectRoot, rerunWith, saveResults } from './lib/report';
 
-const rerunCommand = 'npm run bench:relevance   (npx tsx --conditions=react-server bench/relevance.ts)';
+const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/relevance.ts');
 const drivers = (process.env.BENCH_DRIVERS || 'pglite,pg').split(',').map((d) => d.trim()) as TestDriver[];
 const depth = 50; // hits fetched per query: enough to tell where a missed file ranked
 
@@ -113,6 +113,29 @@ function summarise(engine: string, setup: string, results: QueryResult[]): Engin
   return { engine, setup, queries: results, meanRecall5: mean(results.map((r) => r.recall5)), meanNdcg10: mean(results.map((r) => r.ndcg10)) };
 }
 
+/** The Meilisearch engine over the same database, or null (and why) when it cannot be reached. */
+async function runMeilisearch(services: Services, fileById: Map<string, string>): Promise<EngineResult | null> {
+  const unavailable = meilisearchUnavailable();
+  if (unavailable) {
+    console.log(`[bench] meilisearch: ${unavailable}`);
+    return null;
+  }
+  let leg;
+  try {
+    leg = await openMeilisearchLeg(services.db);
+  } catch (error) {
+    console.log(`[bench] meilisearch: not measured: ${(error as Error).message}`);
+    return null;
+  }
+  try {
+    const setup = `index filled with ${leg.fill.documents} documents in ${leg.fill.seconds.toFixed(1)} s; ${leg.outbox.documents} through the outbox drain in ${leg.outbox.seconds.toFixed(1)} s`;
+    console.log(`[bench] meilisearch: ${setup}`);
+    return summarise('meilisearch', setup, await runQueries({ ...services, search: leg.engine }, fileById));
+  } finally {
+    await leg.close();
+  }
+}
+
 async function runDriver(driver: TestDriver): Promise<EngineResult[]> {
   const hub = await createTestHub(driver);
   try {
@@ -131,20 +154,9 @@ async function runDriver(driver: TestDriver): Promise<EngineResult[]> {
     const results = [summarise(`postgres (${driver})`, setup, await runQueries(hub.services, fileById))];
 
     // Meilisearch once, fed from the Postgres database when there is one.
-    const meiliDriver = drivers.includes('pg') ? 'pg' : drivers[0];
-    if (driver === meiliDriver) {
-      const unavailable = meilisearchUnavailable();
-      if (unavailable) console.log(`[bench] meilisearch: ${unavailable}`);
-      else {
-        const leg = await openMeilisearchLeg(hub.services.db);
-        try {
-          const meiliSetup = `${leg.documents} documents through the outbox drain in ${leg.seconds.toFixed(1)} s`;
-          console.log(`[bench] meilisearch: ${meiliSetup}`);
-          results.push(summarise('meilisearch', meiliSetup, await runQueries({ ...hub.services, search: leg.engine }, fileById)));
-        } finally {
-          await leg.close();
-        }
-      }
+    if (driver === (drivers.includes('pg') ? 'pg' : drivers[0])) {
+      const meilisearch = await runMeilisearch(hub.services, fileById);
+      if (meilisearch) results.push(meilisearch);
     }
     return results;
   } finally {

@@ -1,16 +1,24 @@
 /**
  * Search latency benchmark: p50/p95 (and mean, max) of `searchMaterials` — the function the /search page
- * calls, hits and facet counts together — over 10,000 materials, on both database drivers: PGlite in
- * memory and Postgres in a fresh database (created on TEST_DATABASE_URL's server and dropped after).
+ * calls, hits and facet counts together — over 10,000 materials (100,000 with BENCH_MATERIALS=100000),
+ * on both database drivers: PGlite in memory and Postgres in a fresh database (created on
+ * TEST_DATABASE_URL's server and dropped after). It also reports how fast they were loaded and indexed.
  *
- *   npx tsx --conditions=react-server bench/search-latency.ts
+ *   npm run bench:search      (= npx tsx --conditions=react-server bench/search-latency.ts)
+ *   BENCH_MATERIALS=100000 BENCH_DRIVERS=pg npm run bench:search
  *
  * Materials are inserted straight into the tables with drizzle (no files: search never reads them),
  * with titles, summaries and tags made from the words of the real corpus's Markdown files (CORPUS_DIR,
  * default ../shared/corpus) and phases, types, kinds, service areas, councils and licences from the
- * vocabularies. The generator is seeded, so every run builds the same materials.
- * Settings (environment): BENCH_MATERIALS (default 10000), BENCH_ITERATIONS (timed searches per driver,
- * default 200), BENCH_DRIVERS (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR.
+ * vocabularies. Each also carries extracted text (material_versions.text_content, 1–20 KB, mean about
+ * 3.5 KB): runs of paragraphs of the real corpus's texts, extracted once with lib/extract. Each batch's
+ * versions are written with text_status 'done', then its materials' text_indexed_at is touched, so the
+ * search trigger folds the text into the vector, as the extract-text job does; that step is timed on
+ * its own (the indexing throughput). The generators are seeded, so every run builds the same materials.
+ * Settings (environment): BENCH_MATERIALS (default 10000), BENCH_PGLITE_MATERIALS (default the same,
+ * at most 20000: PGlite holds everything in this process's memory), BENCH_TEXT (default 1; 0 leaves the
+ * text out, as before), BENCH_ITERATIONS (timed searches per driver, default 200), BENCH_DRIVERS
+ * (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR.
  * Loopback only. Never part of `npm test`.
  */
 import { anonymous } from '@/lib/auth/viewer';
@@ -19,7 +27,8 @@ import fs from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
 import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import { fileFormats } from '@/lib/materials/formats';
 import { searchMaterials } from '@/lib/search';
@@ -30,14 +39,20 @@ import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import { createTestDatabase, type TestDriver } from '@/lib/testing/databases';
 import { testSettings } from '@/lib/testing/settings';
+import { extractCorpus } from './lib/corpus';
+import { makeText, seededRandom, textPool, type TextPool } from './lib/material-text';
+import { meilisearchUnavailable, openMeilisearchLeg } from './lib/meilisearch-leg';
+import { rerunWith } from './lib/report';
 
 const materialCount = Number(process.env.BENCH_MATERIALS || 10_000);
+const pgliteMaterialCount = Number(process.env.BENCH_PGLITE_MATERIALS || Math.min(materialCount, 20_000));
+const withText = !['0', 'false', 'no'].includes((process.env.BENCH_TEXT || '1').toLowerCase());
 const iterations = Number(process.env.BENCH_ITERATIONS || 200);
 const drivers = (process.env.BENCH_DRIVERS || 'pglite,pg').split(',').map((d) => d.trim()) as TestDriver[];
 const batchSize = 500;
 const warmUpRounds = 2;
 
-const rerunCommand = 'npx tsx --conditions=react-server bench/search-latency.ts';
+const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/search-latency.ts');
 const projectRoot = path.resolve(__dirname, '..');
 
 /**
@@ -67,20 +82,18 @@ const queries: string[] = [
   'phase=discovery&phase=alpha&topic=housing&topic=adult-social-care',
   'page=2', // browse, second page
   'q=research&page=2',
+  // Words and phrases that occur only inside the files' text (with BENCH_TEXT), a typo and a filter.
+  'q=kanban',
+  'q=tree+preservation+orders',
+  'q=golden+record',
+  'q=%22how+you+know+discovery+is+finished%22',
+  'q=%22problem+statement%22',
+  'q=recyclng', // a typo: nothing found, so "did you mean" runs too
+  'q=pesonas',
+  'q=qualtrics&phase=discovery',
 ];
 
 // ---- Deterministic randomness ------------------------------------------------------------------------
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -176,8 +189,20 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-async function seed(services: Services, corpus: CorpusText, count: number): Promise<{ seconds: number }> {
-  const random = mulberry32(20261126);
+interface SeedTimes {
+  /** Inserting materials and their versions (with text), batch by batch. */
+  insertSeconds: number;
+  /** Touching text_indexed_at, so the trigger folds each version's text into the search vector. */
+  indexSeconds: number;
+  /** VACUUM ANALYZE afterwards (the touch leaves a dead row per material). */
+  vacuumSeconds: number;
+  textBytes: number;
+}
+
+async function seed(services: Services, corpus: CorpusText, pool: TextPool | null, count: number): Promise<SeedTimes> {
+  const random = seededRandom(20261126);
+  // Its own sequence, so the materials' details are the same with or without text.
+  const textRandom = seededRandom(20261127);
   const v = vocabularies();
   const subjects = serviceSubjects();
   const organisationRows = await services.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
@@ -189,10 +214,12 @@ async function seed(services: Services, corpus: CorpusText, count: number): Prom
   const now = Date.now();
   const threeYears = 3 * 365 * 24 * 3600 * 1000;
 
-  const started = performance.now();
+  const times: SeedTimes = { insertSeconds: 0, indexSeconds: 0, vacuumSeconds: 0, textBytes: 0 };
+  let lastReport = performance.now();
   for (let offset = 0; offset < count; offset += batchSize) {
     const rows: (typeof materials.$inferInsert)[] = [];
     const files: { fileName: string; format: string; contentType: string; sizeBytes: number; sha256: string }[] = [];
+    const texts: (string | null)[] = [];
     for (let i = offset; i < Math.min(count, offset + batchSize); i++) {
       const type = pick(random, v.artefactTypes);
       const topicsChosen = pickSome(random, v.topics, 0, 2);
@@ -238,7 +265,11 @@ async function seed(services: Services, corpus: CorpusText, count: number): Prom
         sizeBytes: 10_000 + Math.floor(random() * 5_000_000),
         sha256: createHash('sha256').update(`bench material ${i}`).digest('hex'),
       });
+      const text = pool ? makeText(pool, textRandom) : null;
+      texts.push(text);
+      times.textBytes += text ? Buffer.byteLength(text) : 0;
     }
+    let started = performance.now();
     const inserted = await services.db.insert(materials).values(rows).returning({ id: materials.id });
     await services.db.insert(materialVersions).values(
       inserted.map((row, k) => ({
@@ -246,11 +277,26 @@ async function seed(services: Services, corpus: CorpusText, count: number): Prom
         versionNumber: 1,
         ...files[k]!,
         storageKey: `materials/2026/11/${randomUUID()}`, // a unique key of the real shape; no file behind it
+        ...(texts[k] ? { textStatus: 'done', textContent: texts[k], textUpdatedAt: new Date() } : { textStatus: 'no_text' }),
       })),
     );
+    times.insertSeconds += (performance.now() - started) / 1000;
+    if (pool) {
+      // What the extract-text job does once a version's text is stored: the trigger re-reads it.
+      started = performance.now();
+      const ids = inserted.map((row) => row.id);
+      await services.db.update(materials).set({ textIndexedAt: new Date() }).where(inArray(materials.id, ids));
+      times.indexSeconds += (performance.now() - started) / 1000;
+    }
+    if (performance.now() - lastReport > 30_000) {
+      lastReport = performance.now();
+      console.log(`[bench]   ${offset + rows.length} materials (insert ${times.insertSeconds.toFixed(0)} s, text indexing ${times.indexSeconds.toFixed(0)} s)`);
+    }
   }
-  await services.db.execute(sql`ANALYZE`);
-  return { seconds: (performance.now() - started) / 1000 };
+  const started = performance.now();
+  await services.db.execute(sql`VACUUM ANALYZE`);
+  times.vacuumSeconds = (performance.now() - started) / 1000;
+  return times;
 }
 
 // ---- Timing ---------------------------------------------------------------------------------------------
@@ -283,6 +329,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (value: number) => value.toFixed(1).padStart(7);
+const label = (r: { driver: TestDriver }) => (r.driver === 'pg' ? 'postgres' : 'pglite');
 
 /** Storage is never touched by search; this makes sure of it. */
 const noStorage = new Proxy({} as BlobStore, {
@@ -295,12 +342,16 @@ const noStorage = new Proxy({} as BlobStore, {
 interface DriverResult {
   driver: TestDriver;
   materials: number;
-  seedSeconds: number;
+  seed: SeedTimes;
+  /** Meilisearch indexing (pg only, when MEILI_HOST is set), or why it was not measured. */
+  meilisearch: { fill: { documents: number; seconds: number }; outbox: { documents: number; seconds: number } } | string;
+  /** Sizes after loading, in MB: materials (with its search vectors and indexes), versions (with text). */
+  sizesMb: { materials: number; versions: number; searchWords: number };
   overall: Stats;
   perQuery: { query: string; total: number; stats: Stats }[];
 }
 
-async function runDriver(driver: TestDriver, corpus: CorpusText): Promise<DriverResult> {
+async function runDriver(driver: TestDriver, corpus: CorpusText, pool: TextPool | null): Promise<DriverResult> {
   const opened = performance.now();
   const database = await createTestDatabase(driver);
   try {
@@ -308,12 +359,28 @@ async function runDriver(driver: TestDriver, corpus: CorpusText): Promise<Driver
     console.log(`[bench] ${driver}: database ready in ${((performance.now() - opened) / 1000).toFixed(1)} s${database.url ? ` (${database.url})` : ' (in memory)'}`);
     const services: Services = { db: database.db, storage: noStorage, maxUploadBytes: 100 * 1024 * 1024 };
 
-    const { seconds: seedSeconds } = await seed(services, corpus, materialCount);
+    const count = driver === 'pglite' ? pgliteMaterialCount : materialCount;
+    console.log(`[bench] ${driver}: seeding ${count} materials${pool ? ' with text' : ''}…`);
+    const seedTimes = await seed(services, corpus, pool, count);
     const [countRow] = (
-      (await database.db.execute(sql`SELECT count(*)::int AS n FROM materials`)) as unknown as { rows: { n: number | string }[] }
+      (await database.db.execute(sql`
+        SELECT count(*)::int AS n,
+               (pg_total_relation_size('materials') / 1048576.0)::float8 AS materials_mb,
+               (pg_total_relation_size('material_versions') / 1048576.0)::float8 AS versions_mb,
+               (pg_total_relation_size('search_words') / 1048576.0)::float8 AS words_mb
+        FROM materials`)) as unknown as { rows: { n: number | string; materials_mb: number; versions_mb: number; words_mb: number }[] }
     ).rows;
     const total = Number(countRow?.n ?? 0);
-    console.log(`[bench] ${driver}: ${total} materials seeded in ${seedSeconds.toFixed(1)} s`);
+    const sizesMb = { materials: Number(countRow?.materials_mb), versions: Number(countRow?.versions_mb), searchWords: Number(countRow?.words_mb) };
+    console.log(
+      `[bench] ${driver}: ${total} materials seeded: insert ${seedTimes.insertSeconds.toFixed(1)} s, text indexing ${seedTimes.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${seedTimes.vacuumSeconds.toFixed(1)} s`,
+    );
+
+    let meilisearch: DriverResult['meilisearch'] = 'measured on the pg driver only';
+    if (driver === 'pg') {
+      meilisearch = meilisearchUnavailable() ?? (await meilisearchIndexing(database.db));
+      console.log(`[bench] meilisearch indexing: ${typeof meilisearch === 'string' ? meilisearch : 'done'}`);
+    }
 
     const parsed = queries.map((q) => ({ query: q, search: parseSearchParams(new URLSearchParams(q)) }));
     const totals = new Map<string, number>();
@@ -337,12 +404,25 @@ async function runDriver(driver: TestDriver, corpus: CorpusText): Promise<Driver
     return {
       driver,
       materials: total,
-      seedSeconds,
+      seed: seedTimes,
+      meilisearch,
+      sizesMb,
       overall: stats(samples),
       perQuery: queries.map((query) => ({ query, total: totals.get(query) ?? 0, stats: stats(perQuery.get(query)!) })),
     };
   } finally {
     await database.close();
+  }
+}
+
+/** Documents/s into a fresh Meilisearch index: the bulk fill, then changes through the outbox drain. */
+async function meilisearchIndexing(db: Database): Promise<DriverResult['meilisearch']> {
+  try {
+    const leg = await openMeilisearchLeg(db);
+    await leg.close();
+    return { fill: leg.fill, outbox: leg.outbox };
+  } catch (error) {
+    return `not measured: ${(error as Error).message}`;
   }
 }
 
@@ -353,30 +433,49 @@ async function main() {
     `[bench] corpus ${testSettings.corpusDir}: ${corpus.files} Markdown files, ${corpus.headings.length} headings, ${corpus.sentences.length} sentences, ${corpus.words.length} tag words`,
   );
 
+  let pool: TextPool | null = null;
+  if (withText) {
+    pool = textPool(await extractCorpus(testSettings.corpusDir));
+    console.log(`[bench] text: ${pool.documents.length} corpus files with text, ${pool.paragraphs} paragraphs, ${(pool.bytes / 1024).toFixed(0)} KB`);
+  }
+
   const results: DriverResult[] = [];
   for (const driver of drivers) {
     if (driver !== 'pglite' && driver !== 'pg') throw new Error(`unknown driver ${driver} (BENCH_DRIVERS: pglite,pg)`);
-    results.push(await runDriver(driver, corpus));
+    results.push(await runDriver(driver, corpus, pool));
   }
 
   const date = new Date().toISOString();
   console.log('');
   console.log(`Search latency benchmark — ${date} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`  searchMaterials (hits + facet counts, page size 20), ${queries.length} queries, ${iterations} timed searches per driver after ${warmUpRounds} warm-up rounds`);
+  console.log(`  materials ${withText ? `with extracted text (mean ${(results[0]!.seed.textBytes / results[0]!.materials / 1024).toFixed(1)} KB)` : 'without text (BENCH_TEXT=0)'}`);
   console.log('');
-  console.log(`  driver   materials      p50      p95     mean      max   (ms)   seeding`);
+  console.log(`  driver   materials      p50      p95     mean      max   (ms)`);
   for (const r of results) {
-    const label = r.driver === 'pg' ? 'postgres' : 'pglite';
-    console.log(
-      `  ${label.padEnd(8)} ${String(r.materials).padStart(9)}  ${ms(r.overall.p50)}  ${ms(r.overall.p95)}  ${ms(r.overall.mean)}  ${ms(r.overall.max)}          ${r.seedSeconds.toFixed(1)} s`,
-    );
+    console.log(`  ${label(r).padEnd(8)} ${String(r.materials).padStart(9)}  ${ms(r.overall.p50)}  ${ms(r.overall.p95)}  ${ms(r.overall.mean)}  ${ms(r.overall.max)}`);
   }
   console.log('');
-  console.log(`  ${'per query: median ms (matches)'.padEnd(66)}${results.map((r) => ` | ${r.driver === 'pg' ? 'postgres' : 'pglite'}`).join('')}`);
+  console.log(`  loading    insert (materials + versions)   text indexing (trigger)   VACUUM ANALYZE   total    text     sizes (MB): materials, versions, search_words`);
+  for (const r of results) {
+    const s = r.seed;
+    const rate = (seconds: number) => (seconds > 0 ? `${(r.materials / seconds).toFixed(0).padStart(6)}/s` : '      —  ');
+    console.log(
+      `  ${label(r).padEnd(8)}   ${s.insertSeconds.toFixed(1).padStart(7)} s ${rate(s.insertSeconds)}            ${s.indexSeconds.toFixed(1).padStart(7)} s ${rate(s.indexSeconds)}     ${s.vacuumSeconds.toFixed(1).padStart(7)} s   ${(s.insertSeconds + s.indexSeconds + s.vacuumSeconds).toFixed(0).padStart(5)} s  ${(s.textBytes / 1048576).toFixed(0).padStart(5)} MB   ${r.sizesMb.materials.toFixed(0)}, ${r.sizesMb.versions.toFixed(0)}, ${r.sizesMb.searchWords.toFixed(1)}`,
+    );
+  }
+  for (const r of results) {
+    if (r.driver !== 'pg') continue;
+    const m = r.meilisearch;
+    const rate = (x: { documents: number; seconds: number }) => `${x.documents} documents in ${x.seconds.toFixed(1)} s = ${(x.documents / x.seconds).toFixed(0)}/s`;
+    console.log(`  meilisearch indexing: ${typeof m === 'string' ? m : `bulk fill ${rate(m.fill)}; outbox drain ${rate(m.outbox)}`}`);
+  }
+  console.log('');
+  console.log(`  ${'per query: median ms (matches)'.padEnd(66)}${results.map((r) => ` | ${label(r)}`).join('')}`);
   for (const [index, query] of queries.entries()) {
     const cells = results.map((r) => {
       const row = r.perQuery[index]!;
-      return ` | ${ms(row.stats.p50)} (${String(row.total).padStart(5)})`;
+      return ` | ${ms(row.stats.p50)} (${String(row.total).padStart(6)})`;
     });
     console.log(`  ${(query === '' ? '(browse)' : decodeURIComponent(query.replace(/\+/g, ' '))).padEnd(66)}${cells.join('')}`);
   }
@@ -401,6 +500,8 @@ async function main() {
           loadAverageAtEnd: os.loadavg()[0],
         },
         materials: materialCount,
+        pgliteMaterials: pgliteMaterialCount,
+        withText,
         iterations,
         warmUpRounds,
         queries,

@@ -60,3 +60,11 @@ export const mean = (values: number[]) => values.reduce((sum, x) => sum + x, 0) 
 
 /** Peak resident set size of this process so far, in MB (getrusage's maxrss is in KiB on Linux). */
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** The command to rerun a benchmark with the same settings: every BENCH_* variable set, then the command. */
+export function rerunWith(command: string): string {
+  const settings = Object.entries(process.env)
+    .filter(([key, value]) => key.startsWith('BENCH_') && value)
+    .map(([key, value]) => `${key}=${/^[\w.,:/-]+$/.test(value!) ? value : JSON.stringify(value)}`);
+  return [...settings, command].join(' ');
+}
