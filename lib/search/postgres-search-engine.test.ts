@@ -6,7 +6,7 @@ import type { Database } from '@/lib/db/client';
 import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import { createTestDatabase, testDrivers } from '@/lib/testing/databases';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
-import { PostgresSearchEngine, splitHighlights } from './postgres-search-engine';
+import { PostgresSearchEngine } from './postgres-search-engine';
 import type { SearchFilters, SearchQuery, EngineResults } from './search-engine';
 
 const hostileTitle = '<img src=x onerror=alert(1)>';
@@ -269,6 +269,26 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
       expect(results.hits).toEqual([]);
       expect(results.page).toBe(1);
       for (const values of Object.values(results.facets)) expect(values).toEqual([]);
+    });
+  });
+
+  describe('typos', () => {
+    it('forgive one slip in a word of 5–8 letters and two from 9', async () => {
+      expect(keys(await search({ text: 'wombta' }))).toEqual(['wombat-plan', 'homelessness-guide']);
+      expect(keys(await search({ text: 'quoka' }))).toEqual(['personas']);
+      expect(keys(await search({ text: 'homelesnes' }))).toEqual(['homelessness-guide']);
+    });
+
+    it('leave short words, quoted words and known words alone', async () => {
+      expect((await search({ text: 'plna' })).total).toBe(0);
+      expect((await search({ text: '"wombta"' })).total).toBe(0);
+      // "interviewing" is not in the dictionary as typed, but its stem finds materials: not a typo.
+      expect(keys(await search({ text: 'interviewing' })).sort()).toEqual(['homelessness-guide', 'wombat-plan']);
+    });
+
+    it('never reach materials the viewer may not see', async () => {
+      // "withdrawn" is a word of the withdrawn material only.
+      expect((await search({ text: 'withdrwn' })).total).toBe(0);
     });
   });
 
@@ -535,15 +555,3 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
   });
 });
 
-describe('splitHighlights', () => {
-  it('turns markers into segments and joins neighbouring highlighted words', () => {
-    expect(splitHighlights('A \u0002council\u0003 \u0002tax\u0003 plan')).toEqual([
-      { text: 'A ', matched: false },
-      { text: 'council tax', matched: true },
-      { text: ' plan', matched: false },
-    ]);
-    expect(splitHighlights('')).toEqual([]);
-    expect(splitHighlights('\u0002all\u0003')).toEqual([{ text: 'all', matched: true }]);
-    expect(splitHighlights('<b>x</b>')).toEqual([{ text: '<b>x</b>', matched: false }]);
-  });
-});

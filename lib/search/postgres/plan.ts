@@ -1,0 +1,52 @@
+import 'server-only';
+import type { SQL } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { typoAllowance } from '@/lib/search/query/edit-distance';
+import { expandQuery, withCorrections } from '@/lib/search/query/expand-query';
+import { isBlankQuery, parseQuery } from '@/lib/search/query/parse-query';
+import { synonymIndex } from '@/lib/search/synonyms';
+import { corrections, unknownWords } from './dictionary';
+import { highlightTsquery, matchTsquery, snippetWords } from './tsquery';
+
+/** Corrections added per mistyped word: enough for "housng" (housing), few enough to stay precise. */
+const maxCorrectionsPerWord = 3;
+
+export type SearchPlan =
+  /** Nothing typed: every material, newest first. */
+  | { kind: 'browse' }
+  /** Something typed, but nothing in it can match (only stop words or punctuation): no results. */
+  | { kind: 'nothing' }
+  | {
+      kind: 'words';
+      /** The tsquery results must match. */
+      match: SQL;
+      /** What highlights and snippets mark (every way of matching, or-ed; null with only exclusions). */
+      highlight: SQL | null;
+      /** Words snippets look for in the file's text. */
+      snippetWords: string[];
+    };
+
+/**
+ * What to search for: the typed text parsed, synonyms added, and typed words the dictionary does
+ * not know (5 letters or more) widened with their close dictionary words. No database round trip
+ * when every word is a phrase, short, or has a synonym; one when the words are known; two more (a
+ * short transaction) when some are not.
+ */
+export async function planSearch(db: Database, text: string): Promise<SearchPlan> {
+  if (isBlankQuery(text)) return { kind: 'browse' };
+  let query = expandQuery(parseQuery(text), synonymIndex());
+
+  const correctable = query.clauses.flatMap((clause) => clause.correctable).filter((word) => typoAllowance(word) > 0);
+  if (correctable.length > 0) {
+    const unknown = await unknownWords(db, correctable);
+    if (unknown.length > 0) {
+      const found = await corrections(db, unknown, typoAllowance);
+      const chosen = new Map([...found].map(([word, list]) => [word, list.slice(0, maxCorrectionsPerWord).map((c) => c.word)]));
+      query = withCorrections(query, chosen);
+    }
+  }
+
+  const match = matchTsquery(query);
+  if (!match) return { kind: 'nothing' };
+  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query) };
+}

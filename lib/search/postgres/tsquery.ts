@@ -1,0 +1,49 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { positiveAlternatives, type Alternative, type ExpandedQuery } from '@/lib/search/query/expand-query';
+
+/**
+ * An expanded query as a Postgres tsquery, built only from SQL functions over bound parameters:
+ * `plainto_tsquery` (all words) and `phraseto_tsquery` (words next to each other), combined with the
+ * tsquery operators `||` (or), `&&` (and) and `!!` (not). Nothing typed is ever read as tsquery
+ * syntax, so no input can raise an error or change the query's shape. Stemming comes from the
+ * 'english' configuration: "interviewing" finds "interviews".
+ *
+ * Words Postgres drops as stop words ("the") leave an empty tsquery, which the operators ignore.
+ */
+
+/** What results must match, or null when nothing searchable was typed. */
+export function matchTsquery(query: ExpandedQuery): SQL | null {
+  const parts = [
+    ...query.clauses.map((clause) => anyOf(clause.alternatives)),
+    ...query.excluded.map((alternative) => sql`(!! ${tsquery(alternative)})`),
+  ];
+  return parts.length === 0 ? null : sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/**
+ * Every alternative that can make a result match, or-ed: for ts_headline, which with an "and"
+ * query marks nothing in a passage holding only some of the words, and which would mark excluded
+ * words too.
+ */
+export function highlightTsquery(query: ExpandedQuery): SQL | null {
+  const alternatives = positiveAlternatives(query);
+  return alternatives.length === 0 ? null : anyOf(alternatives);
+}
+
+/** The lower-case words (letters and digits) of everything that can match: where snippets look. */
+export function snippetWords(query: ExpandedQuery): string[] {
+  const words = positiveAlternatives(query).flatMap((alternative) =>
+    alternative.text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u),
+  );
+  return [...new Set(words.filter((word) => word.length >= 2))].slice(0, 64);
+}
+
+function anyOf(alternatives: Alternative[]): SQL {
+  return sql`(${sql.join(alternatives.map(tsquery), sql` || `)})`;
+}
+
+function tsquery(alternative: Alternative): SQL {
+  return alternative.phrase
+    ? sql`phraseto_tsquery('english', ${alternative.text})`
+    : sql`plainto_tsquery('english', ${alternative.text})`;
+}
