@@ -1,0 +1,397 @@
+/**
+ * The contract every search engine passes: the same materials, shared through the app's own
+ * createMaterial (files stored, text extracted), searched by the same viewers, with the same answers
+ * expected. lib/search/contract/postgres.contract.test.ts runs it on the built-in engine;
+ * meilisearch.contract.test.ts on Meilisearch (when MEILI_HOST is set).
+ *
+ * How to run it for an engine:
+ *
+ *   describeSearchEngineContract('my engine', 'pg', async (hub) => ({
+ *     engine: new MyEngine(hub.services),
+ *     settle: async () => { ...make every change so far searchable... },
+ *     close: async () => { ...optional: remove what setup made... },
+ *   }));
+ *
+ * - `setup` is called once per suite with a fresh test hub (its own database, vocabularies and
+ *   councils loaded, files on local disk), before any material exists.
+ * - The suite shares materials with createMaterial, then runs extractPendingTexts itself (the text of
+ *   every file is read the same way whatever the engine), then calls `settle()`. It withdraws and
+ *   deletes with withdrawMaterial / deleteMaterial, then calls extractPendingTexts and `settle()` again.
+ *   So `settle` is only the engine's own catching up: nothing for Postgres (the trigger updates the
+ *   search vector in the same transaction); for Meilisearch, drain the search outbox into the index
+ *   and wait for its tasks.
+ * - "Did you mean" is checked through suggestCorrection (lib/search/did-you-mean.ts) with the engine
+ *   given, as searchMaterials calls it.
+ */
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, type Actor, type Viewer } from '@/lib/auth/viewer';
+import { docx, pdf } from '@/lib/extract/test-files';
+import { extractPendingTexts } from '@/lib/jobs/extract-text';
+import { createMaterial } from '@/lib/materials/create-material';
+import { deleteMaterial } from '@/lib/materials/delete-material';
+import { withdrawMaterial } from '@/lib/materials/withdraw-material';
+import { council, person } from '@/lib/organisations/test-fixtures';
+import { suggestCorrection } from '@/lib/search/did-you-mean';
+import type { EngineResults, SearchEngine, SearchFilters, SearchHit, SearchQuery } from '@/lib/search/search-engine';
+import type { TestDriver } from '@/lib/testing/databases';
+import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
+
+export interface ContractEngine {
+  engine: SearchEngine;
+  /** Makes every change so far searchable (after the suite has extracted pending file texts). */
+  settle(): Promise<void>;
+  /** Removes what setup made outside the hub (an index, say). The hub itself is closed by the suite. */
+  close?(): Promise<void>;
+}
+
+export type ContractSetup = (hub: TestHub) => Promise<ContractEngine>;
+
+/** The bulk import acting for the hub: it may share for any council named in the answers. */
+const importer: Actor = { kind: 'system', label: 'search contract' };
+
+interface Fixture {
+  key: string;
+  title: string;
+  summary: string;
+  file: { name: string; bytes: Buffer };
+  council?: 'bristol' | 'leeds';
+  visibility?: 'public' | 'councils' | 'organisation';
+  phases?: string[];
+  artefactType?: string;
+  kind?: string;
+  licence?: string;
+  tags?: string;
+}
+
+const text = (name: string, body: string) => ({ name, bytes: Buffer.from(body) });
+
+/** A few hundred words about a household panel, saying "recycling" once, in the middle. */
+const panelReport = [
+  ...Array.from({ length: 12 }, (_, i) => `Panel members met in week ${i + 1} and answered questions about local services, opening times and how they contact us.`),
+  'A few people mentioned recycling in passing.',
+  ...Array.from({ length: 12 }, (_, i) => `In week ${i + 13} the questions covered transport, leisure centres and the council website, and answers were written up the same day.`),
+].join('\n');
+
+const fixtures: Fixture[] = [
+  // Ranking: the same word in the title, the summary, or only the file.
+  { key: 'recycling-title', title: 'Recycling centre research plan', summary: 'How we planned visits to the tip with residents.', file: text('plan.txt', 'Questions for people visiting the tip.') },
+  { key: 'recycling-summary', title: 'Street survey findings', summary: 'What residents said about recycling and street cleaning.', file: text('findings.txt', 'Notes from the street survey.') },
+  { key: 'recycling-body', title: 'Household panel report', summary: 'Findings from our household panel.', file: text('panel.txt', panelReport) },
+  // Stemming, exclusions.
+  { key: 'homelessness-guide', title: 'Discussion guide for homelessness interviews', summary: 'Prompts for talking with people about where they live.', file: text('guide.md', '# Prompts\n\nAsk about the last three places they stayed.') },
+  { key: 'consent-form', title: 'Consent form for interviews', summary: 'Participant information and consent for research interviews.', file: text('consent.txt', 'I agree to take part.') },
+  // Phrases and synonyms.
+  { key: 'council-tax', title: 'Council tax support discovery', summary: 'Who claims support and why some stop.', file: text('ctax.txt', 'Claimants and their journeys.') },
+  { key: 'tax-apart', title: 'Tax records archive', summary: 'How the council keeps its records.', file: text('records.txt', 'Retention schedule.') },
+  { key: 'ctax-letters', title: 'CTAX reminder letters', summary: 'Reviewing the wording of reminder letters.', file: text('letters.txt', 'Letter drafts.') },
+  { key: 'refuse', title: 'Missed collection reports', summary: 'What residents told us about the refuse collection service.', file: text('missed.txt', 'Reports by street.') },
+  // Words only inside files (DOCX and PDF made here), and snippets.
+  {
+    key: 'allotments',
+    title: 'Growing spaces waiting list',
+    summary: 'Data about people waiting for a plot.',
+    file: { name: 'waiting-list.docx', bytes: docx(['Most people wait more than two years for a plot.', 'The allotment waiting list has grown every year since 2019.']) },
+  },
+  {
+    key: 'bereavement',
+    title: 'Bereavement services journey map',
+    summary: 'How families arrange a burial.',
+    file: { name: 'journey.pdf', bytes: pdf(['Families told us the cemetery office was hard to reach by phone.']) },
+  },
+  // Filters and facet counts.
+  { key: 'library-hours', title: 'Library opening hours research plan', summary: 'When people visit.', file: text('hours.txt', 'Hours.'), phases: ['discovery'], artefactType: 'research-plan', kind: 'template', licence: 'OGL-UK-3.0' },
+  { key: 'library-personas', title: 'Library membership personas', summary: 'Who joins and why.', file: text('personas.txt', 'Personas.'), phases: ['alpha', 'beta'], artefactType: 'persona', kind: 'example', licence: 'CC-BY-4.0' },
+  { key: 'library-route', title: 'Mobile library route map', summary: 'Where the van stops.', file: text('route.txt', 'Stops.'), phases: ['discovery', 'alpha'], artefactType: 'journey-map', kind: 'example', licence: 'OGL-UK-3.0' },
+  // Visibility: one of each kind for two councils. Bristol's private file holds a word nobody else has.
+  ...(['bristol', 'leeds'] as const).flatMap((slug) =>
+    (['public', 'councils', 'organisation'] as const).map((visibility) => ({
+      key: `${slug}-${visibility}`,
+      title: `${slug === 'bristol' ? 'Bristol' : 'Leeds'} playground survey (${visibility})`,
+      summary: 'Questions for families at the swings.',
+      council: slug,
+      visibility,
+      file: text('playground.txt', slug === 'bristol' && visibility === 'organisation' ? 'Draft notes about the zeppelin climbing frame.' : 'Survey questions.'),
+    })),
+  ),
+];
+
+function noFilters(): SearchFilters {
+  return { phases: [], artefactTypes: [], kinds: [], topics: [], councils: [], licences: [] };
+}
+
+function searchQuery(text: string, options: { filters?: Partial<SearchFilters>; page?: number; pageSize?: number } = {}): SearchQuery {
+  return {
+    text,
+    filters: { ...noFilters(), ...options.filters },
+    sort: text ? 'relevance' : 'newest',
+    page: options.page ?? 1,
+    pageSize: options.pageSize ?? 50,
+  };
+}
+
+const snippetOf = (hit: SearchHit | undefined) => (hit?.highlights.text ?? []).map((s) => s.text).join('');
+const matchedIn = (hit: SearchHit | undefined) => (hit?.highlights.text ?? []).filter((s) => s.matched).map((s) => s.text.toLowerCase());
+
+export function describeSearchEngineContract(label: string, driver: TestDriver, setup: ContractSetup): void {
+  describe(`search engine contract: ${label}`, () => {
+    let hub: TestHub;
+    let contract: ContractEngine;
+    const ids = new Map<string, string>();
+    const keyOf = new Map<string, string>();
+    const viewers = {} as Record<'bristolMember' | 'leedsMember' | 'admin' | 'unaffiliated', Viewer>;
+
+    async function settle() {
+      await extractPendingTexts(hub.services);
+      await contract.settle();
+    }
+
+    async function share(fixture: Fixture) {
+      const created = await createMaterial(hub.services, {
+        actor: importer,
+        fields: {
+          title: fixture.title,
+          summary: fixture.summary,
+          phases: fixture.phases ?? ['discovery'],
+          artefactType: fixture.artefactType ?? 'research-findings',
+          kind: fixture.kind ?? 'example',
+          topics: ['digital-data'],
+          tags: fixture.tags ?? '',
+          licence: fixture.licence ?? 'OGL-UK-3.0',
+          council: fixture.council ?? 'bristol',
+          visibility: fixture.visibility ?? 'public',
+        },
+        file: { fileName: fixture.file.name, stream: Readable.from([fixture.file.bytes]) },
+      });
+      ids.set(fixture.key, created.id);
+      keyOf.set(created.id, fixture.key);
+      return created.id;
+    }
+
+    beforeAll(async () => {
+      hub = await createTestHub(driver);
+      contract = await setup(hub);
+      const bristol = await council(hub, 'bristol');
+      const leeds = await council(hub, 'leeds');
+      viewers.bristolMember = (await person(hub, { organisation: bristol })).viewer;
+      viewers.leedsMember = (await person(hub, { organisation: leeds })).viewer;
+      viewers.admin = (await person(hub, { isSiteAdmin: true })).viewer;
+      viewers.unaffiliated = (await person(hub, { organisation: null })).viewer;
+      for (const fixture of fixtures) await share(fixture);
+      await settle();
+    });
+
+    afterAll(async () => {
+      await contract?.close?.();
+      await hub?.close();
+    });
+
+    const search = (text: string, options: Parameters<typeof searchQuery>[1] & { viewer?: Viewer } = {}) =>
+      contract.engine.search(options.viewer ?? anonymous, searchQuery(text, options));
+    const keys = (results: EngineResults) => results.hits.map((hit) => keyOf.get(hit.id) ?? hit.id);
+    const sortedKeys = (results: EngineResults) => keys(results).sort();
+    const hitFor = (results: EngineResults, key: string) => results.hits.find((hit) => hit.id === ids.get(key));
+
+    describe('ranking', () => {
+      it('puts a title match above a summary match, and both above a match inside the file', async () => {
+        const results = await search('recycling');
+        expect(keys(results)).toEqual(['recycling-title', 'recycling-summary', 'recycling-body']);
+        expect(results.total).toBe(3);
+      });
+    });
+
+    describe('words', () => {
+      it('find words that are only inside the file, DOCX and PDF alike', async () => {
+        expect(keys(await search('allotment'))).toEqual(['allotments']);
+        expect(keys(await search('cemetery'))).toEqual(['bereavement']);
+      });
+
+      it('forgive a typo in a longer word', async () => {
+        expect(sortedKeys(await search('recyclng'))).toEqual(['recycling-body', 'recycling-summary', 'recycling-title']);
+      });
+
+      it('find other forms of a word (stemming)', async () => {
+        expect(sortedKeys(await search('interviewing'))).toEqual(['consent-form', 'homelessness-guide']);
+      });
+
+      it('match a quoted phrase only where its words are next to each other', async () => {
+        expect(keys(await search('"council tax"'))).toContain('council-tax');
+        expect(keys(await search('"council tax"'))).not.toContain('tax-apart');
+        expect(keys(await search('council tax'))).toContain('tax-apart');
+      });
+
+      it('leave out words after a minus sign, and phrases after one', async () => {
+        expect(keys(await search('interviews -homelessness'))).toEqual(['consent-form']);
+        expect(keys(await search('recycling -"street cleaning"')).sort()).toEqual(['recycling-body', 'recycling-title']);
+      });
+
+      it('find council synonyms both ways, multi-word ones included', async () => {
+        expect(keys(await search('bins'))).toContain('refuse');
+        expect(keys(await search('CTAX'))).toContain('council-tax');
+        expect(keys(await search('council tax'))).toContain('ctax-letters');
+      });
+
+      it('find nothing, calmly, for words no material has', async () => {
+        const results = await search('xylophone');
+        expect(results.total).toBe(0);
+        expect(results.hits).toEqual([]);
+      });
+
+      it.each(['x" OR visibility = "public', "'; DROP TABLE materials; --", '\\', '"unclosed', '-', 'a:* | !b & (c', 'x\u0000y', '"'.repeat(300), 'w '.repeat(5000)])(
+        'answer %j normally, without showing anything the viewer may not see',
+        async (hostile) => {
+          const results = await search(hostile);
+          expect(results.total).toBeGreaterThanOrEqual(results.hits.length);
+          for (const key of keys(results)) expect(key).not.toMatch(/-(councils|organisation)$/);
+        },
+      );
+    });
+
+    describe('snippets from inside the file', () => {
+      it('show a short passage with the words marked', async () => {
+        const results = await search('allotment');
+        const hit = hitFor(results, 'allotments');
+        expect(matchedIn(hit)).toContain('allotment');
+        expect(snippetOf(hit)).toContain('waiting list');
+        expect(snippetOf(hit)).not.toMatch(/[\u0000-\u001f<>]/);
+      });
+
+      it('show only a part of a long file, around the word', async () => {
+        const hit = hitFor(await search('recycling'), 'recycling-body');
+        expect(matchedIn(hit)).toContain('recycling');
+        const words = snippetOf(hit).split(/\s+/).filter(Boolean);
+        expect(words.length).toBeGreaterThan(5);
+        expect(words.length).toBeLessThanOrEqual(60);
+      });
+
+      it('are empty when the words matched only the details, and when browsing', async () => {
+        expect(hitFor(await search('bereavement'), 'bereavement')?.highlights.text).toEqual([]);
+        for (const hit of (await search('')).hits) expect(hit.highlights.text).toEqual([]);
+      });
+    });
+
+    describe('filters and facet counts', () => {
+      it('narrow to any value within a facet and all facets chosen', async () => {
+        expect(sortedKeys(await search('library', { filters: { phases: ['alpha'] } }))).toEqual(['library-personas', 'library-route']);
+        expect(sortedKeys(await search('library', { filters: { phases: ['alpha', 'discovery'] } }))).toEqual([
+          'library-hours',
+          'library-personas',
+          'library-route',
+        ]);
+        expect(keys(await search('library', { filters: { phases: ['discovery'], kinds: ['example'] } }))).toEqual(['library-route']);
+        expect(keys(await search('library', { filters: { licences: ['CC-BY-4.0'] } }))).toEqual(['library-personas']);
+      });
+
+      it('count each facet with every filter but its own', async () => {
+        const results = await search('library', { filters: { phases: ['alpha'], kinds: ['template'] } });
+        expect(results.total).toBe(0);
+        const counts = (values: { value: string; count: number; selected: boolean }[]) =>
+          Object.fromEntries(values.map((v) => [v.value, [v.count, v.selected]]));
+        // Phases within kind = template: only the opening hours plan (discovery).
+        expect(counts(results.facets.phases)).toEqual({ discovery: [1, false], alpha: [0, true] });
+        // Kinds within phase = alpha: two worked examples; the selected template stays, at zero.
+        expect(counts(results.facets.kinds)).toEqual({ example: [2, false], template: [0, true] });
+      });
+
+      it('count only what the words found', async () => {
+        const results = await search('library');
+        const counts = Object.fromEntries(results.facets.artefactTypes.map((v) => [v.value, v.count]));
+        expect(counts).toEqual({ 'research-plan': 1, persona: 1, 'journey-map': 1 });
+        expect(results.facets.councils).toEqual([{ value: 'bristol', label: 'Bristol City Council', count: 3, selected: false }]);
+      });
+    });
+
+    describe('who sees what', () => {
+      const playground = (viewer: Viewer, filters: Partial<SearchFilters> = {}) => search('playground', { viewer, filters });
+      const councilCounts = (results: EngineResults) => Object.fromEntries(results.facets.councils.map((v) => [v.value, v.count]));
+
+      it('anonymous people, and people in no council, see public materials only', async () => {
+        for (const viewer of [anonymous, viewers.unaffiliated]) {
+          const results = await playground(viewer);
+          expect(sortedKeys(results)).toEqual(['bristol-public', 'leeds-public']);
+          expect(councilCounts(results)).toEqual({ bristol: 1, leeds: 1 });
+        }
+      });
+
+      it("a council member sees public, every council's shared, and their own council's private materials", async () => {
+        const bristol = await playground(viewers.bristolMember);
+        expect(sortedKeys(bristol)).toEqual(['bristol-councils', 'bristol-organisation', 'bristol-public', 'leeds-councils', 'leeds-public']);
+        expect(councilCounts(bristol)).toEqual({ bristol: 3, leeds: 2 });
+        const leeds = await playground(viewers.leedsMember);
+        expect(sortedKeys(leeds)).toEqual(['bristol-councils', 'bristol-public', 'leeds-councils', 'leeds-organisation', 'leeds-public']);
+        expect(councilCounts(leeds)).toEqual({ bristol: 2, leeds: 3 });
+      });
+
+      it("filtering on another council does not reveal its private materials", async () => {
+        const results = await playground(viewers.leedsMember, { councils: ['bristol'] });
+        expect(sortedKeys(results)).toEqual(['bristol-councils', 'bristol-public']);
+        expect(results.total).toBe(2);
+      });
+
+      it('a site admin sees every published material', async () => {
+        const results = await playground(viewers.admin);
+        expect(results.total).toBe(6);
+        const secondPage = await search('playground', { viewer: viewers.admin, pageSize: 4, page: 2 });
+        expect(secondPage.hits).toHaveLength(2);
+        expect(secondPage.page).toBe(2);
+      });
+
+      it('words inside a private file find it only for those who may see it', async () => {
+        expect((await search('zeppelin')).total).toBe(0);
+        expect((await search('zeppelin', { viewer: viewers.leedsMember })).total).toBe(0);
+        expect(keys(await search('zeppelin', { viewer: viewers.bristolMember }))).toEqual(['bristol-organisation']);
+      });
+    });
+
+    describe('did you mean', () => {
+      const suggest = (text: string, viewer: Viewer = anonymous, filters: Partial<SearchFilters> = {}) =>
+        suggestCorrection(hub.services, contract.engine, viewer, searchQuery(text, { filters }));
+
+      it('offers close words that find something', async () => {
+        // Two slips in eight letters: more than searches forgive by themselves.
+        expect((await search('cematary')).total).toBe(0);
+        expect(await suggest('cematary')).toBe('cemetery');
+        expect(await suggest('cematary office')).toBe('cemetery office');
+        expect(await suggest('"cematary office"')).toBe('"cemetery office"');
+      });
+
+      it('offers words from private materials only to those who may see them', async () => {
+        expect(await suggest('zepelinn')).toBeNull();
+        expect(await suggest('zepelinn', viewers.leedsMember)).toBeNull();
+        expect(await suggest('zepelinn', viewers.bristolMember)).toBe('zeppelin');
+      });
+
+      it('keeps the filters: no suggestion that would find something only without them', async () => {
+        expect(await suggest('cematary', anonymous, { phases: ['beta'] })).toBeNull();
+      });
+
+      it('offers nothing when nothing is close', async () => {
+        expect(await suggest('qwxzv')).toBeNull();
+        expect(await suggest('')).toBeNull();
+      });
+    });
+
+    describe('changes', () => {
+      it('withdrawn and deleted materials leave the results', async () => {
+        const withdrawn = await share({ key: 'heatwave-withdrawn', title: 'Heatwave plan (old)', summary: 'Cooling centres.', file: text('old.txt', 'Old plan.') });
+        const deleted = await share({ key: 'heatwave-deleted', title: 'Heatwave plan (draft)', summary: 'Cooling centres.', file: text('draft.txt', 'Draft plan.') });
+        await settle();
+        expect(sortedKeys(await search('heatwave'))).toEqual(['heatwave-deleted', 'heatwave-withdrawn']);
+
+        const bristol = await council(hub, 'bristol');
+        const owner = await person(hub, { organisation: bristol });
+        const admin = await person(hub, { isSiteAdmin: true });
+        await withdrawMaterial(hub.services, owner.viewer, withdrawn, { reason: 'Replaced by the 2025 plan' });
+        await deleteMaterial(hub.services, admin.viewer, deleted);
+        await settle();
+
+        for (const viewer of [anonymous, owner.viewer, admin.viewer]) {
+          const results = await search('heatwave', { viewer });
+          expect(results.total).toBe(0);
+          expect(results.hits).toEqual([]);
+        }
+        expect(keys(await search('', { viewer: admin.viewer }))).not.toContain('heatwave-withdrawn');
+      });
+    });
+  });
+}
