@@ -1,0 +1,41 @@
+// The search engine contract (lib/search/contract/) run against a real Meilisearch server, when one
+// is given: MEILI_HOST (and MEILI_API_KEY if it needs one). Without it the suite is skipped: no
+// Meilisearch server can run on the build machines. Each run uses an index of its own, deleted after.
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'vitest';
+import { describeSearchEngineContract } from '../contract/search-engine-contract';
+import { waitForTasks } from './gateway';
+import { searchGateway, writeGateway } from './index';
+import { MeilisearchSearchEngine } from './meilisearch-engine';
+import { SearchSync } from './sync';
+
+const host = process.env.MEILI_HOST;
+const apiKey = process.env.MEILI_API_KEY || undefined;
+
+if (host) {
+  describeSearchEngineContract('meilisearch', 'pg', async (hub) => {
+    const index = `contract_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+    const connection = { engine: 'meilisearch' as const, host, apiKey, index };
+    const writes = writeGateway(connection);
+    const sync = new SearchSync(writes, hub.services.db, index);
+    await sync.drain(); // creates the index with its settings
+    return {
+      engine: new MeilisearchSearchEngine(searchGateway(connection), hub.services.db, index),
+      async settle() {
+        // Each drain waits for its Meilisearch tasks and checks they succeeded.
+        for (let round = 0; round < 20; round++) {
+          const result = await sync.drain();
+          if (result.remaining === 0 && !result.paused) return;
+        }
+        throw new Error('The search outbox did not empty after 20 drains');
+      },
+      async close() {
+        await waitForTasks(writes, [await writes.deleteIndex(index)], `Deleting the contract index ${index}`);
+      },
+    };
+  });
+} else {
+  describe.skip('search engine contract: meilisearch (set MEILI_HOST to run it against a real server)', () => {
+    it('runs only with MEILI_HOST', () => {});
+  });
+}
