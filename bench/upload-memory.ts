@@ -26,12 +26,10 @@
  * used before it had its own multipart upload).
  * All traffic stays on 127.0.0.1. Never part of `npm test`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -41,14 +39,11 @@ import { Worker } from 'node:worker_threads';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { desc, eq } from 'drizzle-orm';
-import { Client } from 'pg';
 import type { DatabaseConfig, StorageConfig } from '@/lib/config';
-import { hashSessionToken } from '@/lib/auth/drizzle-adapter';
 import { openDatabase } from '@/lib/db/client';
-import { materialVersions, organisations, sessions, users } from '@/lib/db/schema';
+import { materialVersions } from '@/lib/db/schema';
 import { createBlobStore, newStorageKey } from '@/lib/storage';
-import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
-import { testSettings } from '@/lib/testing/settings';
+import { childEnvironment, freePort, log, materialIdFrom, postUpload, prepareDatabase, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
 
 const MiB = 1024 * 1024;
 const uploadMb = Number(process.env.BENCH_UPLOAD_MB || 200);
@@ -71,40 +66,15 @@ const projectRoot = path.resolve(__dirname, '..');
 
 // ---- Small helpers ---------------------------------------------------------------------------------
 
-function log(message: string) {
-  console.log(`[bench] ${message}`);
-}
 
 const mb = (bytes: number) => bytes / MiB;
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-/** A free port in the range, skipping ones already handed out by this run. */
-async function freePort(taken: Set<number>): Promise<number> {
-  for (let port = portFirst; port <= portLast; port++) {
-    if (taken.has(port)) continue;
-    if (await portIsFree(port)) {
-      taken.add(port);
-      return port;
-    }
-  }
-  throw new Error(`no free port in ${portFirst}–${portLast}`);
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- The test file ---------------------------------------------------------------------------------
 
@@ -377,87 +347,6 @@ async function startS3Process(port: number, directory: string, logFile: string):
   return { endpoint: match[1]!, bucket: match[2]!, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', pid: child.pid!, stop };
 }
 
-// ---- The server --------------------------------------------------------------------------------------
-
-interface RunningServer {
-  child: ChildProcess;
-  origin: string;
-  logFile: string;
-  stop(): Promise<void>;
-}
-
-async function startNextServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  // The same program `npx next start` runs, started without npx's npm wrapper so that the wrapper's own
-  // memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
-  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: projectRoot,
-    env: childEnvironment(env),
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  fs.closeSync(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const origin = `http://127.0.0.1:${port}`;
-
-  const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timedOut = await Promise.race([exit.then(() => false), sleep(5000).then(() => true)]);
-    if (timedOut) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-      await exit;
-    }
-  };
-
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited) throw new Error(`next start exited early; its log:\n${tail(logFile)}`);
-    try {
-      const response = await fetch(`${origin}/`, { redirect: 'manual' });
-      await response.arrayBuffer();
-      if (response.status < 500) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not answer within 90 s; its log:\n${tail(logFile)}`);
-    }
-    await sleep(250);
-  }
-  return { child, origin, logFile, stop };
-}
-
-/** The parent's environment without any hub setting, so only what the benchmark sets reaches the server. */
-function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (/^(DATABASE_|S3_|DATA_DIR$|MAX_UPLOAD_BYTES$|SEED_STARTER_KIT$|PORT$|MEILI_|NODE_OPTIONS$|AUTH_|NEXTAUTH_|SMTP_|ENTRA_)/.test(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, ...extra } as unknown as NodeJS.ProcessEnv;
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
 // ---- The upload ----------------------------------------------------------------------------------------
 
 const fields: [string, string][] = [
@@ -472,65 +361,6 @@ const fields: [string, string][] = [
   ['council', 'bristol'],
   ['licence', 'OGL-UK-3.0'],
 ];
-
-/**
- * POSTs the multipart form (text fields, then the file part last), streaming the file from disk with a
- * known Content-Length, with the session cookie. Answers the status and Location of the response.
- */
-async function postUpload(
-  origin: string,
-  file: string,
-  fileName: string,
-  cookie: string,
-): Promise<{ status: number; location: string | null; body: string }> {
-  const boundary = `----dc-bench-${Math.random().toString(16).slice(2)}`;
-  const preamble = Buffer.from(
-    fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-  );
-  const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const fileBytes = fs.statSync(file).size;
-  const url = new URL('/materials/upload', origin);
-
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(preamble.length + fileBytes + epilogue.length),
-          origin,
-          cookie,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            location: response.headers.location ?? null,
-            body: Buffer.concat(chunks).toString('utf8').slice(0, 500),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    async function* body() {
-      yield preamble;
-      yield* fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-      yield epilogue;
-    }
-    pipeline(Readable.from(body()), request).catch(reject);
-  });
-}
-
-function materialIdFrom(location: string | null): string | undefined {
-  if (!location) return undefined;
-  return /^\/materials\/([0-9a-f-]{36})$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
-}
 
 /**
  * GET /materials/<id>/download, following the redirect to the presigned URL (S3) or reading the app's own
@@ -560,47 +390,6 @@ async function downloadSha256(
 
 // ---- Databases and signing in ---------------------------------------------------------------------------
 
-async function resetDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: testSettings.postgresUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(testSettings.postgresUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-}
-
-/**
- * Before the server starts, with the app's own code: migrates the database, loads the vocabularies (the
- * councils among them) and adds a member of Bristol City Council with a database session, as signing in
- * by email would (lib/auth/drizzle-adapter.ts). Answers the session cookie. (PGlite is one process's at a time: the server opens it
- * after this has closed it.)
- */
-async function prepareDatabase(settings: DatabaseConfig): Promise<string> {
-  const database = await openDatabase(settings);
-  try {
-    await database.migrate();
-    await syncVocabularies(database.db);
-    const [council] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'bristol'));
-    if (!council) throw new Error('the council "bristol" is not in the vocabularies');
-    const [user] = await database.db
-      .insert(users)
-      .values({ email: 'benchmark@bristol.gov.uk', name: 'Benchmark', organisationId: council.id, role: 'member', emailVerified: new Date() })
-      .returning({ id: users.id });
-    const sessionToken = randomBytes(32).toString('hex');
-    await database.db
-      .insert(sessions) // stored hashed, as the app's adapter does
-      .values({ sessionToken: hashSessionToken(sessionToken), userId: user!.id, expires: new Date(Date.now() + 24 * 3600_000) });
-    return `next-auth.session-token=${sessionToken}`;
-  } finally {
-    await database.close();
-  }
-}
-
 /** The sha256 and size recorded for each material's latest version. */
 async function recordedVersions(settings: DatabaseConfig, ids: string[]): Promise<Map<string, { sha256: string; sizeBytes: number }>> {
   const database = await openDatabase(settings);
@@ -618,33 +407,6 @@ async function recordedVersions(settings: DatabaseConfig, ids: string[]): Promis
     return found;
   } finally {
     await database.close();
-  }
-}
-
-/** Pids of any `next build` running on this machine (another engineer's, say): it rewrites .next under us. */
-function runningNextBuilds(): number[] {
-  const pids: number[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const command = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      const at = command.findIndex((part) => /(^|\/)next$/.test(part));
-      if (at >= 0 && command[at + 1] === 'build') pids.push(Number(name));
-    } catch {
-      /* gone */
-    }
-  }
-  return pids;
-}
-
-async function waitForNoBuild(): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  let said = false;
-  for (let pids = runningNextBuilds(); pids.length; pids = runningNextBuilds()) {
-    if (Date.now() > deadline) throw new Error(`a \`next build\` (pid ${pids.join(', ')}) is still running after 10 minutes`);
-    if (!said) log(`waiting for a running \`next build\` (pid ${pids.join(', ')}) to finish…`);
-    said = true;
-    await sleep(2000);
   }
 }
 
@@ -695,7 +457,7 @@ async function runLeg(bench: Bench, leg: Leg): Promise<LegReport> {
   const cookie = await prepareDatabase(leg.database);
   log(`[${leg.name}] database ready (${leg.database.driver}), signed in as a member of Bristol City Council`);
 
-  const appPort = await freePort(bench.ports);
+  const appPort = await freePort(bench.ports, portFirst, portLast);
   const logFile = path.join(work, `next-start-${leg.name}.log`);
   const origin = `http://127.0.0.1:${appPort}`;
   let started = performance.now();
@@ -732,7 +494,7 @@ async function runLeg(bench: Bench, leg: Leg): Promise<LegReport> {
 
   // Warm up: a small upload through the same route, so route code loaded on first use is not counted
   // as upload growth, then let the server settle.
-  const warm = await postUpload(server.origin, bench.warmFile, 'warm-up.csv', cookie);
+  const warm = await postUpload(server.origin, { path: bench.warmFile, fileName: 'warm-up.csv', contentType: 'text/csv' }, fields, cookie);
   if (warm.status !== 303 || !materialIdFrom(warm.location)) {
     throw new Error(`[${leg.name}] warm-up upload answered ${warm.status} ${warm.location ?? ''} ${warm.body}\n${tail(logFile)}`);
   }
@@ -768,7 +530,7 @@ async function runLeg(bench: Bench, leg: Leg): Promise<LegReport> {
     // The upload through the app.
     sampler.mark();
     started = performance.now();
-    const response = await postUpload(server.origin, file, 'survey-export.csv', cookie);
+    const response = await postUpload(server.origin, { path: file, fileName: 'survey-export.csv', contentType: 'text/csv' }, fields, cookie);
     const appSeconds = (performance.now() - started) / 1000;
     const during = await sampler.report();
     const id = materialIdFrom(response.location);
@@ -938,13 +700,13 @@ async function main() {
     for (const name of legNames) {
       if (name === 's3') {
         // s3rver in a child process of its own, on a temp directory; Postgres for the database.
-        const s3Port = await freePort(bench.ports);
+        const s3Port = await freePort(bench.ports, portFirst, portLast);
         const s3Directory = path.join(work, 's3rver');
         await mkdir(s3Directory);
         const s3 = await startS3Process(s3Port, s3Directory, path.join(work, 's3rver.log'));
         cleanups.push(() => s3.stop());
         log(`[s3] s3rver on ${s3.endpoint} (pid ${s3.pid}, bucket ${s3.bucket}, directory ${s3Directory})`);
-        const databaseUrl = await resetDatabase();
+        const databaseUrl = await resetDatabase(databaseName);
         log(`[s3] database reset: ${databaseUrl}`);
         reports.push(
           await runLeg(bench, {
