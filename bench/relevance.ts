@@ -76,6 +76,8 @@ interface QueryResult {
   /** Expected files not in the top 5, with their rank (null: not in the first `depth` hits). */
   missed: { file: string; rank: number | null }[];
   didYouMean: string | null;
+  /** True when the engine failed and the built-in Postgres engine answered instead. */
+  fallback: boolean;
 }
 
 interface EngineResult {
@@ -104,6 +106,7 @@ async function runQueries(services: Services, fileById: Map<string, string>): Pr
       top5,
       missed: query.relevant.filter((file) => !top5.includes(file)).map((file) => ({ file, rank: ranked.includes(file) ? ranked.indexOf(file) + 1 : null })),
       didYouMean: found.didYouMean,
+      fallback: found.fallback,
     });
   }
   return results;
@@ -189,6 +192,10 @@ function print(engines: EngineResult[]) {
     console.log(`  ${`  mean, ${kind} (${pick(engines[0]!).length})`.padEnd(34)} ${''.padEnd(8)} | ${cells.join(' | ')}`);
   }
 
+  for (const e of engines) {
+    const fellBack = e.queries.filter((r) => r.fallback).length;
+    if (fellBack) console.log(`  WARNING: ${e.engine} failed on ${fellBack} queries and Postgres answered them instead: its figures are not its own`);
+  }
   console.log('');
   console.log('  Missed: expected files not in the top 5 (rank where found lower, "—" = not in the first 50 hits); top 5 as returned');
   queries.forEach((query, i) => {
