@@ -15,7 +15,7 @@ import {
 } from './postgres/highlights';
 import { planSearch, type SearchPlan } from './postgres/plan';
 import { rankSql } from './postgres/ranking';
-import { snippetHighlights, snippetLateralSql, snippetPatternSql, snippetSettings } from './postgres/snippets';
+import { phrasePatternSql, snippetHighlights, snippetLateralSql, snippetPatternSql, snippetSettings } from './postgres/snippets';
 import { isBlankQuery } from './query/parse-query';
 import {
   facetNames,
@@ -193,7 +193,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ORDER BY v.version_number DESC
         LIMIT 1
       ) latest ON true
-      ${words ? snippetLateralSql(sql`latest.body`, sql`search_query.p`, sql`search_query.h`) : sql``}
+      ${words ? snippetLateralSql(sql`latest.body`, sql`search_query.p`, sql`search_query.pp`, sql`search_query.h`) : sql``}
       ORDER BY ${order('found')}
     `);
 
@@ -327,10 +327,11 @@ function noCounts(): Counts {
  * and, for the hits, p, the pattern snippets look for.
  */
 function queryCte(plan: SearchPlan, withSnippets: boolean): SQL {
-  if (plan.kind !== 'words') return sql`search_query AS (SELECT NULL::tsquery AS q, NULL::tsquery AS h, NULL::text AS p)`;
+  if (plan.kind !== 'words') return sql`search_query AS (SELECT NULL::tsquery AS q, NULL::tsquery AS h, NULL::text AS p, NULL::text AS pp)`;
   const highlight = plan.highlight ?? sql`NULL::tsquery`;
   const pattern = withSnippets && plan.highlight ? snippetPatternSql(plan.snippetWords) : sql`NULL::text`;
-  return sql`search_query AS (SELECT ${plan.match} AS q, ${highlight} AS h, ${pattern} AS p)`;
+  const phrasePattern = withSnippets && plan.highlight ? phrasePatternSql(plan.snippetPhrases) : sql`NULL::text`;
+  return sql`search_query AS (SELECT ${plan.match} AS q, ${highlight} AS h, ${pattern} AS p, ${phrasePattern} AS pp)`;
 }
 
 function textCondition(plan: SearchPlan): SQL {

@@ -6,7 +6,7 @@ import { expandQuery, withCorrections } from '@/lib/search/query/expand-query';
 import { isBlankQuery, parseQuery } from '@/lib/search/query/parse-query';
 import { synonymIndex } from '@/lib/search/synonyms';
 import { corrections, unknownWords } from './dictionary';
-import { highlightTsquery, matchTsquery, snippetWords } from './tsquery';
+import { highlightTsquery, matchTsquery, snippetPhrases, snippetWords } from './tsquery';
 
 /** Corrections added per mistyped word: enough for "housng" (housing), few enough to stay precise. */
 const maxCorrectionsPerWord = 3;
@@ -24,6 +24,8 @@ export type SearchPlan =
       highlight: SQL | null;
       /** Words snippets look for in the file's text. */
       snippetWords: string[];
+      /** Quoted phrases (as words), looked for first. */
+      snippetPhrases: string[][];
     };
 
 /**
@@ -48,5 +50,5 @@ export async function planSearch(db: Database, text: string): Promise<SearchPlan
 
   const match = matchTsquery(query);
   if (!match) return { kind: 'nothing' };
-  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query) };
+  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query), snippetPhrases: snippetPhrases(query) };
 }

@@ -7,9 +7,10 @@ import { collapseSpaces, splitHighlights, startMarker, stopMarker, withEllipses 
  * occur, for the hits of one page only. A file's text can be 2 MB, and ts_headline over all of it
  * would parse every word, so:
  *
- *   1. find the first place one of the words starts (a case-insensitive regular expression of the
- *      typed words, their synonyms and corrections, and their English stems, so "interviewing" finds
- *      "interviews"), in the first `searchChars` characters only;
+ *   1. find the first place a quoted phrase occurs, else the first place one of the words starts (a
+ *      case-insensitive regular expression of the typed words, their synonyms and corrections, and
+ *      their English stems, so "interviewing" finds "interviews"), in the first `searchChars`
+ *      characters only;
  *   2. run ts_headline over a window of `windowChars` around it (a window cut mid-word drops the
  *      partial word at its edge: at most 40 characters, well clear of the word found, `before`
  *      characters in);
@@ -45,16 +46,29 @@ export function snippetPatternSql(words: string[]): SQL {
 }
 
 /**
+ * A regular expression matching any of the quoted phrases, their words separated by anything but
+ * letters and digits, or NULL when there are none. Words are letters and digits only, so they are
+ * never regular expression syntax.
+ */
+export function phrasePatternSql(phrases: string[][]): SQL {
+  const safe = phrases.filter((words) => words.every((word) => /^[\p{L}\p{N}]+$/u.test(word)));
+  if (safe.length === 0) return sql`NULL::text`;
+  return sql`${'\\m(' + safe.map((words) => words.join('[^[:alnum:]]+')).join('|') + ')\\M'}`;
+}
+
+/**
  * A LATERAL subquery giving `snippet.headline`, `snippet.passage`, `snippet.cut_before` and
  * `snippet.cut_after` for the text `body` (already cut to searchChars), with the pattern and the
  * highlight tsquery given.
  */
-export function snippetLateralSql(body: SQL, pattern: SQL, highlight: SQL): SQL {
+export function snippetLateralSql(body: SQL, pattern: SQL, phrasePattern: SQL, highlight: SQL): SQL {
   const { before, windowChars, headline } = snippetSettings;
   return sql`LEFT JOIN LATERAL (
     SELECT ts_headline('english', passage.text, ${highlight}, ${headline}) AS headline,
            passage.text AS passage, passage.cut_before, passage.cut_after
-    FROM (SELECT regexp_instr(${body}, ${pattern}, 1, 1, 0, 'i') AS at) first_word
+    FROM (
+      SELECT coalesce(nullif(regexp_instr(${body}, ${phrasePattern}, 1, 1, 0, 'i'), 0), regexp_instr(${body}, ${pattern}, 1, 1, 0, 'i')) AS at
+    ) first_word
     CROSS JOIN LATERAL (
       SELECT greatest(1, first_word.at - ${before}) AS start
     ) bounds

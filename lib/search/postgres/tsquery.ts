@@ -38,6 +38,18 @@ export function snippetWords(query: ExpandedQuery): string[] {
   return [...new Set(words.filter((word) => word.length >= 2))].slice(0, 64);
 }
 
+/**
+ * The words of each quoted phrase (lower-case letters and digits): a snippet shows where a phrase
+ * occurs in preference to where one of its words first does.
+ */
+export function snippetPhrases(query: ExpandedQuery): string[][] {
+  return positiveAlternatives(query)
+    .filter((alternative) => alternative.phrase)
+    .map((alternative) => alternative.text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    .filter((words) => words.length > 1)
+    .slice(0, 8);
+}
+
 function anyOf(alternatives: Alternative[]): SQL {
   return sql`(${sql.join(alternatives.map(tsquery), sql` || `)})`;
 }
