@@ -1,10 +1,10 @@
+import { clamp, cleanFilters, emptyCounts, facetLists } from './facet-lists';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
-import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import {
   plain,
   splitHighlights,
@@ -22,12 +22,10 @@ import {
   maxPageSize,
   type EngineResults,
   type FacetName,
-  type FacetValue,
   type SearchEngine,
   type SearchFilters,
   type SearchHit,
   type SearchQuery,
-  type SearchResults,
 } from './search-engine';
 
 /** Also used by the Meilisearch engine, for its own marked highlights. */
@@ -235,25 +233,12 @@ export class PostgresSearchEngine implements SearchEngine {
     db: Database,
     counts: Record<FacetName, Map<string, { count: number; label: string | null }>>,
     filters: SearchFilters,
-  ): Promise<SearchResults['facets']> {
-    const v = vocabularies();
-    const fromVocabulary = (facet: FacetName, items: { value: string; label: string }[]): FacetValue[] => {
-      const selected = new Set(filters[facet]);
-      return sortFacet(
-        items
-          .map((item) => ({
-            value: item.value,
-            label: item.label,
-            count: counts[facet].get(item.value)?.count ?? 0,
-            selected: selected.has(item.value),
-          }))
-          .filter((item) => item.count > 0 || item.selected),
-      );
-    };
-
-    const councilCounts = counts.councils;
-    const missing = filters.councils.filter((slug) => !councilCounts.has(slug));
-    const missingNames = new Map<string, string>();
+  ): Promise<EngineResults['facets']> {
+    const numbers = emptyCounts();
+    for (const facet of facetNames) for (const [value, { count }] of counts[facet]) numbers[facet].set(value, count);
+    const councilNames = new Map([...counts.councils].map(([slug, { label }]) => [slug, label ?? slug]));
+    // A selected council with nothing found is still listed, by name, so it can be unticked.
+    const missing = filters.councils.filter((slug) => !counts.councils.has(slug));
     if (missing.length > 0) {
       const rows = await queryRows<{ slug: string; name: string }>(
         db,
@@ -262,30 +247,9 @@ export class PostgresSearchEngine implements SearchEngine {
           sql`, `,
         )})`,
       );
-      for (const row of rows) missingNames.set(row.slug, row.name);
+      for (const row of rows) councilNames.set(row.slug, row.name);
     }
-    const selectedCouncils = new Set(filters.councils);
-    const councils: FacetValue[] = [
-      ...[...councilCounts].map(([slug, { count, label }]) => ({
-        value: slug,
-        label: label ?? slug,
-        count,
-        selected: selectedCouncils.has(slug),
-      })),
-      // A selected council with nothing found; one that does not exist at all is left out.
-      ...missing
-        .filter((slug) => missingNames.has(slug))
-        .map((slug) => ({ value: slug, label: missingNames.get(slug)!, count: 0, selected: true })),
-    ];
-
-    return {
-      phases: fromVocabulary('phases', v.phases.map((p) => ({ value: p.slug, label: p.label }))),
-      artefactTypes: fromVocabulary('artefactTypes', v.artefactTypes.map((a) => ({ value: a.slug, label: a.label }))),
-      kinds: fromVocabulary('kinds', v.kinds.map((k) => ({ value: k.slug, label: k.label }))),
-      topics: fromVocabulary('topics', v.topics.map((t) => ({ value: t.slug, label: t.label }))),
-      councils: sortFacet(councils),
-      licences: fromVocabulary('licences', v.licences.map((l) => ({ value: l.spdx, label: l.label }))),
-    };
+    return facetLists(numbers, filters, councilNames);
   }
 }
 
@@ -369,30 +333,7 @@ function isIn(column: SQL, values: string[]): SQL {
 
 // ---- Helpers -----------------------------------------------------------------------------------------
 
-function sortFacet(values: FacetValue[]): FacetValue[] {
-  return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'));
-}
-
-/**
- * Filter values reach SQL only as bound parameters; this just takes out what Postgres would refuse
- * (NUL). A value is never dropped: that would turn a filter that matches nothing into no filter.
- */
-function cleanFilters(filters: SearchFilters): SearchFilters {
-  const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => String(v).replace(/\u0000/g, '')))];
-  return {
-    phases: clean(filters.phases),
-    artefactTypes: clean(filters.artefactTypes),
-    kinds: clean(filters.kinds),
-    topics: clean(filters.topics),
-    councils: clean(filters.councils),
-    licences: clean(filters.licences),
-  };
-}
-
 function isFacetName(value: string): value is FacetName {
   return (facetNames as readonly string[]).includes(value);
 }
 
-function clamp(value: number, min: number, max: number) {
-  return Math.min(Math.max(value, min), max);
-}

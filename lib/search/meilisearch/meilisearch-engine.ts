@@ -1,3 +1,4 @@
+import { clamp, cleanFilters, emptyCounts, facetLists } from '../facet-lists';
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MultiSearchQuery, MultiSearchResult } from 'meilisearch';
@@ -5,14 +6,12 @@ import { visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
-import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import { splitHighlights } from '../postgres-search-engine';
 import {
   facetNames,
   maxPageSize,
   type EngineResults,
   type FacetName,
-  type FacetValue,
   type HighlightedText,
   type SearchEngine,
   type SearchFilters,
@@ -87,7 +86,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       page,
       pageSize: request.pageSize,
       hits,
-      facets: buildFacets(counts, request.filters, councilNames),
+      facets: facetLists(counts, request.filters, councilNames),
     };
   }
 
@@ -197,7 +196,7 @@ type Counts = Record<FacetName, Map<string, number>>;
 /** Each facet's counts: from its own query when it has a selection, else from the main query. */
 export function facetCounts(request: SearchRequest, responses: MultiSearchResult<Record<string, unknown>>[]): Counts {
   const main = responses[0];
-  const counts = Object.fromEntries(facetNames.map((facet) => [facet, new Map<string, number>()])) as Counts;
+  const counts = emptyCounts();
   for (const facet of facetNames) {
     const position = request.facetQueries.indexOf(facet);
     const response = position === -1 ? main : responses[position + 1];
@@ -212,38 +211,6 @@ function totalOf(response: MultiSearchResult<Record<string, unknown>>): number {
   const total = response.totalHits ?? response.estimatedTotalHits;
   if (typeof total !== 'number') throw new Error('Meilisearch answered without a total');
   return total;
-}
-
-/**
- * Facet lists as the Postgres engine makes them: every vocabulary value counted above zero plus any
- * selected value (even at zero, so it can be unticked), sorted by count then label; councils are
- * labelled by organisation name, and a selected council that does not exist is left out.
- */
-export function buildFacets(counts: Counts, filters: SearchFilters, councilNames: Map<string, string>): EngineResults['facets'] {
-  const v = vocabularies();
-  const fromVocabulary = (facet: FacetName, items: { value: string; label: string }[]): FacetValue[] => {
-    const selected = new Set(filters[facet]);
-    return sortFacet(
-      items
-        .map((item) => ({ value: item.value, label: item.label, count: counts[facet].get(item.value) ?? 0, selected: selected.has(item.value) }))
-        .filter((item) => item.count > 0 || item.selected),
-    );
-  };
-  const selectedCouncils = new Set(filters.councils);
-  const councils: FacetValue[] = [
-    ...[...counts.councils].map(([slug, count]) => ({ value: slug, label: councilNames.get(slug) ?? slug, count, selected: selectedCouncils.has(slug) })),
-    ...filters.councils
-      .filter((slug) => !counts.councils.has(slug) && councilNames.has(slug))
-      .map((slug) => ({ value: slug, label: councilNames.get(slug)!, count: 0, selected: true })),
-  ];
-  return {
-    phases: fromVocabulary('phases', v.phases.map((p) => ({ value: p.slug, label: p.label }))),
-    artefactTypes: fromVocabulary('artefactTypes', v.artefactTypes.map((a) => ({ value: a.slug, label: a.label }))),
-    kinds: fromVocabulary('kinds', v.kinds.map((k) => ({ value: k.slug, label: k.label }))),
-    topics: fromVocabulary('topics', v.topics.map((t) => ({ value: t.slug, label: t.label }))),
-    councils: sortFacet(councils),
-    licences: fromVocabulary('licences', v.licences.map((l) => ({ value: l.spdx, label: l.label }))),
-  };
 }
 
 const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -308,23 +275,3 @@ function plain(text: string): HighlightedText {
   return text === '' ? [] : [{ text, matched: false }];
 }
 
-function sortFacet(values: FacetValue[]): FacetValue[] {
-  return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'));
-}
-
-/** As the Postgres engine: NUL taken out, duplicates dropped; a value is never dropped. */
-function cleanFilters(filters: SearchFilters): SearchFilters {
-  const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => String(v).replace(/\u0000/g, '')))];
-  return {
-    phases: clean(filters.phases),
-    artefactTypes: clean(filters.artefactTypes),
-    kinds: clean(filters.kinds),
-    topics: clean(filters.topics),
-    councils: clean(filters.councils),
-    licences: clean(filters.licences),
-  };
-}
-
-function clamp(value: number, min: number, max: number) {
-  return Math.min(Math.max(value, min), max);
-}
