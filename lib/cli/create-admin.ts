@@ -1,4 +1,5 @@
 import 'server-only';
+import { runCommand } from './run-command';
 import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/auth/email-address';
 import { makeSiteAdmin } from '@/lib/auth/make-site-admin';
 import { ConfigError, config } from '@/lib/config';
@@ -87,12 +88,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error('Could not make a site admin:', error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, 'Could not make a site admin');

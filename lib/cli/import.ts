@@ -1,4 +1,5 @@
 import 'server-only';
+import { runCommand } from './run-command';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@/lib/config';
@@ -150,12 +151,4 @@ function printReport(report: ImportReport, verbose: boolean) {
   );
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error('Import failed unexpectedly:', error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, 'Import failed unexpectedly');

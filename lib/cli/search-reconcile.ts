@@ -1,4 +1,5 @@
 import 'server-only';
+import { runCommand } from './run-command';
 import { ConfigError, config } from '@/lib/config';
 import { writeGateway } from '@/lib/search/meilisearch';
 import { errorInWords } from '@/lib/search/meilisearch/gateway';
@@ -60,12 +61,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error('Reconcile failed unexpectedly:', error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, 'Reconcile failed unexpectedly');

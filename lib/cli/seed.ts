@@ -1,4 +1,5 @@
 import 'server-only';
+import { runCommand } from './run-command';
 import { runtime } from '@/lib/runtime';
 
 /**
@@ -18,4 +19,4 @@ async function main(): Promise<number> {
   }
 }
 
-void main().then((code) => process.exit(code));
+runCommand(main, 'Seeding failed unexpectedly');
