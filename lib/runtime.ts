@@ -83,7 +83,11 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     throw error;
   }
 
-  const workerNote = runsWorker ? 'background worker in this process' : 'background work left to `npm run worker`';
+  const workerNote = runsWorker
+    ? 'background worker in this process'
+    : role === 'cli'
+      ? 'background work queued for the worker'
+      : 'background work left to `npm run worker`';
   console.log(
     `[start] Discovery Commons ${role} ready: database ${database.driver}, files ${services.storage.driver}, search ${settings.search.engine}, ${workerNote}.`,
   );
