@@ -79,6 +79,7 @@ test('a word only the file contains finds it, with the passage where it occurs',
   const typo = uniqueWord.slice(0, 5) + uniqueWord.slice(6);
   await search.searchFor(typo);
   await search.expectResult(title);
+  await expect(page.getByTestId('close-matches')).toHaveText(`Also searched for ${uniqueWord} (you typed ‘${typo}’).`);
 
   // The last two letters of an eight-letter word left off is too far off to correct silently (one
   // slip is forgiven in a word that short): nothing found, and a suggestion that finds it.

@@ -1,5 +1,6 @@
 import { currentViewer } from '@/lib/auth/current-viewer';
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { connection } from 'next/server';
 import { Button, NotificationBanner, Pagination, paginationItems, Select, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
@@ -86,6 +87,19 @@ export default async function SearchPage({ searchParams }: Props) {
             </h2>
 
             <SelectedFilters query={query} facets={results.facets} />
+
+            {results.corrections.length > 0 ? (
+              <p className="govuk-body" data-testid="close-matches">
+                Also searched for{' '}
+                {results.corrections.map((correction, index) => (
+                  <Fragment key={correction.typed}>
+                    {index > 0 ? '; ' : null}
+                    <strong>{correction.closeMatches.join(', ')}</strong> (you typed ‘{correction.typed}’)
+                  </Fragment>
+                ))}
+                .
+              </p>
+            ) : null}
 
             {results.total === 0 ? (
               <>

@@ -3,7 +3,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { Services } from '@/lib/services';
 import { suggestCorrection } from './did-you-mean';
 import { PostgresSearchEngine } from './postgres-search-engine';
-import type { SearchEngine, SearchQuery, SearchResults } from './search-engine';
+import type { EngineResults, SearchEngine, SearchQuery, SearchResults } from './search-engine';
 
 export type * from './search-engine';
 
@@ -37,5 +37,22 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     found = await engine.search(viewer, query);
   }
   const didYouMean = found.total === 0 && query.text.trim() !== '' ? await suggestCorrection(services, engine, viewer, query) : null;
-  return { ...found, didYouMean, fallback };
+  return { ...found, corrections: correctionsShown(found), didYouMean, fallback };
+}
+
+/**
+ * The corrections worth telling the person about: close matches that are marked in the hits on this
+ * page. The typo dictionary holds words of every material, so a close match that found nothing the
+ * viewer may see is never named.
+ */
+function correctionsShown(found: EngineResults): EngineResults['corrections'] {
+  const marked = new Set<string>();
+  for (const hit of found.hits) {
+    for (const segment of [...hit.highlights.title, ...hit.highlights.summary, ...hit.highlights.text]) {
+      if (segment.matched) for (const word of segment.text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) marked.add(word);
+    }
+  }
+  return found.corrections
+    .map(({ typed, closeMatches }) => ({ typed, closeMatches: closeMatches.filter((word) => marked.has(word)) }))
+    .filter((correction) => correction.closeMatches.length > 0);
 }

@@ -279,6 +279,11 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
       expect(keys(await search({ text: 'homelesnes' }))).toEqual(['homelessness-guide']);
     });
 
+    it('say which words were corrected, and to what', async () => {
+      expect((await search({ text: 'homelesnes guide' })).corrections).toEqual([{ typed: 'homelesnes', closeMatches: ['homelessness'] }]);
+      expect((await search({ text: 'homelessness guide' })).corrections).toEqual([]);
+    });
+
     it('leave short words, quoted words and known words alone', async () => {
       expect((await search({ text: 'plna' })).total).toBe(0);
       expect((await search({ text: '"wombta"' })).total).toBe(0);

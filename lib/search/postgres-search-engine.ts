@@ -77,7 +77,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const hits = total === 0 ? [] : await this.findHits(db, viewer, plan, filters, query.sort, page, pageSize);
     const facets = await this.buildFacets(db, counts.byFacet, filters);
-    return { total, page, pageSize, hits, facets };
+    const corrections = plan.kind === 'words' ? plan.corrections : [];
+    return { total, page, pageSize, hits, facets, corrections };
   }
 
   /** The total and, for each facet, the count per value (computed with every other facet's filter). */

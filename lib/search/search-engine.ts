@@ -85,6 +85,12 @@ export interface SearchResults {
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
   /**
+   * Words the engine did not know and searched for close dictionary words instead (as well), so
+   * the page can say so: "recyclng" → ["recycling"]. Empty when nothing was corrected, or when the
+   * engine does not say (Meilisearch forgives typos without reporting them).
+   */
+  corrections: { typed: string; closeMatches: string[] }[];
+  /**
    * When nothing was found: other words that would find something this viewer may see ("did you
    * mean"), else null. Set by searchMaterials (lib/search/index.ts), not by engines.
    */

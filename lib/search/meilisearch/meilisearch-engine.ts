@@ -87,6 +87,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
       pageSize: request.pageSize,
       hits,
       facets: facetLists(counts, request.filters, councilNames),
+      // Meilisearch forgives typos without saying which words it changed.
+      corrections: [],
     };
   }
 

@@ -26,6 +26,8 @@ export type SearchPlan =
       snippetWords: string[];
       /** Quoted phrases (as words), looked for first. */
       snippetPhrases: string[][];
+      /** Typed words the dictionary did not know, and the close words searched for as well. */
+      corrections: { typed: string; closeMatches: string[] }[];
     };
 
 /**
@@ -37,6 +39,7 @@ export type SearchPlan =
 export async function planSearch(db: Database, text: string): Promise<SearchPlan> {
   if (isBlankQuery(text)) return { kind: 'browse' };
   let query = expandQuery(parseQuery(text), synonymIndex());
+  let corrected: { typed: string; closeMatches: string[] }[] = [];
 
   const correctable = query.clauses.flatMap((clause) => clause.correctable).filter((word) => typoAllowance(word) > 0);
   if (correctable.length > 0) {
@@ -45,10 +48,11 @@ export async function planSearch(db: Database, text: string): Promise<SearchPlan
       const found = await corrections(db, unknown, typoAllowance);
       const chosen = new Map([...found].map(([word, list]) => [word, list.slice(0, maxCorrectionsPerWord).map((c) => c.word)]));
       query = withCorrections(query, chosen);
+      corrected = [...chosen].map(([typed, closeMatches]) => ({ typed, closeMatches }));
     }
   }
 
   const match = matchTsquery(query);
   if (!match) return { kind: 'nothing' };
-  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query), snippetPhrases: snippetPhrases(query) };
+  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query), snippetPhrases: snippetPhrases(query), corrections: corrected };
 }
