@@ -55,4 +55,10 @@ describe.each(testDrivers)('snippets from inside the file on %s', (driver) => {
     const segments = await snippet('notes');
     expect(segments.map((s) => s.text).join('')).toContain('guidance notes below will help');
   });
+
+  it('prefer the place where words typed together are written together, in any of their forms', async () => {
+    const segments = await snippet('anonymise note');
+    expect(segments.map((s) => s.text).join('')).toContain('for up to two years');
+    expect(segments.filter((s) => s.matched).map((s) => s.text)).toEqual(['anonymised notes']);
+  });
 });

@@ -46,14 +46,22 @@ export function snippetPatternSql(words: string[]): SQL {
 }
 
 /**
- * A regular expression matching any of the quoted phrases, their words separated by anything but
- * letters and digits, or NULL when there are none. Words are letters and digits only, so they are
- * never regular expression syntax.
+ * A regular expression matching any of the phrases (quoted ones, and words typed one after
+ * another), their words separated by anything but letters and digits, or NULL when there are none.
+ * Each word also matches its other endings ("collections" finds "collection", as search does).
+ * Words are letters and digits only, so they are never regular expression syntax.
  */
 export function phrasePatternSql(phrases: string[][]): SQL {
   const safe = phrases.filter((words) => words.every((word) => /^[\p{L}\p{N}]+$/u.test(word)));
   if (safe.length === 0) return sql`NULL::text`;
-  return sql`${'\\m(' + safe.map((words) => words.join('[^[:alnum:]]+')).join('|') + ')\\M'}`;
+  const loose = (word: string) => `${wordStart(word)}[[:alnum:]]*`;
+  return sql`${'\\m(' + safe.map((words) => words.map(loose).join('[^[:alnum:]]+')).join('|') + ')'}`;
+}
+
+/** A word without a common English ending, so that its other forms match too. */
+function wordStart(word: string): string {
+  const start = word.replace(/(ing|ed|s)$/u, '');
+  return start.length >= 3 ? start : word;
 }
 
 /**

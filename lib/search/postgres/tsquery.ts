@@ -43,11 +43,15 @@ export function snippetWords(query: ExpandedQuery): string[] {
  * occurs in preference to where one of its words first does.
  */
 export function snippetPhrases(query: ExpandedQuery): string[][] {
-  return positiveAlternatives(query)
+  const wordsOf = (text: string) => text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const quoted = positiveAlternatives(query)
     .filter((alternative) => alternative.phrase)
-    .map((alternative) => alternative.text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean))
-    .filter((words) => words.length > 1)
-    .slice(0, 8);
+    .map((alternative) => wordsOf(alternative.text));
+  // Words typed one after another ("missed bin collections") are often written together too: the
+  // place where they are makes a better passage than where the first of them happens to appear.
+  const typed = query.clauses.map((clause) => clause.alternatives[0]).filter((alternative) => alternative && !alternative.phrase);
+  const together = typed.length >= 2 && typed.length <= 6 ? [typed.flatMap((alternative) => wordsOf(alternative!.text))] : [];
+  return [...quoted, ...together].filter((words) => words.length > 1).slice(0, 8);
 }
 
 function anyOf(alternatives: Alternative[]): SQL {
