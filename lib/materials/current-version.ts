@@ -1,10 +1,8 @@
 import 'server-only';
-import { desc, eq, getTableColumns } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { materialVersions } from '@/lib/db/schema';
-
-// Everything but the extracted text, which can run to 2 MB and is read only by search.
-const { textContent: _textContent, ...versionColumns } = getTableColumns(materialVersions);
+import { versionColumns } from './row-columns';
 
 /** The newest file version of a material (the one people download), without its extracted text. */
 export async function currentVersion(db: Database, materialId: string) {

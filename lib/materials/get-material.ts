@@ -5,6 +5,7 @@ import { materials, organisations } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { currentVersion } from './current-version';
+import { materialColumns } from './row-columns';
 import { formatByCode } from './formats';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -60,7 +61,7 @@ export interface MaterialDetail {
 export async function getMaterial(services: Services, viewer: Viewer, id: string): Promise<MaterialDetail | undefined> {
   if (!z.uuid().safeParse(id).success) return undefined;
   const [row] = await services.db
-    .select({ material: materials, council: organisations })
+    .select({ material: materialColumns, council: organisations })
     .from(materials)
     .leftJoin(organisations, eq(organisations.id, materials.organisationId))
     .where(eq(materials.id, id));

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { materials } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
+import { materialColumns } from './row-columns';
 import type { Transaction } from './store-file';
 
 /**
@@ -20,7 +21,8 @@ import type { Transaction } from './store-file';
  * (and locked) inside the change's own transaction, so a membership revoked a moment ago already counts.
  */
 
-export type MaterialRow = typeof materials.$inferSelect;
+/** A material's row without its search vector (see row-columns.ts). */
+export type MaterialRow = Omit<typeof materials.$inferSelect, 'searchVector'>;
 
 type Reader = Pick<Database, 'select'> | Transaction;
 
@@ -43,7 +45,7 @@ export function parseMaterialId(id: unknown): string | undefined {
 }
 
 async function readMaterial(db: Reader, id: string, lock: boolean): Promise<MaterialRow | undefined> {
-  const query = (db as Pick<Database, 'select'>).select().from(materials).where(eq(materials.id, id));
+  const query = (db as Pick<Database, 'select'>).select(materialColumns).from(materials).where(eq(materials.id, id));
   const [row] = lock ? await query.for('update') : await query;
   return row;
 }

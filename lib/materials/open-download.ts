@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { materials, materialVersions } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { currentVersion } from './current-version';
+import { versionColumns } from './row-columns';
 import { canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -35,7 +36,7 @@ export async function openVersionDownload(
   if (!parsed.success) return undefined;
   if (!(await mayView(services, viewer, materialId))) return undefined;
   const [version] = await services.db
-    .select()
+    .select(versionColumns)
     .from(materialVersions)
     .where(and(eq(materialVersions.materialId, materialId), eq(materialVersions.versionNumber, parsed.data)));
   return version ? openStored(services, version) : undefined;
