@@ -18,7 +18,7 @@ export const queueNames = {
   sweep: 'sweep',
 } as const;
 
-/** How many times a job is tried in all, and how long a single try may run before it counts as failed. */
+/** Retries of an extract-text job after its first try (with growing pauses); the last one records a failure. */
 export const extractTextRetryLimit = 4;
 
 const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], Omit<PgBoss.Queue, 'name'>> = {

@@ -50,33 +50,40 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
     });
   }
 
-  await boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async () => {
-    if (!settings.searchSync) return;
-    // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
-    // A paused drain is left to the next poll.
-    for (let rounds = 0; rounds < 1000; rounds++) {
-      const { remaining, paused } = await settings.searchSync.drain();
-      if (remaining === 0 || paused) return;
-    }
-  });
-
   await boss.work(queueNames.sweep, async () => sweep(services, queue, settings.searchSync));
   await boss.schedule(queueNames.sweep, '* * * * *');
   await sweep(services, queue, settings.searchSync);
 
-  // Outbox rows are written by database triggers, so nothing "sends" them: look for them often.
-  const poll = setInterval(() => {
-    void outboxWaiting(services)
-      .then((waiting) => (waiting && settings.searchSync ? boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' }) : null))
-      .catch((error: unknown) => console.error('[jobs] could not check the search outbox:', (error as Error).message));
-  }, settings.outboxPollMs ?? 2_000);
-  poll.unref();
+  const stopSearchSync = settings.searchSync ? await startSearchSync(services, queue, settings.searchSync, settings.outboxPollMs ?? 2_000) : () => {};
 
   return {
     async stop() {
-      clearInterval(poll);
+      stopSearchSync();
     },
   };
+}
+
+/**
+ * Keeps Meilisearch in line: outbox rows are written by database triggers, so nothing "sends" them;
+ * the worker looks for them often and queues one sync-search job (one at a time across workers)
+ * that drains them. Returns what stops the looking.
+ */
+async function startSearchSync(services: Services, queue: OpenedQueue, searchSync: SearchSync, pollMs: number): Promise<() => void> {
+  await queue.boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async () => {
+    // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
+    // A paused drain (a reindex is running) is left to the next poll.
+    for (let rounds = 0; rounds < 1000; rounds++) {
+      const { remaining, paused } = await searchSync.drain();
+      if (remaining === 0 || paused) return;
+    }
+  });
+  const poll = setInterval(() => {
+    void outboxWaiting(services)
+      .then((waiting) => (waiting ? queue.boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' }) : null))
+      .catch((error: unknown) => console.error('[jobs] could not check the search outbox:', (error as Error).message));
+  }, pollMs);
+  poll.unref();
+  return () => clearInterval(poll);
 }
 
 /**
