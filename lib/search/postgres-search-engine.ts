@@ -28,9 +28,6 @@ import {
   type SearchQuery,
 } from './search-engine';
 
-/** Also used by the Meilisearch engine, for its own marked highlights. */
-export { splitHighlights } from './postgres/highlights';
-
 /**
  * The built-in search engine: Postgres full-text search on `materials.search_vector`, which the
  * materials_search_vector trigger keeps up to date (title A, summary B, tags/topic labels/council C,

@@ -6,7 +6,7 @@ import { visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
-import { splitHighlights } from '../postgres-search-engine';
+import { splitHighlights } from '../postgres/highlights';
 import {
   facetNames,
   maxPageSize,
