@@ -89,6 +89,7 @@ export function CouncilPicker({ options, defaultValue, ...field }: CouncilPicker
       observer?.disconnect();
     };
     // Enhance on mount only; later prop changes do not re-create the widget.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

@@ -7,14 +7,14 @@ import type { AppConfig } from '@/lib/config';
 /**
  * The secret that signs session and CSRF cookies and hashes sign-in tokens.
  *
- * Production: AUTH_SECRET (or NEXTAUTH_SECRET), required by lib/config.ts. Elsewhere, when it is not
+ * Production: AUTH_SECRET (or NEXTAUTH_SECRET), required by lib/config. Elsewhere, when it is not
  * set, the hub makes one on first use and keeps it in DATA_DIR/auth-secret (readable by this user
  * only), so the quick start needs no setting and sessions survive a restart of the dev server.
  */
 export function authSecret(settings: Pick<AppConfig, 'auth' | 'dataDir' | 'environment'>): string {
   if (settings.auth.secret) return settings.auth.secret;
   if (settings.environment === 'production') {
-    throw new Error('AUTH_SECRET is required in production (lib/config.ts checks this at start).');
+    throw new Error('AUTH_SECRET is required in production (lib/config checks this at start).');
   }
   return readOrCreateSecretFile(path.join(settings.dataDir, 'auth-secret'));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { parseTags, limits } from '@/lib/materials/material-input';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
-import type { ColumnValue, ManifestRow } from './manifest';
+import type { ManifestRow } from './manifest';
 
 /**
  * Turns a manifest row's free text into the hub's vocabulary slugs, deterministically:

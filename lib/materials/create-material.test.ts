@@ -281,9 +281,10 @@ describe('createMaterial when storage is down', () => {
       const megabyte = Buffer.alloc(1024 * 1024, 'a');
       let sent = 0;
       const stream = new Readable({
-        async read() {
-          if (sent === 7) await s3.stop();
-          this.push(sent++ < 16 ? megabyte : null);
+        read() {
+          const next = () => this.push(sent++ < 16 ? megabyte : null);
+          if (sent === 7) void s3.stop().then(next);
+          else next();
         },
       });
       hub.services.maxUploadBytes = 100 * 1024 * 1024;

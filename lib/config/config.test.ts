@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig } from '.';
 
 /** A value no message may ever repeat: if it shows up in an error, a secret has leaked into a log. */
 const SECRET = 'sEcReT-wJalrXUtnFEMI-K7MDENG-bPxRfiCY-do-not-log';
