@@ -30,7 +30,7 @@ import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { materials, materialVersions, organisations } from '@/lib/db/schema';
-import { fileFormats } from '@/lib/materials/formats';
+import { fileFormats } from '@/lib/formats/file-formats';
 import { searchMaterials } from '@/lib/search';
 import { parseSearchParams } from '@/lib/search/search-params';
 import type { Services } from '@/lib/services';

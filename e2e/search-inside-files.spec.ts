@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { docx } from '../lib/extract/test-files';
+import { docx } from '../lib/extract/testing/test-files';
 import { MaterialPage } from './pages/material-page';
 import { SearchPage } from './pages/search-page';
 import { SharePage } from './pages/share-page';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, type ExtractionResult } from './index';
-import { buildZip, docxEntries, odp, xlsx } from './test-files';
+import { buildZip, docxEntries, odp, xlsx } from './testing/test-files';
 import { TextSink, sliceToUtf8Bytes } from './text-sink';
 import { entryNameProblem, resolvePartName } from './zip';
 
@@ -219,7 +219,7 @@ describe('Word 97 (.doc)', () => {
   });
 
   it('fails a CFB file that is not a Word document, and a .docx given as .doc', async () => {
-    const { cfb, docx } = await import('./test-files');
+    const { cfb, docx } = await import('./testing/test-files');
     const notWord = cfb([{ name: 'Workbook', data: Buffer.alloc(4096) }]);
     expect(await extractText({ format: 'doc', body: notWord, sizeBytes: notWord.length })).toMatchObject({ status: 'failed', reason: 'malformed' });
     const modern = docx(['Hello']);

@@ -17,7 +17,7 @@ import {
   pdf,
   wordDocumentStream,
   wordDocumentXml,
-} from './test-files';
+} from './testing/test-files';
 
 /**
  * Hostile and broken files, all made here at run time: none is committed. Each must end in a

@@ -1,7 +1,9 @@
-import { formatByCode } from '@/lib/materials/formats';
+import { formatByCode } from '@/lib/formats/file-formats';
 import { extractDoc, isCfb, isEncryptedOfficePackage } from './legacy-office';
 import { resolveLimits, type ExtractionLimits } from './limits';
-import { extractDocx, extractPptx, extractXlsx } from './office-open-xml';
+import { extractDocx } from './docx';
+import { extractPptx } from './pptx';
+import { extractXlsx } from './xlsx';
 import { extractOpenDocument } from './open-document';
 import { extractPdf } from './pdf';
 import { extractPlainText } from './plain-text';

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/materials/formats';
+import { formatBytes } from '@/lib/formats/file-formats';
 import type { ExtractionLimits } from './limits';
 
 export type FailureReason = 'too_large' | 'zip_bomb' | 'too_many_entries' | 'timeout' | 'malformed' | 'encrypted';

@@ -8,7 +8,7 @@ import { anonymous, type Actor } from '@/lib/auth/viewer';
 import { openDatabase } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
 import { materialVersions } from '@/lib/db/schema';
-import { docx, docxEntries, buildZip, deflatedZeros } from '@/lib/extract/test-files';
+import { docx, docxEntries, buildZip, deflatedZeros } from '@/lib/extract/testing/test-files';
 import { createMaterial } from '@/lib/materials/create-material';
 import { openDownload } from '@/lib/materials/open-download';
 import { searchMaterials } from '@/lib/search';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { acceptedFormatsSentence, extensionOf, formatForExtension, type FileFormat } from './formats';
+import { acceptedFormatsSentence, extensionOf, formatForExtension, type FileFormat } from '@/lib/formats/file-formats';
 
 /** How many leading bytes are read before deciding: enough for every signature, including OOXML and ODF. */
 export const sniffBytes = 64 * 1024;

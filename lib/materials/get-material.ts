@@ -6,7 +6,7 @@ import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { currentVersion } from './current-version';
 import { materialColumns } from './row-columns';
-import { formatByCode } from './formats';
+import { formatByCode } from '@/lib/formats/file-formats';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 

@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materialVersions, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { formatByCode } from './formats';
+import { formatByCode } from '@/lib/formats/file-formats';
 import { materialToView } from './material-access';
 
 /** One file version as the versions list shows it: no storage key, no email address. */

@@ -10,7 +10,7 @@ import { cleanFileName } from '@/lib/storage/content-disposition';
 import { newStorageKey } from '@/lib/storage/storage-key';
 import { detectFormat, sniffBytes } from './detect-format';
 import { drain, FileTooLargeError, MeasuringStream, peekHead } from './file-stream';
-import { formatBytes, type FileFormat } from './formats';
+import { formatBytes, type FileFormat } from '@/lib/formats/file-formats';
 
 /**
  * The streaming, all-or-nothing write path for a material's file, shared by sharing a new material

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/govuk';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions, type MaterialVersionSummary } from '@/lib/materials/list-material-versions';
-import { formatBytes } from '@/lib/materials/formats';
+import { formatBytes } from '@/lib/formats/file-formats';
 import { services } from '@/lib/runtime';
 import { visibilityInWords } from '@/lib/materials/visibility-words';
 

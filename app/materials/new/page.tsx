@@ -7,7 +7,7 @@ import { canShareMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { visibilityOptions } from '@/lib/materials/visibility-words';
-import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/materials/formats';
+import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
 import { services } from '@/lib/runtime';
 import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';

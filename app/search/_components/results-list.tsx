@@ -1,5 +1,5 @@
 import { Tag } from '@/app/_components/govuk';
-import { formatBytes, formatByCode } from '@/lib/materials/formats';
+import { formatBytes, formatByCode } from '@/lib/formats/file-formats';
 import type { SearchHit } from '@/lib/search/search-engine';
 import { HighlightedText } from './highlighted-text';
 import { vocabularyLabels } from './labels';

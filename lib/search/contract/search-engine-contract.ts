@@ -26,7 +26,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Actor, type Viewer } from '@/lib/auth/viewer';
-import { docx, pdf } from '@/lib/extract/test-files';
+import { docx, pdf } from '@/lib/extract/testing/test-files';
 import { extractPendingTexts } from '@/lib/jobs/extract-text';
 import { createMaterial } from '@/lib/materials/create-material';
 import { deleteMaterial } from '@/lib/materials/delete-material';

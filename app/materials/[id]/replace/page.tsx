@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { BackLink, Button, ErrorSummary, FileUpload, SummaryList, Textarea } from '@/app/_components/govuk';
 import { config } from '@/lib/config';
 import { loadFormAttempt, textValue } from '@/lib/materials/form-attempts';
-import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/materials/formats';
+import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { changeNoteLimit } from '@/lib/materials/replace-material-file';
 import { services } from '@/lib/runtime';
 import { CannotChange } from '../_components/cannot-change';
