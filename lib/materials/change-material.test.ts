@@ -8,7 +8,7 @@ import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
 import { auditEvents, materials, materialVersions, pendingUploads, users } from '@/lib/db/schema';
 import { ValidationError } from '@/lib/errors';
-import { council, liveViewer, person, refusal, type Council, type Person } from '@/lib/organisations/test-fixtures';
+import { council, liveViewer, person, refusal, type Council, type Person } from '@/lib/organisations/testing/fixtures';
 import { searchMaterials } from '@/lib/search';
 import { emptySearchQuery } from '@/lib/search/search-params';
 import type { BlobStore } from '@/lib/storage/blob-store';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
 import { materials } from '@/lib/db/schema';
-import { council, outcomeOf, person, type Council, type Outcome } from '@/lib/organisations/test-fixtures';
+import { council, outcomeOf, person, type Council, type Outcome } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 import { createMaterial } from './create-material';

@@ -14,7 +14,7 @@ import { listMembers } from './list-members';
 import { listOrganisations } from './list-organisations';
 import { removeMember } from './remove-member';
 import { requestToJoin } from './request-to-join';
-import { council, outcomeOf, person, type Council, type Outcome } from './test-fixtures';
+import { council, outcomeOf, person, type Council, type Outcome } from './testing/fixtures';
 import { updateEmailDomains } from './update-email-domains';
 
 // The authorisation matrix for the organisation verbs: every verb, aimed at Bristol, tried by

@@ -16,7 +16,7 @@ import { listJoinRequests } from './list-join-requests';
 import { listMembers } from './list-members';
 import { removeMember } from './remove-member';
 import { requestToJoin } from './request-to-join';
-import { council, liveViewer, person, refusal, type Council } from './test-fixtures';
+import { council, liveViewer, person, refusal, type Council } from './testing/fixtures';
 
 describe.each(testDrivers)('joining, roles and removal on %s', (driver) => {
   let hub: TestHub;

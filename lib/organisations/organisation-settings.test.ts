@@ -9,7 +9,7 @@ import { getOrganisation } from './get-organisation';
 import { getOrganisationSettings } from './get-organisation-settings';
 import { auditPageSize, listAuditEvents } from './list-audit-events';
 import { listOrganisations } from './list-organisations';
-import { council, person, refusal, type Council } from './test-fixtures';
+import { council, person, refusal, type Council } from './testing/fixtures';
 import { updateEmailDomains } from './update-email-domains';
 
 describe.each(testDrivers)('email domains, public bodies and the audit log on %s', (driver) => {

@@ -1,7 +1,7 @@
 /**
  * The search interface every engine implements: the built-in Postgres full-text engine and the
  * Meilisearch engine. Types only (no database, no environment), so pages and components may import
- * them. Both engines pass one contract suite (lib/search/contract/).
+ * them. Both engines pass one contract suite (lib/search/testing/).
  *
  * Engines apply the visibility rules themselves (only what the viewer may see is found and counted);
  * callers never pass a visibility filter.

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { auditEvents, materials } from '@/lib/db/schema';
-import { council, person, type Council } from '@/lib/organisations/test-fixtures';
+import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { createMaterial } from '@/lib/materials/create-material';
 import { loadFormAttempt } from '@/lib/materials/form-attempts';
 import { testDrivers } from '@/lib/testing/databases';

@@ -7,7 +7,7 @@ import { materials, materialVersions, users } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { batchesOf, loadMaterialDocuments, maxIndexedTextLength, publishedDocuments, stampOf, type MaterialDocument } from './documents';
-import { insertMaterial, organisation } from './test-materials';
+import { insertMaterial, organisation } from './testing/test-materials';
 
 describe.each(testDrivers)('Meilisearch documents on %s', (driver) => {
   let hub: TestHub;

@@ -9,7 +9,7 @@ import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { searchMaterials } from '../index';
 import { emptySearchQuery } from '../search-params';
 import { createMeilisearchEngine } from './index';
-import { insertMaterial, memberOf, organisation } from './test-materials';
+import { insertMaterial, memberOf, organisation } from './testing/test-materials';
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

@@ -13,8 +13,8 @@ import { emptySearchQuery } from '../search-params';
 import type { SearchQuery } from '../search-engine';
 import { visibilityFilter } from './filters';
 import { buildSearchRequest, highlighted, MeilisearchSearchEngine, toSearchHit } from './meilisearch-engine';
-import { StandInGateway } from './stand-in-gateway';
-import { insertMaterial, memberOf, organisation } from './test-materials';
+import { StandInGateway } from './testing/stand-in-gateway';
+import { insertMaterial, memberOf, organisation } from './testing/test-materials';
 
 const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
   ...emptySearchQuery(),

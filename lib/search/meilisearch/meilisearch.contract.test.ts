@@ -1,10 +1,10 @@
-// The search engine contract (lib/search/contract/) run against a real Meilisearch server, when one
+// The search engine contract (lib/search/testing/) run against a real Meilisearch server, when one
 // is given: MEILI_HOST (and MEILI_API_KEY if it needs one). Without it the suite is skipped: no
 // Meilisearch server can run on the build machines. Each run uses an index of its own, deleted after.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config';
-import { describeSearchEngineContract } from '../contract/search-engine-contract';
+import { describeSearchEngineContract } from '../testing/search-engine-contract';
 import { waitForTasks } from './gateway';
 import { createMeilisearchEngine, searchGateway, writeGateway } from './index';
 import { MeilisearchSearchEngine } from './meilisearch-engine';

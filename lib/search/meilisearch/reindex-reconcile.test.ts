@@ -7,9 +7,9 @@ import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { describeDrift, findDrift, reconcile } from './reconcile';
 import { reindex, ReindexRunningError } from './reindex';
-import { StandInGateway } from './stand-in-gateway';
+import { StandInGateway } from './testing/stand-in-gateway';
 import { outboxCount, SearchSync } from './sync';
-import { insertMaterial, organisation } from './test-materials';
+import { insertMaterial, organisation } from './testing/test-materials';
 
 describe.each(testDrivers)('reindex and reconcile on %s', (driver) => {
   let hub: TestHub;

@@ -5,7 +5,7 @@ import { synonymGroups } from '../synonyms';
 import { filterableAttributes } from './filters';
 import { MeiliTaskFailedError } from './gateway';
 import { applyIndexSettings, materialIndexSettings, synonymMap } from './settings';
-import { StandInGateway } from './stand-in-gateway';
+import { StandInGateway } from './testing/stand-in-gateway';
 
 describe('the index settings', () => {
   const settings = materialIndexSettings([['bins', 'waste', 'refuse', 'rubbish'], ['council tax', 'ctax']]);

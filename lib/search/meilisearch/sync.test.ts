@@ -7,9 +7,9 @@ import { queryRows } from '@/lib/db/query-rows';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { MeiliTaskFailedError } from './gateway';
-import { StandInGateway } from './stand-in-gateway';
+import { StandInGateway } from './testing/stand-in-gateway';
 import { outboxCount, reindexInProgress, SearchSync } from './sync';
-import { insertMaterial, organisation } from './test-materials';
+import { insertMaterial, organisation } from './testing/test-materials';
 
 describe.each(testDrivers)('draining the search outbox on %s', (driver) => {
   let hub: TestHub;

@@ -1,7 +1,7 @@
 /**
  * The contract every search engine passes: the same materials, shared through the app's own
  * createMaterial (files stored, text extracted), searched by the same viewers, with the same answers
- * expected. lib/search/contract/postgres.contract.test.ts runs it on the built-in engine;
+ * expected. lib/search/testing/postgres.contract.test.ts runs it on the built-in engine;
  * meilisearch.contract.test.ts on Meilisearch (when MEILI_HOST is set).
  *
  * How to run it for an engine:
@@ -31,7 +31,7 @@ import { extractPendingTexts } from '@/lib/jobs/extract-text';
 import { createMaterial } from '@/lib/materials/create-material';
 import { deleteMaterial } from '@/lib/materials/delete-material';
 import { withdrawMaterial } from '@/lib/materials/withdraw-material';
-import { council, person } from '@/lib/organisations/test-fixtures';
+import { council, person } from '@/lib/organisations/testing/fixtures';
 import { suggestCorrection } from '@/lib/search/did-you-mean';
 import type { EngineResults, SearchEngine, SearchFilters, SearchHit, SearchQuery } from '@/lib/search/search-engine';
 import type { TestDriver } from '@/lib/testing/databases';

@@ -1,5 +1,5 @@
 import type { MultiSearchQuery, MultiSearchResult, Settings, Task } from 'meilisearch';
-import type { IndexInfo, MeiliGateway, TaskRef } from './gateway';
+import type { IndexInfo, MeiliGateway, TaskRef } from '../gateway';
 
 /**
  * For tests only: a stand-in for a Meilisearch server (none can run on the build machines), holding
