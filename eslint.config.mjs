@@ -11,15 +11,20 @@ import tseslint from 'typescript-eslint';
  * jsx-a11y set, and the architecture written as rules (eslint-plugin-boundaries), so that a change that
  * crosses a layer fails `npm test` rather than waiting for a reviewer to notice.
  *
- * The layers, from the bottom up (ARCHITECTURE in README.md says the same in words):
+ * The layers, from the bottom up (README.md, "How it is built", says the same in words):
  *
- *   shared       plain rules and helpers safe anywhere: who the viewer is and what they may do
- *                (lib/auth), errors, formats, dates, names
- *   extract      reading text out of documents: knows nothing of the hub (no database, no domain)
- *   data         the database, file storage, search engines, jobs, mail, configuration
- *   domain       what the hub does: one verb per file, permission checked inside each
- *   web          the Next.js layer: HTTP helpers, sign-in machinery, the runtime that wires it all
- *   app          pages and route handlers: thin, they call the domain and never touch the database
+ *   shared       plain helpers safe anywhere: errors, file formats, names, dates, ids (lib/errors,
+ *                lib/formats, lib/text)
+ *   config       the settings, read from the environment once (lib/config)
+ *   extract      reading text out of documents: a library of its own that knows nothing of the hub
+ *   data         the database and file storage (lib/db, lib/storage)
+ *   auth         who the viewer is and what they may see or do (lib/auth): the rules everything
+ *                depends on, with their SQL and Meilisearch twins
+ *   domain       what the hub does, one verb per file, each checking permission itself (the rest of lib/)
+ *   web          the Next.js side: HTTP helpers and form wrappers, sign-in (next-auth), the runtime that
+ *                wires services together (lib/http, lib/sign-in, lib/runtime)
+ *   app          pages and route handlers: thin; they call the domain and never touch the database
+ *   cli          command-line tools and benchmarks, which wire things up as the runtime does
  *
  * Test support (the stand-ins, fixtures and contract suites under any `testing/` folder, and the
  * tests themselves) may use anything; production code may never import it.
@@ -28,12 +33,14 @@ import tseslint from 'typescript-eslint';
 /** Tests and the support that exists only for them: they may import anything, and nothing else may import them. */
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts'];
 
-/** Where each layer lives (folders or files, from the project root). The first match decides. */
+/** Where each layer lives (folders, from the project root). The first match decides. */
 const elements = [
   { type: 'test-support', pattern: ['**/testing', 'e2e'], partialMatch: false },
+  { type: 'shared', pattern: ['lib/errors', 'lib/formats', 'lib/text'], partialMatch: false },
+  { type: 'config', pattern: 'lib/config', partialMatch: false },
   { type: 'extract', pattern: 'lib/extract', partialMatch: false },
-  { type: 'shared', pattern: ['lib/auth', 'lib/errors', 'lib/formats', 'lib/text'], partialMatch: false },
-  { type: 'data', pattern: ['lib/db', 'lib/storage', 'lib/config'], partialMatch: false },
+  { type: 'data', pattern: ['lib/db', 'lib/storage'], partialMatch: false },
+  { type: 'auth', pattern: 'lib/auth', partialMatch: false },
   { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime'], partialMatch: false },
   { type: 'cli', pattern: ['lib/cli', 'bench'], partialMatch: false },
   { type: 'domain', pattern: 'lib/*', partialMatch: false },
@@ -58,6 +65,20 @@ export default defineConfig([
       '@next/next/no-html-link-for-pages': 'off',
     },
   },
+  {
+    // A page or route handler that reaches `hub.db` has bypassed the domain layer and its permission checks.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'Pages and route handlers never use the database handle: call a domain function in lib/ that checks permission.',
+        },
+      ],
+    },
+  },
   // Playwright fixtures call `use(…)`, which the React hooks rule mistakes for React's `use`.
   { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   // CommonJS configuration files (next.config.js) are loaded by Node with require.
@@ -78,10 +99,10 @@ export default defineConfig([
           default: 'allow',
           policies: [
             {
-              // Pages and route handlers call the domain; the database is reached only through it.
+              // Pages and route handlers call the domain; the database and storage are reached only through it.
               from: { element: { type: 'app' } },
               disallow: { to: [{ element: { type: 'data' } }, { module: { origin: 'external', source: databaseModules } }] },
-              message: 'app/ calls domain functions (lib/…) and never the database, storage or search engine directly',
+              message: 'app/ calls domain functions (lib/…) and never the database or file storage directly',
             },
             {
               // Reading documents is a library of its own: it must not know about materials or the database.
@@ -90,15 +111,25 @@ export default defineConfig([
               message: 'lib/extract/ is standalone: it may use only itself and the shared helpers',
             },
             {
-              // The rules everything depends on sit at the bottom: they never reach up to HTTP or sign-in.
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: '!shared' } } },
-              message: 'the shared layer (lib/auth, errors, formats) depends on nothing above it',
+              message: 'the shared helpers (lib/errors, lib/formats, lib/text) depend on nothing else in the hub',
             },
             {
-              from: { element: { type: '{data,domain,shared,extract}' } },
-              disallow: { to: { element: { type: '{app,web,cli}' } } },
-              message: 'lib/ below the web layer never imports pages, route helpers, sign-in or command-line tools',
+              from: { element: { type: '{config,data}' } },
+              disallow: { to: { element: { type: '{extract,auth,domain,web,app,cli}' } } },
+              message: 'configuration, the database and storage sit below everything that uses them',
+            },
+            {
+              // The rules everything depends on: they read the database, and nothing above it.
+              from: { element: { type: 'auth' } },
+              disallow: { to: { element: { type: '{domain,web,app,cli}' } } },
+              message: 'lib/auth holds the permission rules: it never reaches up to the domain, sign-in or pages',
+            },
+            {
+              from: { element: { type: 'domain' } },
+              disallow: { to: { element: { type: '{web,app,cli}' } } },
+              message: 'the domain never imports pages, route helpers, sign-in or command-line tools',
             },
             {
               // Stand-ins, fixtures and contract suites are for tests only.

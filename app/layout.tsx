@@ -5,7 +5,7 @@ import 'accessible-autocomplete/dist/accessible-autocomplete.min.css';
 import './globals.scss';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
 import { SiteNavigation } from './_components/site-navigation';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 
 export const metadata: Metadata = {
   title: {

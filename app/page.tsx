@@ -1,11 +1,12 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { connection } from 'next/server';
 import { Button, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
 import { searchMaterials } from '@/lib/search';
 import { emptySearchQuery, maxQueryLength } from '@/lib/search/search-params';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
-import { fileDescription, formatDate } from './search/_components/results-list';
+import { formatDate } from '@/lib/text/dates';
+import { fileDescription } from './search/_components/results-list';
 
 /**
  * The home page: what the hub is for, a search box, ways in by phase and by service area (with how

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Button, InsetText, SummaryList } from '@/app/_components/govuk';
-import { signInMethods } from '@/lib/auth/auth-options';
-import { requireSignedIn } from '@/lib/auth/current-viewer';
-import { loadAccountDetails } from '@/lib/auth/load-viewer';
+import { signInMethods } from '@/lib/sign-in/auth-options';
+import { requireSignedIn } from '@/lib/sign-in/current-viewer';
+import { getAccount } from '@/lib/people/get-account';
 import { services } from '@/lib/runtime';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -14,7 +14,7 @@ const roleNames = { member: 'Member', org_admin: 'Organisation admin' } as const
 export default async function AccountPage() {
   await connection();
   const viewer = await requireSignedIn('/account');
-  const account = await loadAccountDetails((await services()).db, viewer.userId);
+  const account = await getAccount(await services(), viewer);
   if (!account) return null; // the user was deleted between the two reads: the next request is anonymous
   const { microsoft } = signInMethods();
 

@@ -1,4 +1,4 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
 import { connection } from 'next/server';

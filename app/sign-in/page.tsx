@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { Button, ErrorSummary, InsetText, TextInput } from '@/app/_components/govuk';
-import { signInMethods } from '@/lib/auth/auth-options';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { currentViewer } from '@/lib/auth/current-viewer';
-import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/auth/email-address';
-import { SIGN_IN_EMAIL_COOKIE } from '@/lib/auth/form-responses';
-import { tooManySignInRequestsMessage } from '@/lib/auth/rate-limit-sign-in';
+import { signInMethods } from '@/lib/sign-in/auth-options';
+import { safeCallbackPath } from '@/lib/sign-in/callback-url';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
+import { SIGN_IN_EMAIL_COOKIE } from '@/lib/sign-in/sign-in-pages';
+import { tooManySignInRequestsMessage } from '@/lib/sign-in/rate-limit-sign-in';
 import { config } from '@/lib/config';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -53,7 +53,7 @@ export default async function SignInPage({ searchParams }: Props) {
 
         {viewer.kind === 'user' ? (
           <InsetText>
-            You are already signed in as {viewer.name}.{' '}
+            You are already signed in{viewer.name ? ` as ${viewer.name}` : ''}.{' '}
             <a className="govuk-link" href="/account">
               Go to your account
             </a>

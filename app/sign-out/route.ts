@@ -1,19 +1,18 @@
-import { authOptions } from '@/lib/auth/auth-options';
-import { refuseCrossSite, seeOther } from '@/lib/auth/form-responses';
-import { parseCookieHeader } from '@/lib/auth/next-auth-call';
-import { signOutSession } from '@/lib/auth/sign-in-flow';
+import { formRoute } from '@/lib/http/form-route';
+import { seeOther } from '@/lib/http/responses';
+import { parseCookieHeader } from '@/lib/sign-in/next-auth-call';
+import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
+import { signOutSession } from '@/lib/sign-in/sign-in-flow';
 
 // The "Sign out" buttons post here: next-auth deletes the session row and clears its cookie.
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
+export const POST = formRoute({ page: () => '/' }, async ({ request }) => {
   try {
-    const { setCookies } = await signOutSession({ options: authOptions() }, { cookies: parseCookieHeader(request.headers.get('cookie')) });
-    return seeOther('/sign-in/signed-out', setCookies);
+    const { setCookies } = await signOutSession(await signInDependencies(), { cookies: parseCookieHeader(request.headers.get('cookie')) });
+    return seeOther('/sign-in/signed-out', { setCookies });
   } catch (error) {
     console.error('[sign-out] could not end the session:', error);
     return seeOther('/sign-in/problem?error=Default');
   }
-}
+});

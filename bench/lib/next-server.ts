@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { Client } from 'pg';
 import type { DatabaseConfig } from '@/lib/config';
-import { hashSessionToken } from '@/lib/auth/drizzle-adapter';
+import { hashSessionToken } from '@/lib/sign-in/drizzle-adapter';
 import { openDatabase } from '@/lib/db/client';
 import { organisations, sessions, users } from '@/lib/db/schema';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { auditEvents } from '@/lib/db/schema';
+import { personAndOrganisation } from '@/lib/text/display-name';
 
 export interface AuditEventInput {
   /** What happened, as a verb phrase code: 'material.created', 'member.removed', … */
@@ -39,6 +40,6 @@ export function actorLabel(actor: Actor): string {
     case 'anonymous':
       return 'Someone not signed in';
     case 'user':
-      return actor.organisation ? `${actor.name}, ${actor.organisation.name}` : actor.name;
+      return personAndOrganisation(actor.name, actor.organisation?.name) ?? 'Someone who gave no name';
   }
 }

@@ -17,7 +17,8 @@ export type Viewer =
   | {
       kind: 'user';
       userId: string;
-      name: string;
+      /** The name they gave, as others may see it (lib/text/display-name.ts); null if they gave none. */
+      name: string | null;
       /** The organisation the user belongs to, if any. */
       organisation: ViewerOrganisation | null;
       role: Role;

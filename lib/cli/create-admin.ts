@@ -1,7 +1,7 @@
 import 'server-only';
 import { runCommand } from './run-command';
-import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/auth/email-address';
-import { makeSiteAdmin } from '@/lib/auth/make-site-admin';
+import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
+import { makeSiteAdmin } from '@/lib/people/make-site-admin';
 import { ConfigError, config } from '@/lib/config';
 import { runtime } from '@/lib/runtime';
 

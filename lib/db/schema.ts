@@ -220,10 +220,11 @@ export const pendingUploads = pgTable('pending_uploads', {
 });
 
 /**
- * What a person typed into the upload form when it was refused, so the form can be shown again with
- * their answers and the errors (the form posts without JavaScript, to a route handler that redirects).
+ * What a person typed into a form when it was refused, so the form can be shown again with their
+ * answers and the errors (forms post without JavaScript to route handlers that redirect back).
+ * See lib/forms/form-attempts.ts.
  */
-export const uploadAttempts = pgTable('upload_attempts', {
+export const formAttempts = pgTable('form_attempts', {
   id: uuid('id').primaryKey().defaultRandom(),
   values: jsonb('values').notNull(),
   errors: jsonb('errors').notNull(),

@@ -1,6 +1,6 @@
 import 'server-only';
+import { isUuid } from '@/lib/text/uuid';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { materials, organisations } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
@@ -59,7 +59,7 @@ export interface MaterialDetail {
 
 /** A material the viewer may see, or undefined (missing, withdrawn or not theirs to see: all look alike). */
 export async function getMaterial(services: Services, viewer: Viewer, id: string): Promise<MaterialDetail | undefined> {
-  if (!z.uuid().safeParse(id).success) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await services.db
     .select({ material: materialColumns, council: organisations })
     .from(materials)

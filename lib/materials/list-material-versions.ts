@@ -1,4 +1,5 @@
 import 'server-only';
+import { personAndOrganisation } from '@/lib/text/display-name';
 import { desc, eq } from 'drizzle-orm';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materialVersions, organisations, users } from '@/lib/db/schema';
@@ -50,17 +51,8 @@ export async function listMaterialVersions(services: Services, viewer: Viewer, m
     formatLabel: formatByCode(row.format)?.label ?? row.format.toUpperCase(),
     sizeBytes: row.sizeBytes,
     uploadedAt: row.createdAt.toISOString(),
-    uploadedBy: uploaderLabel(row.uploaderName, row.uploaderOrganisation),
+    uploadedBy: personAndOrganisation(row.uploaderName, row.uploaderOrganisation),
     changeNote: row.changeNote,
     isCurrent: index === 0,
   }));
-}
-
-/** "Name, Organisation". A name that looks like an email address is never shown. */
-function uploaderLabel(name: string | null, organisation: string | null): string | null {
-  const safeName = name && !name.includes('@') ? name.trim() : '';
-  if (safeName && organisation) return `${safeName}, ${organisation}`;
-  if (safeName) return safeName;
-  if (organisation) return `A member of ${organisation}`;
-  return null;
 }

@@ -1,13 +1,14 @@
 import 'server-only';
+import { parseUuid } from '@/lib/text/uuid';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { materials } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import { materialColumns } from './row-columns';
-import type { Transaction } from './store-file';
+import type { Transaction } from '@/lib/db/transaction';
 
 /**
  * The checks every verb that changes a material starts with, so they all answer alike:
@@ -40,8 +41,7 @@ export function cannotDeleteMaterial(): AppError {
 
 /** A material id from outside (route parameter, form), or undefined when it cannot be one. */
 export function parseMaterialId(id: unknown): string | undefined {
-  const parsed = z.uuid().safeParse(id);
-  return parsed.success ? parsed.data : undefined;
+  return parseUuid(id);
 }
 
 async function readMaterial(db: Reader, id: string, lock: boolean): Promise<MaterialRow | undefined> {

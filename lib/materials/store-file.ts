@@ -2,7 +2,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/lib/db/client';
+import type { Transaction } from '@/lib/db/transaction';
 import { pendingUploads } from '@/lib/db/schema';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
@@ -46,8 +46,6 @@ export interface StoredFile {
   sha256: string;
 }
 
-/** The transaction handle drizzle passes to `db.transaction(…)`, for both drivers. */
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export function tooLargeMessage(limit: number) {
   return `The selected file must be smaller than ${formatBytes(limit)}`;

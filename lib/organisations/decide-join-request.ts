@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName } from '@/lib/text/display-name';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -7,7 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { organisationProblems } from './messages';
-import { displayName, notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
+import { notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
 
 const decisionSchema = z.object({
   requestId: z.uuid({ error: 'The request could not be found' }),

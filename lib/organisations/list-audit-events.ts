@@ -5,6 +5,8 @@ import { canReadAuditLog } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { auditEvents } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { formatDateTime } from '@/lib/text/dates';
+import { withoutEmailAddresses } from '@/lib/text/display-name';
 import {
   forbidden,
   organisationOrNotFound,
@@ -12,7 +14,6 @@ import {
   requireSignedIn,
   roleLabels,
   summaryOf,
-  withoutEmailAddresses,
   type OrganisationSummary,
 } from './organisation-common';
 
@@ -187,11 +188,8 @@ function show(key: string, value: unknown): string {
 }
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
-
 function londonTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(iso);
 }
 
 /** "emailDomains" or "email_domains" → "Email domains". */

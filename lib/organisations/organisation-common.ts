@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
+import type { Transaction } from '@/lib/db/transaction';
 import { organisations } from '@/lib/db/schema';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 
@@ -17,8 +18,6 @@ import { AppError, ValidationError, type FieldError } from '@/lib/errors';
  *     so ids cannot be probed;
  *   - anonymous viewers are refused (forbidden) before anything is looked up.
  */
-
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type SignedInViewer = Extract<Viewer, { kind: 'user' }>;
 
@@ -97,19 +96,6 @@ export async function lockOrganisation(tx: Transaction, organisationId: string):
 
 export function summaryOf(row: Pick<OrganisationRow, 'slug' | 'name' | 'type'>): OrganisationSummary {
   return { slug: row.slug, name: row.name, type: row.type === 'public-body' ? 'public-body' : 'council' };
-}
-
-/** How a person is shown to others: their name, never their email address. */
-export function displayName(name: string | null | undefined): string {
-  const trimmed = name?.trim();
-  return trimmed ? withoutEmailAddresses(trimmed) : 'Name not given';
-}
-
-const emailAddress = /[^\s@<>()[\],;:"']+@[^\s@<>()[\],;:"']+\.[^\s@<>()[\],;:"']+/g;
-
-/** Replaces anything that looks like an email address, for text that others will read. */
-export function withoutEmailAddresses(text: string): string {
-  return text.replace(emailAddress, '[email address removed]');
 }
 
 export const roleLabels: Record<string, string> = { member: 'Member', org_admin: 'Organisation admin' };

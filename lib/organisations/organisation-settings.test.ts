@@ -274,7 +274,7 @@ describe.each(testDrivers)('email domains, public bodies and the audit log on %s
         // In the order jsonb keeps keys (shortest first), on both drivers.
         changes: [
           { label: 'Status', before: 'Published', after: 'Withdrawn' },
-          { label: 'Withdrawn', before: 'None', after: '1 July 2026 at 13:30' },
+          { label: 'Withdrawn', before: 'None', after: '1 July 2026 at 1:30pm' },
           { label: 'Reason for withdrawing', before: 'None', after: 'Out of date' },
         ],
       });

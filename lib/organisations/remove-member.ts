@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName } from '@/lib/text/display-name';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -8,7 +9,6 @@ import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { organisationProblems } from './messages';
 import {
-  displayName,
   forbidden,
   lockOrganisation,
   notFound,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName, withoutEmailAddresses } from '@/lib/text/display-name';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -6,7 +7,7 @@ import { canRequestToJoin } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { displayName, findOrganisation, forbidden, organisationSlug, parseInput, refuse, requireSignedIn, summaryOf, withoutEmailAddresses } from './organisation-common';
+import { findOrganisation, forbidden, organisationSlug, parseInput, refuse, requireSignedIn, summaryOf } from './organisation-common';
 import type { OwnJoinRequest } from './get-own-join-request';
 
 export const maxJoinMessageLength = 1000;

@@ -1,28 +1,36 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList } from '@/app/_components/govuk';
-import { requireSignedIn } from '@/lib/auth/current-viewer';
+import { cache } from 'react';
+import { currentViewer, requireSignedIn } from '@/lib/sign-in/current-viewer';
 import { getOwnJoinRequest } from '@/lib/organisations/get-own-join-request';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
-import { isOrganisationProblem, organisationProblems } from '@/lib/organisations/messages';
+import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { maxJoinMessageLength } from '@/lib/organisations/request-to-join';
 import { services } from '@/lib/runtime';
 import { formatDate, preserveLines } from '@/app/organisations/_components/format';
 import { JoinForm } from './_components/join-form';
-import { cancelJoinRequestAction, requestToJoinAction } from './actions';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** A refused request or cancellation comes back with what to fix (lib/forms/form-attempts.ts). */
+const refused = cache(async (attemptId: unknown) => {
+  const [hub, viewer] = await Promise.all([services(), currentViewer()]);
+  return (await loadFormAttempt(hub, viewer, 'join', '', attemptId)) ?? (await loadFormAttempt(hub, viewer, 'cancel-join', '', attemptId));
+});
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { problem } = await searchParams;
-  return { title: `${isOrganisationProblem(problem) ? 'Error: ' : ''}Ask to join an organisation`, robots: { index: false } };
+  await connection();
+  const attempt = await refused((await searchParams).attempt);
+  return { title: `${attempt ? 'Error: ' : ''}Ask to join an organisation`, robots: { index: false } };
 }
 
 export default async function JoinPage({ searchParams }: Props) {
   await connection();
   // Only for people who are signed in: anyone else is sent to sign in, and comes back here.
   const viewer = await requireSignedIn('/account/join');
-  const { done, problem } = await searchParams;
+  const { done, attempt: attemptId } = await searchParams;
+  const attempt = await refused(attemptId);
 
   if (viewer.organisation) {
     return (
@@ -48,7 +56,7 @@ export default async function JoinPage({ searchParams }: Props) {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {isOrganisationProblem(problem) ? <ErrorSummary errors={[{ text: organisationProblems[problem] }]} /> : null}
+          {attempt ? <ErrorSummary errors={attempt.errors.map((e) => ({ text: e.message }))} /> : null}
           {done === 'requested' ? (
             <NotificationBanner type="success" heading="Your request has been sent">
               <p className="govuk-body">
@@ -67,7 +75,7 @@ export default async function JoinPage({ searchParams }: Props) {
             ]}
           />
           <p className="govuk-body">You can cancel it, for example to ask to join a different organisation.</p>
-          <form action={cancelJoinRequestAction}>
+          <form method="post" action="/account/join/cancel">
             <input type="hidden" name="requestId" value={own.id} />
             <Button variant="secondary" preventDoubleClick>
               Cancel request<span className="govuk-visually-hidden"> to join {own.organisation.name}</span>
@@ -98,8 +106,7 @@ export default async function JoinPage({ searchParams }: Props) {
               </InsetText>
             ) : undefined
           }
-          problem={isOrganisationProblem(problem) ? organisationProblems[problem] : undefined}
-          action={requestToJoinAction}
+          attempt={attempt}
           organisations={organisations.map((o) => ({ value: o.slug, label: o.name }))}
           maxMessageLength={maxJoinMessageLength}
         />

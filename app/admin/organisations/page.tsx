@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Button, NotificationBanner } from '@/app/_components/govuk';
 import { canAdministerSite } from '@/lib/auth/permissions';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
 import { services } from '@/lib/runtime';
 

@@ -5,14 +5,14 @@ import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { auditEvents, materials } from '@/lib/db/schema';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { createMaterial } from '@/lib/materials/create-material';
-import { loadFormAttempt } from '@/lib/materials/form-attempts';
+import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 
 // The route handlers the change forms post to, called as Next.js calls them. The viewer and the
 // services are the test's: everything else (origin check, form parsing, domain checks) is real.
 const state = vi.hoisted(() => ({ viewer: { kind: 'anonymous' } as Viewer, hub: undefined as unknown as TestHub }));
-vi.mock('@/lib/auth/current-viewer', () => ({
+vi.mock('@/lib/sign-in/current-viewer', () => ({
   currentViewer: async () => state.viewer,
   signInPath: (returnTo: string) => `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`,
 }));

@@ -1,4 +1,4 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -9,6 +9,7 @@ import { listMaterialVersions, type MaterialVersionSummary } from '@/lib/materia
 import { formatBytes } from '@/lib/formats/file-formats';
 import { services } from '@/lib/runtime';
 import { visibilityInWords } from '@/lib/materials/visibility-words';
+import { formatDate } from '@/lib/text/dates';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -24,8 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const material = await load((await params).id);
   return { title: material ? material.title : 'Page not found' };
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 export default async function MaterialPage({ params, searchParams }: Props) {
   const material = await load((await params).id);
@@ -109,7 +108,7 @@ function WithdrawnBanner({ material, done }: { material: MaterialDetail; done: R
         <strong>Reason:</strong> {withdrawn.reason}
       </p>
       <p className="govuk-body">
-        Withdrawn on {dateFormat.format(new Date(withdrawn.at))}. It does not appear in search or lists, and only members of{' '}
+        Withdrawn on {formatDate(withdrawn.at)}. It does not appear in search or lists, and only members of{' '}
         {material.council?.name ?? 'the council that shared it'} and site administrators can open it.
       </p>
       {material.permissions.canChange ? (
@@ -199,7 +198,7 @@ function Versions({ material, versions }: { material: MaterialDetail; versions: 
                 <span className="app-break-anywhere">{v.fileName}</span>
                 <br />
                 <span className="govuk-body-s">
-                  {v.formatLabel}, {formatBytes(v.sizeBytes)}. Uploaded {dateFormat.format(new Date(v.uploadedAt))}
+                  {v.formatLabel}, {formatBytes(v.sizeBytes)}. Uploaded {formatDate(v.uploadedAt)}
                   {v.uploadedBy ? ` by ${v.uploadedBy}` : ''}.
                 </span>
                 {v.changeNote ? (
@@ -271,7 +270,7 @@ function detailRows(m: MaterialDetail) {
     { key: 'File', value: m.file.fileName },
     { key: 'Format and size', value: [m.file.formatLabel, formatBytes(m.file.sizeBytes), documentLength(m.file.text)].filter(Boolean).join(', ') },
     { key: 'Text for search', value: textStatusInWords(m.file) },
-    { key: 'Shared on', value: dateFormat.format(new Date(m.createdAt)) },
+    { key: 'Shared on', value: formatDate(m.createdAt) },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { listValue, textValue, type FormValues } from '@/lib/forms/form-attempts';
 import 'server-only';
 import { Checkboxes, Radios, Select, Textarea, TextInput } from '@/app/_components/govuk';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
@@ -30,6 +31,19 @@ export interface DescriptionValues {
   kind?: string;
   topics?: string[];
   tags?: string;
+}
+
+/** The description answers a refused attempt kept (lib/forms/form-attempts.ts), as the fields show them. */
+export function keptDescription(kept: FormValues): Required<DescriptionValues> {
+  return {
+    title: textValue(kept, 'title') ?? '',
+    summary: textValue(kept, 'summary') ?? '',
+    phases: listValue(kept, 'phases') ?? [],
+    artefactType: textValue(kept, 'artefactType') ?? '',
+    kind: textValue(kept, 'kind') ?? '',
+    topics: listValue(kept, 'topics') ?? [],
+    tags: textValue(kept, 'tags') ?? '',
+  };
 }
 
 /**

@@ -2,17 +2,17 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { ErrorSummary } from '@/app/_components/govuk';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { canShareMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
-import { loadUploadAttempt } from '@/lib/materials/upload-attempts';
+import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
 import { services } from '@/lib/runtime';
 import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
-import { descriptionChoices } from '@/app/materials/_components/description-fields';
-import { UploadForm, type UploadFormChoices } from './_components/upload-form';
+import { descriptionChoices, keptDescription } from '@/app/materials/_components/description-fields';
+import { UploadForm, type UploadFormChoices, type UploadFormValues } from './_components/upload-form';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,8 +28,14 @@ export default async function NewMaterialPage({ searchParams }: Props) {
   if (viewer.kind === 'anonymous') redirect('/sign-in?callbackUrl=%2Fmaterials%2Fnew');
   if (!canShareMaterial(viewer)) return <JoinFirst />;
   const { attempt: attemptId } = await searchParams;
-  const attempt = typeof attemptId === 'string' ? await loadUploadAttempt(await services(), viewer, attemptId) : undefined;
-  const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
+  const attempt = await loadFormAttempt(await services(), viewer, 'share', '', attemptId);
+  const errors = errorsByField(attempt);
+  const values: UploadFormValues | undefined = attempt && {
+    ...keptDescription(attempt.values),
+    council: textValue(attempt.values, 'council'),
+    licence: textValue(attempt.values, 'licence'),
+    visibility: textValue(attempt.values, 'visibility'),
+  };
 
   return (
     <div className="govuk-grid-row">
@@ -43,7 +49,7 @@ export default async function NewMaterialPage({ searchParams }: Props) {
           it. You choose who can see it.
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
-        <UploadForm choices={uploadChoices(viewer)} values={attempt?.values} errors={errors} />
+        <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { SummaryList, type SummaryListRow } from '@/app/_components/govuk';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { getOrganisation, type OrganisationProfile } from '@/lib/organisations/get-organisation';
 import { organisationTypeLabels } from '@/lib/organisations/organisation-common';
 import { services } from '@/lib/runtime';

@@ -1,19 +1,9 @@
 import { Tag } from '@/app/_components/govuk';
 import { formatBytes, formatByCode } from '@/lib/formats/file-formats';
+import { formatDate } from '@/lib/text/dates';
 import type { SearchHit } from '@/lib/search/search-engine';
 import { HighlightedText } from './highlighted-text';
 import { vocabularyLabels } from './labels';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
-}
 
 /** "PDF, 2.4 MB" for a hit's latest file. */
 export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): string | null {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
-import { signInMethods } from '@/lib/auth/auth-options';
-import { normaliseEmailAddress } from '@/lib/auth/email-address';
-import { SIGN_IN_EMAIL_COOKIE } from '@/lib/auth/form-responses';
-import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-email';
+import { signInMethods } from '@/lib/sign-in/auth-options';
+import { normaliseEmailAddress } from '@/lib/text/email-address';
+import { SIGN_IN_EMAIL_COOKIE } from '@/lib/sign-in/sign-in-pages';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/sign-in/sign-in-email';
 
 export const metadata: Metadata = { title: 'Check your email', robots: { index: false } };
 

@@ -1,34 +1,28 @@
-import { authOptions } from '@/lib/auth/auth-options';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { readSmallForm, refuseCrossSite, rememberTypedEmail, seeOther, signInPage } from '@/lib/auth/form-responses';
-import { requestEmailSignIn } from '@/lib/auth/sign-in-flow';
-import { config } from '@/lib/config';
-import { services } from '@/lib/runtime';
+import { formRoute } from '@/lib/http/form-route';
+import { seeOther } from '@/lib/http/responses';
+import { safeCallbackPath } from '@/lib/sign-in/callback-url';
+import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
+import { requestEmailSignIn } from '@/lib/sign-in/sign-in-flow';
+import { rememberTypedEmail, signInPage } from '@/lib/sign-in/sign-in-pages';
 
 // "Send me a sign-in link" posts here (with or without JavaScript): Origin checked, address validated,
-// rate-limited, then next-auth sends the link. See lib/auth/sign-in-flow.ts.
+// rate-limited, then next-auth sends the link. See lib/sign-in/sign-in-flow.ts.
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const form = await readSmallForm(request);
-  if (!form) return seeOther(signInPage({ error: 'invalid-email' }));
-  const { auth } = config();
-  const callbackUrl = safeCallbackPath(form.callbackUrl, auth.url);
-  const typed = (form.email ?? '').trim();
+export const POST = formRoute({ page: () => '/sign-in' }, async ({ request, fields }) => {
+  const deps = await signInDependencies();
+  const callbackUrl = safeCallbackPath(fields.callbackUrl, deps.auth.url);
+  const typed = typeof fields.email === 'string' ? fields.email.trim() : '';
+  const remember = (value: string) => ({ setCookies: [rememberTypedEmail(value)] });
   try {
-    const outcome = await requestEmailSignIn(
-      { options: authOptions(), db: (await services()).db, auth },
-      { email: form.email, callbackUrl, headers: request.headers },
-    );
+    const outcome = await requestEmailSignIn(deps, { email: fields.email, callbackUrl, headers: request.headers });
     switch (outcome.kind) {
       case 'sent':
-        return seeOther('/sign-in/check-your-email', [rememberTypedEmail(outcome.address)]);
+        return seeOther('/sign-in/check-your-email', remember(outcome.address));
       case 'invalid':
-        return seeOther(signInPage({ error: 'invalid-email', callbackUrl }), [rememberTypedEmail(typed)]);
+        return seeOther(signInPage({ error: 'invalid-email', callbackUrl }), remember(typed));
       case 'too_many':
-        return seeOther(signInPage({ error: 'too-many-requests', callbackUrl }), [rememberTypedEmail(typed)]);
+        return seeOther(signInPage({ error: 'too-many-requests', callbackUrl }), remember(typed));
       case 'unavailable':
         return seeOther(signInPage({ callbackUrl }));
       case 'failed':
@@ -38,4 +32,4 @@ export async function POST(request: Request) {
     console.error('[sign-in] could not send a sign-in link:', error);
     return seeOther('/sign-in/problem?error=EmailSignin');
   }
-}
+});

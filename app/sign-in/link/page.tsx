@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Button } from '@/app/_components/govuk';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { normaliseEmailAddress } from '@/lib/auth/email-address';
+import { safeCallbackPath } from '@/lib/sign-in/callback-url';
+import { normaliseEmailAddress } from '@/lib/text/email-address';
 import { config } from '@/lib/config';
 
 // The page an emailed sign-in link opens. The link itself changes nothing: the button posts the token

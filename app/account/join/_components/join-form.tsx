@@ -1,37 +1,27 @@
-'use client';
-
-import { useActionState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CouncilPicker, type CouncilOption } from '@/app/_components/council-picker';
 import { Button, ErrorSummary, Textarea } from '@/app/_components/govuk';
-import { emptyFormState, type FormState } from '@/lib/organisations/messages';
-import { useErrorTitle } from '@/app/organisations/_components/use-error-title';
+import { errorsByField, textValue, type FormAttempt } from '@/lib/forms/form-attempts';
 
 export interface JoinFormProps {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** A refused attempt: the answers to show again and what to fix (lib/forms/form-attempts.ts). */
+  attempt: FormAttempt | undefined;
   organisations: readonly CouncilOption[];
   maxMessageLength: number;
   /** A confirmation banner, shown until the form is sent back with errors. */
   banner?: ReactNode;
   /** Shown under the heading. */
   notice?: ReactNode;
-  /** A refusal of the last button pressed (say, cancelling a request already decided). */
-  problem?: string;
 }
 
-/** Asking to join: the council picker and a message. Posts without JavaScript (server action). */
-export function JoinForm({ action, organisations, maxMessageLength, banner, notice, problem }: JoinFormProps) {
-  const [state, formAction] = useActionState(action, emptyFormState);
-  const errors = Object.fromEntries(state.errors.map((e) => [e.field, e.message]));
-  const summary = state.errors.length
-    ? state.errors.map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))
-    : problem
-      ? [{ text: problem }]
-      : [];
-  useErrorTitle(summary.length > 0);
+/** Asking to join: the council picker and a message. Posts to /account/join/request, with or without JavaScript. */
+export function JoinForm({ attempt, organisations, maxMessageLength, banner, notice }: JoinFormProps) {
+  const errors = errorsByField(attempt);
+  const summary = (attempt?.errors ?? []).map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }));
   return (
     <>
       <ErrorSummary errors={summary} />
-      {state.errors.length ? null : banner}
+      {attempt ? null : banner}
       <h1 className="govuk-heading-l">Ask to join an organisation</h1>
       {notice}
       <p className="govuk-body">
@@ -39,7 +29,7 @@ export function JoinForm({ action, organisations, maxMessageLength, banner, noti
         name, your email address and your message, and approve or refuse your request.
       </p>
       <p className="govuk-body">Once you belong to a council you can share materials for it and see materials it keeps private.</p>
-      <form action={formAction} noValidate>
+      <form method="post" action="/account/join/request" noValidate>
         <CouncilPicker
           id="organisation"
           name="organisation"
@@ -47,7 +37,7 @@ export function JoinForm({ action, organisations, maxMessageLength, banner, noti
           labelClassName="govuk-label--m"
           hint="Start typing its name, then choose it from the list."
           options={organisations}
-          defaultValue={state.values.organisation}
+          defaultValue={textValue(attempt?.values, 'organisation')}
           error={errors.organisation}
         />
         <Textarea
@@ -56,7 +46,7 @@ export function JoinForm({ action, organisations, maxMessageLength, banner, noti
           label="Message to its organisation admins (optional)"
           labelClassName="govuk-label--m"
           hint={`Say what your role is, so they know who you are. Up to ${maxMessageLength} characters.`}
-          defaultValue={state.values.message}
+          defaultValue={textValue(attempt?.values, 'message')}
           error={errors.message}
           rows={4}
         />

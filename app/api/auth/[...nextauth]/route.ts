@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { authOptions } from '@/lib/auth/auth-options';
-import { seeOther } from '@/lib/auth/form-responses';
+import { authOptions } from '@/lib/sign-in/auth-options';
+import { seeOther } from '@/lib/http/responses';
 
 // next-auth's endpoints (session, csrf, providers, Microsoft's callback, sign-out for JavaScript
 // clients). Two are closed on purpose, because the hub's own routes do that work after their own checks:

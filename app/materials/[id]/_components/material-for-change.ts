@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { currentViewer, signInPath } from '@/lib/auth/current-viewer';
+import { currentViewer, signInPath } from '@/lib/sign-in/current-viewer';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { services } from '@/lib/runtime';

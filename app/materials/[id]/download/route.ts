@@ -1,4 +1,4 @@
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { downloadResponse } from '@/lib/http/download-response';
 import { openDownload } from '@/lib/materials/open-download';
 import { services } from '@/lib/runtime';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { BackLink, ErrorSummary } from '@/app/_components/govuk';
-import { loadFormAttempt, listValue, textValue } from '@/lib/materials/form-attempts';
+import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
 import type { MaterialDetail } from '@/lib/materials/get-material';
 import { services } from '@/lib/runtime';
-import { descriptionChoices } from '@/app/materials/_components/description-fields';
+import { descriptionChoices, keptDescription } from '@/app/materials/_components/description-fields';
 import type { Viewer } from '@/lib/auth/viewer';
 import { CannotChange } from '../_components/cannot-change';
 import { materialForChange } from '../_components/material-for-change';
@@ -31,7 +31,7 @@ export default async function EditMaterialPage({ params, searchParams }: Props) 
 
   const { attempt: attemptId } = await searchParams;
   const attempt = await loadFormAttempt(await services(), viewer, 'edit', material.id, attemptId);
-  const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
+  const errors = errorsByField(attempt);
 
   return (
     <div className="govuk-grid-row">
@@ -55,17 +55,7 @@ export default async function EditMaterialPage({ params, searchParams }: Props) 
 
 function formValues(m: MaterialDetail, kept: Record<string, string | string[]> | undefined): EditFormValues {
   if (kept) {
-    return {
-      title: textValue(kept, 'title') ?? '',
-      summary: textValue(kept, 'summary') ?? '',
-      phases: listValue(kept, 'phases') ?? [],
-      artefactType: textValue(kept, 'artefactType') ?? '',
-      kind: textValue(kept, 'kind') ?? '',
-      topics: listValue(kept, 'topics') ?? [],
-      tags: textValue(kept, 'tags') ?? '',
-      licence: textValue(kept, 'licence') ?? '',
-      visibility: textValue(kept, 'visibility') ?? '',
-    };
+    return { ...keptDescription(kept), licence: textValue(kept, 'licence') ?? '', visibility: textValue(kept, 'visibility') ?? '' };
   }
   return {
     title: m.title,

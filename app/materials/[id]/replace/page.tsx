@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink, Button, ErrorSummary, FileUpload, SummaryList, Textarea } from '@/app/_components/govuk';
 import { config } from '@/lib/config';
-import { loadFormAttempt, textValue } from '@/lib/materials/form-attempts';
+import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { changeNoteLimit } from '@/lib/materials/replace-material-file';
 import { services } from '@/lib/runtime';
@@ -32,7 +32,7 @@ export default async function ReplaceFilePage({ params, searchParams }: Props) {
 
   const { attempt: attemptId } = await searchParams;
   const attempt = await loadFormAttempt(await services(), viewer, 'replace', material.id, attemptId);
-  const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
+  const errors = errorsByField(attempt);
   const maxSize = formatBytes(config().maxUploadBytes);
 
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { BackLink, Button, ErrorSummary, Textarea } from '@/app/_components/govuk';
-import { loadFormAttempt, textValue } from '@/lib/materials/form-attempts';
+import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
 import { withdrawReasonLimit } from '@/lib/materials/withdraw-material';
 import { services } from '@/lib/runtime';
 import { CannotChange } from '../_components/cannot-change';
@@ -28,7 +28,7 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
 
   const { attempt: attemptId } = await searchParams;
   const attempt = await loadFormAttempt(await services(), viewer, 'withdraw', material.id, attemptId);
-  const errors = Object.fromEntries((attempt?.errors ?? []).map((e) => [e.field, e.message]));
+  const errors = errorsByField(attempt);
   const council = material.council?.name ?? 'the council that shared it';
 
   return (

@@ -1,7 +1,12 @@
 import { CouncilPicker } from '@/app/_components/council-picker';
 import { Button, FileUpload, Radios } from '@/app/_components/govuk';
-import { DescriptionFields, type DescriptionChoices } from '@/app/materials/_components/description-fields';
-import type { UploadFormValues } from '@/lib/materials/upload-attempts';
+import { DescriptionFields, type DescriptionChoices, type DescriptionValues } from '@/app/materials/_components/description-fields';
+
+export interface UploadFormValues extends DescriptionValues {
+  council?: string;
+  licence?: string;
+  visibility?: string;
+}
 
 export interface UploadFormChoices extends DescriptionChoices {
   councils: { value: string; label: string }[];

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { Pagination, paginationItems } from '@/app/_components/govuk';
 import { AuditLogTable } from '@/app/organisations/_components/audit-log-table';
 import { orNotFound } from '@/app/organisations/_components/or-not-found';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { auditPageSize, listAuditEvents } from '@/lib/organisations/list-audit-events';
 import { services } from '@/lib/runtime';
 

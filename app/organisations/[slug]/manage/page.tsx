@@ -4,14 +4,13 @@ import { cache } from 'react';
 import { Button, ErrorSummary, NotificationBanner, SummaryList } from '@/app/_components/govuk';
 import { breakAnywhere, formatDate, preserveLines } from '@/app/organisations/_components/format';
 import { orNotFound } from '@/app/organisations/_components/or-not-found';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { getOrganisationSettings } from '@/lib/organisations/get-organisation-settings';
 import { listJoinRequests, type JoinRequestForReview } from '@/lib/organisations/list-join-requests';
 import { listMembers, type Member } from '@/lib/organisations/list-members';
-import { isOrganisationProblem, organisationProblems } from '@/lib/organisations/messages';
+import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { roleLabels } from '@/lib/organisations/organisation-common';
 import { services } from '@/lib/runtime';
-import { changeMemberRoleAction, decideJoinRequestAction } from './actions';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -29,24 +28,31 @@ const load = cache(async (slug: string) => {
   return { organisation, members, requests };
 });
 
+// A refused button press comes back with the problem to show (lib/forms/form-attempts.ts).
+const refusal = cache(async (slug: string, attemptId: unknown) =>
+  loadFormAttempt(await services(), await currentViewer(), 'manage-organisation', slug, attemptId),
+);
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { problem } = await searchParams;
-  const { organisation } = await load((await params).slug);
-  return { title: `${isOrganisationProblem(problem) ? 'Error: ' : ''}Manage ${organisation.name}` };
+  const { slug } = await params;
+  const { organisation } = await load(slug);
+  const problem = await refusal(slug, (await searchParams).attempt);
+  return { title: `${problem ? 'Error: ' : ''}Manage ${organisation.name}` };
 }
 
 /** For an organisation's admins and site admins: requests to join, members, email domains. */
 export default async function ManageOrganisationPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { organisation, members, requests } = await load(slug);
-  const { done, problem, member } = await searchParams;
+  const { done, member, attempt } = await searchParams;
+  const problem = await refusal(slug, attempt);
   const who = typeof member === 'string' ? members.find((m) => m.userId === member)?.name : undefined;
   const banner = bannerFor(done, who, organisation.name);
 
   return (
     <>
-      {isOrganisationProblem(problem) ? <ErrorSummary errors={[{ text: organisationProblems[problem] }]} /> : null}
-      {banner && !isOrganisationProblem(problem) ? <NotificationBanner type="success" heading={banner} /> : null}
+      {problem ? <ErrorSummary errors={problem.errors.map((e) => ({ text: e.message }))} /> : null}
+      {banner && !problem ? <NotificationBanner type="success" heading={banner} /> : null}
       <h1 className="govuk-heading-l">Manage {organisation.name}</h1>
       <p className="govuk-body">
         <a className="govuk-link" href={`/organisations/${organisation.slug}`}>
@@ -154,8 +160,7 @@ function JoinRequestsTable({ requests, organisationSlug }: { requests: JoinReque
             </td>
             <td className="govuk-table__cell">{formatDate(request.createdAt)}</td>
             <td className="govuk-table__cell">
-              <form action={decideJoinRequestAction} className="govuk-button-group">
-                <input type="hidden" name="organisation" value={organisationSlug} />
+              <form method="post" action={`/organisations/${organisationSlug}/manage/join-requests/decide`} className="govuk-button-group">
                 <input type="hidden" name="requestId" value={request.id} />
                 <Button name="decision" value="approve" preventDoubleClick>
                   Approve<span className="govuk-visually-hidden"> {request.requester.name}</span>
@@ -207,8 +212,7 @@ function MembersTable({ members, organisationSlug }: { members: Member[]; organi
               {showEmails ? <td className="govuk-table__cell" style={breakAnywhere}>{member.email}</td> : null}
               <td className="govuk-table__cell">{roleLabels[member.role]}</td>
               <td className="govuk-table__cell">
-                <form action={changeMemberRoleAction} className="govuk-button-group">
-                  <input type="hidden" name="organisation" value={organisationSlug} />
+                <form method="post" action={`/organisations/${organisationSlug}/manage/members/role`} className="govuk-button-group">
                   <input type="hidden" name="userId" value={member.userId} />
                   <input type="hidden" name="role" value={newRole} />
                   <Button variant="secondary" preventDoubleClick>

@@ -1,31 +1,25 @@
-'use client';
-
-import { useActionState } from 'react';
 import { Button, ErrorSummary, Textarea, TextInput } from '@/app/_components/govuk';
-import { useErrorTitle } from '@/app/organisations/_components/use-error-title';
-import { emptyFormState, type FormState } from '@/lib/organisations/messages';
+import { errorsByField, textValue, type FormAttempt } from '@/lib/forms/form-attempts';
 
-/** Adding a public body (not a council). Posts without JavaScript. */
-export function PublicBodyForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
-  const [state, formAction] = useActionState(action, emptyFormState);
-  const errors = Object.fromEntries(state.errors.map((e) => [e.field, e.message]));
-  useErrorTitle(state.errors.length > 0);
+/** Adding a public body (not a council). Posts to /admin/organisations/add, with or without JavaScript. */
+export function PublicBodyForm({ attempt }: { attempt: FormAttempt | undefined }) {
+  const errors = errorsByField(attempt);
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))} />
+      <ErrorSummary errors={(attempt?.errors ?? []).map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))} />
       <h1 className="govuk-heading-l">Add a public body</h1>
       <p className="govuk-body">
         For organisations that are not councils, such as the Local Government Association, a government department or a
         combined authority. The 382 UK councils are already here.
       </p>
-      <form action={formAction} noValidate>
+      <form method="post" action="/admin/organisations/add" noValidate>
         <TextInput
           id="name"
           name="name"
           label="Name"
           labelClassName="govuk-label--m"
           hint="Its full name, for example ‘West of England Combined Authority’."
-          defaultValue={state.values.name}
+          defaultValue={textValue(attempt?.values, 'name')}
           error={errors.name}
           autoComplete="off"
           spellCheck
@@ -37,7 +31,7 @@ export function PublicBodyForm({ action }: { action: (state: FormState, formData
           label="Homepage (optional)"
           labelClassName="govuk-label--m"
           hint="For example, https://www.local.gov.uk"
-          defaultValue={state.values.homepageUrl}
+          defaultValue={textValue(attempt?.values, 'homepageUrl')}
           error={errors.homepageUrl}
           autoComplete="off"
           spellCheck={false}
@@ -48,7 +42,7 @@ export function PublicBodyForm({ action }: { action: (state: FormState, formData
           label="Email domains (optional)"
           labelClassName="govuk-label--m"
           hint="People who sign in with a verified address on one of these domains join it. One on each line, for example local.gov.uk. Public email services such as gmail.com cannot be used."
-          defaultValue={state.values.emailDomains}
+          defaultValue={textValue(attempt?.values, 'emailDomains')}
           error={errors.emailDomains}
           rows={3}
           spellCheck={false}

@@ -1,16 +1,12 @@
-import { materialFormRoute } from '@/lib/http/material-form-route';
-import { readUrlEncodedForm, refusalResponse, seeOther } from '@/lib/http/form-post';
+import { formRoute } from '@/lib/http/form-route';
+import { seeOther } from '@/lib/http/responses';
+import { materialParams } from '@/lib/http/route-params';
 import { deleteMaterial } from '@/lib/materials/delete-material';
 
 export const dynamic = 'force-dynamic';
 
 /** "Delete for good" posts here. deleteMaterial checks the viewer is a site admin. */
-export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
-  try {
-    await readUrlEncodedForm(request); // the button sends no answers; this checks the content type
-    await deleteMaterial(hub, viewer, id);
-    return seeOther(request, '/search?deleted=1');
-  } catch (error) {
-    return refusalResponse(request, viewer, error, `/materials/${id}/delete`);
-  }
+export const POST = formRoute({ params: materialParams, page: ({ id }) => `/materials/${id}/delete` }, async ({ params: { id }, viewer, hub }) => {
+  await deleteMaterial(hub, viewer, id);
+  return seeOther('/search?deleted=1');
 });

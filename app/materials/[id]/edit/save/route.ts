@@ -1,23 +1,15 @@
-import { AppError } from '@/lib/errors';
-import { materialFormRoute } from '@/lib/http/material-form-route';
-import { readUrlEncodedForm, refusalResponse, seeOther, type FormFields } from '@/lib/http/form-post';
-import { saveFormAttempt } from '@/lib/materials/form-attempts';
+import { formRoute } from '@/lib/http/form-route';
+import { seeOther } from '@/lib/http/responses';
+import { materialParams } from '@/lib/http/route-params';
 import { updateMaterial } from '@/lib/materials/update-material';
 
 export const dynamic = 'force-dynamic';
 
 /** The edit form posts here. updateMaterial checks who may change it and validates every answer. */
-export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
-  let fields: FormFields = {};
-  try {
-    fields = await readUrlEncodedForm(request);
+export const POST = formRoute(
+  { params: materialParams, page: ({ id }) => `/materials/${id}/edit`, attempt: { form: 'edit', subject: ({ id }) => id } },
+  async ({ params: { id }, fields, viewer, hub }) => {
     await updateMaterial(hub, viewer, id, fields);
-    return seeOther(request, `/materials/${id}?updated=1`);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') {
-      const attempt = await saveFormAttempt(hub, viewer, { form: 'edit', materialId: id, fields, errors: error.fieldErrors });
-      return seeOther(request, `/materials/${id}/edit?attempt=${attempt}`);
-    }
-    return refusalResponse(request, viewer, error, `/materials/${id}/edit`);
-  }
-});
+    return seeOther(`/materials/${id}?updated=1`);
+  },
+);

@@ -1,23 +1,15 @@
-import { AppError } from '@/lib/errors';
-import { materialFormRoute } from '@/lib/http/material-form-route';
-import { readUrlEncodedForm, refusalResponse, seeOther, type FormFields } from '@/lib/http/form-post';
-import { saveFormAttempt } from '@/lib/materials/form-attempts';
+import { formRoute } from '@/lib/http/form-route';
+import { seeOther } from '@/lib/http/responses';
+import { materialParams } from '@/lib/http/route-params';
 import { withdrawMaterial } from '@/lib/materials/withdraw-material';
 
 export const dynamic = 'force-dynamic';
 
 /** The withdraw form posts here. withdrawMaterial checks who may withdraw it and validates the reason. */
-export const POST = materialFormRoute(async ({ request, id, viewer, hub }) => {
-  let fields: FormFields = {};
-  try {
-    fields = await readUrlEncodedForm(request);
+export const POST = formRoute(
+  { params: materialParams, page: ({ id }) => `/materials/${id}/withdraw`, attempt: { form: 'withdraw', subject: ({ id }) => id } },
+  async ({ params: { id }, fields, viewer, hub }) => {
     await withdrawMaterial(hub, viewer, id, fields);
-    return seeOther(request, `/materials/${id}?withdrawn=1`);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') {
-      const attempt = await saveFormAttempt(hub, viewer, { form: 'withdraw', materialId: id, fields, errors: error.fieldErrors });
-      return seeOther(request, `/materials/${id}/withdraw?attempt=${attempt}`);
-    }
-    return refusalResponse(request, viewer, error, `/materials/${id}/withdraw`);
-  }
-});
+    return seeOther(`/materials/${id}?withdrawn=1`);
+  },
+);

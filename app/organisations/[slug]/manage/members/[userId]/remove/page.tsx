@@ -3,11 +3,10 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BackLink, Button } from '@/app/_components/govuk';
 import { orNotFound } from '@/app/organisations/_components/or-not-found';
-import { currentViewer } from '@/lib/auth/current-viewer';
+import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { getOrganisationSettings } from '@/lib/organisations/get-organisation-settings';
 import { listMembers } from '@/lib/organisations/list-members';
 import { services } from '@/lib/runtime';
-import { removeMemberAction } from '../../../actions';
 
 type Props = { params: Promise<{ slug: string; userId: string }> };
 
@@ -46,8 +45,7 @@ export default async function RemoveMemberPage({ params }: Props) {
           Materials {member.isYou ? 'you have' : 'they have'} shared stay with {organisation.name}. To come back,{' '}
           {member.isYou ? 'you' : 'they'} would need to ask to join again.
         </p>
-        <form action={removeMemberAction}>
-          <input type="hidden" name="organisation" value={organisation.slug} />
+        <form method="post" action={`/organisations/${organisation.slug}/manage/members/remove`}>
           <input type="hidden" name="userId" value={member.userId} />
           <div className="govuk-button-group">
             <Button variant="warning" preventDoubleClick>

@@ -1,0 +1,1 @@
+ALTER TABLE "upload_attempts" RENAME TO "form_attempts";
