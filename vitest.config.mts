@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * Two projects:
+ * - unit: tests that need nothing but Node (`*.test.ts`), run in parallel, no database;
+ * - integration: tests against real Postgres and PGlite, real files and servers on loopback
+ *   (`*.integration.test.ts`), one file at a time after lib/testing/global-setup.ts has checked
+ *   Postgres and made the database templates they start from.
+ * `npx vitest run --project unit` runs only the fast ones.
+ */
+const shared = {
   resolve: {
     alias: {
       '@': path.resolve(import.meta.dirname),
@@ -9,13 +17,34 @@ export default defineConfig({
       'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
     },
   },
+};
+
+export default defineConfig({
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Integration suites share one real Postgres database; run files one at a time.
-    fileParallelism: false,
-    globalSetup: ['lib/testing/global-setup.ts'],
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'app/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'integration',
+          include: ['lib/**/*.integration.test.ts', 'app/**/*.integration.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two cores: one file at a time keeps timings steady and the machine responsive.
+          fileParallelism: false,
+          globalSetup: ['lib/testing/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

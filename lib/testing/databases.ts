@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
+import { dropPostgresDatabase, pgliteTemplateVariable, postgresTemplateVariable } from './database-templates';
 import { testSettings } from './settings';
 
 export type TestDriver = 'pglite' | 'pg';
@@ -11,19 +13,21 @@ export const testDrivers: TestDriver[] = ['pglite', 'pg'];
 /**
  * A new, empty, migrated database of the given driver, dropped again by `close()`.
  * PGlite runs in memory; Postgres gets a database of its own on TEST_DATABASE_URL's server,
- * so suites never see each other's rows.
+ * so suites never see each other's rows. Both start from the run's templates when the test run made
+ * them (lib/testing/global-setup.ts); benchmarks and scripts without them migrate from scratch.
  */
 export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHandle & { url?: string }> {
   if (driver === 'pglite') {
-    const handle = await openDatabase({ driver: 'pglite', dataDir: 'memory://' });
+    const handle = await openDatabase({ driver: 'pglite', dataDir: 'memory://' }, { initialData: pgliteTemplate() });
     await handle.migrate();
     return handle;
   }
   const name = `dc_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const template = process.env[postgresTemplateVariable];
   const admin = new Client({ connectionString: testSettings.postgresUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
@@ -36,13 +40,17 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
     url: url.toString(),
     async close() {
       await handle.close();
-      const cleanup = new Client({ connectionString: testSettings.postgresUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
+      await dropPostgresDatabase(name);
     },
   };
+}
+
+let pgliteDump: Blob | undefined;
+
+/** The run's PGlite dump, read once per test process; undefined outside a test run. */
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env[pgliteTemplateVariable];
+  if (!file || !fs.existsSync(file)) return undefined;
+  pgliteDump ??= new Blob([fs.readFileSync(file)]);
+  return pgliteDump;
 }

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import { Client } from 'pg';
+import { dropPostgresDatabase, makePgliteTemplate, makePostgresTemplate, pgliteTemplateVariable, postgresTemplateVariable } from './database-templates';
 import { testSettings } from './settings';
 
 /**
- * Runs once before the unit and integration suites: fails early, with a plain message, when the
- * Postgres server the suites need is not there, and removes databases left by interrupted runs.
+ * Runs once before the integration suites: fails early, with a plain message, when the Postgres
+ * server the suites need is not there; removes databases left by interrupted runs; and makes the
+ * migrated templates every test database starts from (lib/testing/database-templates.ts). The test
+ * processes are started after this, so they inherit the templates' names in their environment.
  */
 export default async function globalSetup() {
   const client = new Client({ connectionString: testSettings.postgresUrl });
@@ -16,9 +20,7 @@ export default async function globalSetup() {
     );
   }
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'dc_test_%'",
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'dc_test_%'");
     // Names carry their creation time (base 36): drop only those over an hour old, so a run never
     // removes the databases of another run going on at the same time.
     const anHourAgo = Date.now() - 60 * 60 * 1000;
@@ -30,4 +32,12 @@ export default async function globalSetup() {
   } finally {
     await client.end();
   }
+
+  const [pgliteFile, postgresName] = await Promise.all([makePgliteTemplate(), makePostgresTemplate()]);
+  process.env[pgliteTemplateVariable] = pgliteFile;
+  process.env[postgresTemplateVariable] = postgresName;
+  return async () => {
+    fs.rmSync(pgliteFile, { force: true });
+    await dropPostgresDatabase(postgresName);
+  };
 }
