@@ -1,9 +1,9 @@
 import 'server-only';
-import { runCommand } from './run-command';
-import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
-import { makeSiteAdmin } from '@/lib/people/make-site-admin';
 import { ConfigError, config } from '@/lib/config';
+import { makeSiteAdmin } from '@/lib/people/make-site-admin';
 import { runtime } from '@/lib/runtime';
+import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
+import { runCommand } from './run-command';
 
 /**
  * `npm run admin:create -- <email> [--name "Sam Jones"]`: makes that person a site admin, creating

@@ -1,8 +1,8 @@
 import 'server-only';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DatabaseConfig } from '@/lib/config';
 import { acquireDirectoryLock } from './directory-lock';
 import * as schema from './schema';

@@ -3,9 +3,11 @@ import { eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { canShareMaterial } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/viewer';
+import { materials, organisations } from '@/lib/db/schema';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
-import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { insertVersion } from './insert-version';
+import { fieldErrorsOf } from './material-access';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
 import { queueTextExtraction } from './queue-text-extraction';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
@@ -65,17 +67,7 @@ export async function createMaterial(services: Services, request: CreateMaterial
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
   const parsed = materialInputSchema().safeParse(fields);
-  if (parsed.success) return { errors: [], input: parsed.data };
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? '');
-    const field = fieldNames[key] ?? key;
-    if (seen.has(field)) continue; // one message per field, the first
-    seen.add(field);
-    errors.push({ field, message: issue.message });
-  }
-  return { errors };
+  return parsed.success ? { errors: [], input: parsed.data } : { errors: fieldErrorsOf(parsed.error, fieldNames) };
 }
 
 async function storeAndRecord(
@@ -106,20 +98,7 @@ async function storeAndRecord(
       })
       .returning({ id: materials.id });
     if (!material) throw new Error('insert returned no row');
-    const [version] = await tx
-      .insert(materialVersions)
-      .values({
-        materialId: material.id,
-        versionNumber: 1,
-        fileName: stored.fileName,
-        format: stored.format.code,
-        contentType: stored.format.contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.storageKey,
-        createdBy: actor.kind === 'user' ? actor.userId : null,
-      })
-      .returning({ id: materialVersions.id });
+    const versionId = await insertVersion(tx, { materialId: material.id, versionNumber: 1, stored, actor });
     await recordAuditEvent(tx, actor, {
       action: 'material.created',
       subjectType: 'material',
@@ -127,7 +106,7 @@ async function storeAndRecord(
       organisationId: input.organisationId,
       after: { title: input.title, visibility: input.visibility, fileName: stored.fileName, sha256: stored.sha256 },
     });
-    return { id: material.id, versionId: version!.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+    return { id: material.id, versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [created.versionId]);
   return { id: created.id, sha256: created.sha256, sizeBytes: created.sizeBytes };

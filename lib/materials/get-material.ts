@@ -1,14 +1,14 @@
 import 'server-only';
-import { isUuid } from '@/lib/text/uuid';
 import { eq } from 'drizzle-orm';
-import { materials, organisations } from '@/lib/db/schema';
-import type { Services } from '@/lib/services';
-import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
-import { currentVersion } from './current-version';
-import { materialColumns } from './row-columns';
-import { formatByCode } from '@/lib/formats/file-formats';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import { materials, organisations } from '@/lib/db/schema';
+import { formatByCode } from '@/lib/formats/file-formats';
+import type { Services } from '@/lib/services';
+import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
+import { isUuid } from '@/lib/text/uuid';
+import { currentVersion } from './current-version';
+import { materialColumns } from './row-columns';
 
 type Labelled = { slug: string; label: string };
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { personAndOrganisation } from '@/lib/text/display-name';
 import { desc, eq } from 'drizzle-orm';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materialVersions, organisations, users } from '@/lib/db/schema';
-import type { Services } from '@/lib/services';
 import { formatByCode } from '@/lib/formats/file-formats';
+import type { Services } from '@/lib/services';
+import { personAndOrganisation } from '@/lib/text/display-name';
 import { materialToView } from './material-access';
 
 /** One file version as the versions list shows it: no storage key, no email address. */

@@ -1,14 +1,14 @@
 import 'server-only';
-import { parseUuid } from '@/lib/text/uuid';
 import { eq } from 'drizzle-orm';
 import { type z } from 'zod';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { materials } from '@/lib/db/schema';
-import { AppError, type FieldError } from '@/lib/errors';
-import { materialColumns } from './row-columns';
 import type { Transaction } from '@/lib/db/transaction';
+import { AppError, type FieldError } from '@/lib/errors';
+import { parseUuid } from '@/lib/text/uuid';
+import { materialColumns } from './row-columns';
 
 /**
  * The checks every verb that changes a material starts with, so they all answer alike:

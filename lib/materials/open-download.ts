@@ -1,14 +1,14 @@
 import 'server-only';
-import { isUuid } from '@/lib/text/uuid';
-import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { materials, materialVersions } from '@/lib/db/schema';
-import type { Services } from '@/lib/services';
-import { currentVersion } from './current-version';
-import { versionColumns } from './row-columns';
 import { canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import { materials, materialVersions } from '@/lib/db/schema';
+import type { Services } from '@/lib/services';
+import { isUuid } from '@/lib/text/uuid';
+import { currentVersion } from './current-version';
+import { versionColumns } from './row-columns';
 
 export type Download =
   /** S3: a short-lived presigned URL, made only after the permission check. */

@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, materialVersions } from '@/lib/db/schema';
+import { materials } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { currentVersion } from './current-version';
+import { insertVersion } from './insert-version';
 import { fieldErrorsOf, materialToChange, single } from './material-access';
-import { checkIncomingFile, discardFile, storeFileThenRecord, type IncomingFile } from './store-file';
 import { queueTextExtraction } from './queue-text-extraction';
+import { checkIncomingFile, discardFile, storeFileThenRecord, type IncomingFile } from './store-file';
 
 export const changeNoteLimit = 500;
 
@@ -75,21 +76,7 @@ export async function replaceMaterialFile(
     const previous = await currentVersion(tx, row.id);
     // The material's row is locked, so two replacements of one material cannot take the same number.
     const versionNumber = (previous?.versionNumber ?? 0) + 1;
-    const [version] = await tx
-      .insert(materialVersions)
-      .values({
-        materialId: row.id,
-        versionNumber,
-        fileName: stored.fileName,
-        format: stored.format.code,
-        contentType: stored.format.contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.storageKey,
-        changeNote,
-        createdBy: viewer.kind === 'user' ? viewer.userId : null,
-      })
-      .returning({ id: materialVersions.id });
+    const versionId = await insertVersion(tx, { materialId: row.id, versionNumber, stored, actor: viewer, changeNote });
     await tx.update(materials).set({ updatedAt: new Date() }).where(eq(materials.id, row.id));
     await recordAuditEvent(tx, viewer, {
       action: 'material.file_replaced',
@@ -101,7 +88,7 @@ export async function replaceMaterialFile(
         : null,
       after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote },
     });
-    return { id: row.id, versionId: version!.id, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+    return { id: row.id, versionId, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [replaced.versionId]);
   return { id: replaced.id, versionNumber: replaced.versionNumber, sha256: replaced.sha256, sizeBytes: replaced.sizeBytes };

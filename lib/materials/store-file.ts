@@ -1,16 +1,16 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { eq } from 'drizzle-orm';
-import type { Transaction } from '@/lib/db/transaction';
 import { pendingUploads } from '@/lib/db/schema';
+import type { Transaction } from '@/lib/db/transaction';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
+import { formatBytes, type FileFormat } from '@/lib/formats/file-formats';
 import type { Services } from '@/lib/services';
 import { cleanFileName } from '@/lib/storage/content-disposition';
 import { newStorageKey } from '@/lib/storage/storage-key';
 import { detectFormat, sniffBytes } from './detect-format';
 import { drain, FileTooLargeError, MeasuringStream, peekHead } from './file-stream';
-import { formatBytes, type FileFormat } from '@/lib/formats/file-formats';
 
 /**
  * The streaming, all-or-nothing write path for a material's file, shared by sharing a new material

@@ -1,20 +1,19 @@
 import 'server-only';
-import { displayName } from '@/lib/text/display-name';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canLeaveOrganisationWithoutAdmin, canManageOrganisation } from '@/lib/auth/permissions';
+import { canManageOrganisation } from '@/lib/auth/permissions';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { organisationProblems } from './messages';
+import { displayName } from '@/lib/text/display-name';
+import { keepOneAdmin } from './keep-one-admin';
 import {
   forbidden,
   lockOrganisation,
   notFound,
   organisationOrNotFound,
   parseInput,
-  refuse,
   requireSignedIn,
   roleSchema,
 } from './organisation-common';
@@ -51,14 +50,7 @@ export async function changeMemberRole(services: Services, viewer: Viewer, organ
     const name = displayName(member.name);
     if (member.role === role) return { userId, name, role, changed: false };
 
-    if (member.role === 'org_admin' && !canLeaveOrganisationWithoutAdmin(viewer)) {
-      const otherAdmins = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.organisationId, organisation.id), eq(users.role, 'org_admin'), ne(users.id, userId)))
-        .limit(1);
-      if (otherAdmins.length === 0) throw refuse(organisationProblems.last_admin);
-    }
+    await keepOneAdmin(tx, viewer, organisation.id, member);
 
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await recordAuditEvent(tx, viewer, {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { displayName } from '@/lib/text/display-name';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -7,6 +6,7 @@ import { canManageOrganisation } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { displayName } from '@/lib/text/display-name';
 import { organisationProblems } from './messages';
 import { notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { displayName } from '@/lib/text/display-name';
 import { and, asc, eq } from 'drizzle-orm';
 import { canManageOrganisation, canSeeMemberEmails } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { displayName } from '@/lib/text/display-name';
 import { forbidden, organisationOrNotFound, requireSignedIn } from './organisation-common';
 
 /** A pending request to join, as an organisation's admins see it. */

@@ -1,10 +1,10 @@
 import 'server-only';
-import { displayName } from '@/lib/text/display-name';
 import { asc, eq, sql } from 'drizzle-orm';
 import { canListMembers, canSeeMemberEmails } from '@/lib/auth/permissions';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { displayName } from '@/lib/text/display-name';
 import { forbidden, organisationOrNotFound, requireSignedIn } from './organisation-common';
 
 export interface Member {

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
-import type { Transaction } from '@/lib/db/transaction';
 import { organisations } from '@/lib/db/schema';
+import type { Transaction } from '@/lib/db/transaction';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 
 /**

@@ -1,19 +1,18 @@
 import 'server-only';
-import { displayName } from '@/lib/text/display-name';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canLeaveOrganisationWithoutAdmin, canManageOrganisation } from '@/lib/auth/permissions';
+import { canManageOrganisation } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { organisationProblems } from './messages';
+import { displayName } from '@/lib/text/display-name';
+import { keepOneAdmin } from './keep-one-admin';
 import {
   forbidden,
   lockOrganisation,
   notFound,
   organisationOrNotFound,
-  refuse,
   requireSignedIn,
 } from './organisation-common';
 
@@ -42,14 +41,7 @@ export async function removeMember(services: Services, viewer: Viewer, organisat
     if (!member) throw notFound('member');
     const name = displayName(member.name);
 
-    if (member.role === 'org_admin' && !canLeaveOrganisationWithoutAdmin(viewer)) {
-      const otherAdmins = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.organisationId, organisation.id), eq(users.role, 'org_admin'), ne(users.id, userId)))
-        .limit(1);
-      if (otherAdmins.length === 0) throw refuse(organisationProblems.last_admin);
-    }
+    await keepOneAdmin(tx, viewer, organisation.id, member);
 
     await tx.update(users).set({ organisationId: null, role: 'member' }).where(eq(users.id, userId));
     await recordAuditEvent(tx, viewer, {

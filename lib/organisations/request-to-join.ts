@@ -1,5 +1,4 @@
 import 'server-only';
-import { displayName, withoutEmailAddresses } from '@/lib/text/display-name';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -7,8 +6,9 @@ import { canRequestToJoin } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { findOrganisation, forbidden, organisationSlug, parseInput, refuse, requireSignedIn, summaryOf } from './organisation-common';
+import { displayName, withoutEmailAddresses } from '@/lib/text/display-name';
 import type { OwnJoinRequest } from './get-own-join-request';
+import { findOrganisation, forbidden, organisationSlug, parseInput, refuse, requireSignedIn, summaryOf } from './organisation-common';
 
 export const maxJoinMessageLength = 1000;
 

@@ -5,10 +5,10 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { canManageOrganisation } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { organisations } from '@/lib/db/schema';
+import type { Transaction } from '@/lib/db/transaction';
 import type { Services } from '@/lib/services';
 import { checkEmailDomains } from './email-domains';
 import { forbidden, organisationOrNotFound, parseInput, refuse, requireSignedIn } from './organisation-common';
-import type { Transaction } from '@/lib/db/transaction';
 
 const domainsSchema = z.object({
   emailDomains: z.union([z.string().max(20_000, { error: 'Enter fewer domains' }), z.array(z.string().max(300)).max(200)], {

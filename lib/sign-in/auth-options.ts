@@ -5,10 +5,10 @@ import EmailProvider from 'next-auth/providers/email';
 import { config, type AppConfig } from '@/lib/config';
 import type { Database } from '@/lib/db/client';
 import { services } from '@/lib/runtime';
+import { parseEmailAddress } from '@/lib/text/email-address';
 import { authSecret } from './auth-secret';
 import { safeCallbackPath } from './callback-url';
 import { createDrizzleAdapter } from './drizzle-adapter';
-import { parseEmailAddress } from '@/lib/text/email-address';
 import { deliverSignInLink, emailedLink, SIGN_IN_LINK_MINUTES } from './sign-in-email';
 
 /**

@@ -3,10 +3,10 @@ import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { services } from '@/lib/runtime';
-import { authOptions } from './auth-options';
 import { loadViewer } from '@/lib/auth/load-viewer';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
+import { services } from '@/lib/runtime';
+import { authOptions } from './auth-options';
 
 /**
  * The viewer of the request being handled. next-auth's session (a database row, found by the session

@@ -5,10 +5,10 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, Verification
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Database } from '@/lib/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
+import type { Transaction } from '@/lib/db/transaction';
+import { joinByEmailDomain, userAsActor } from '@/lib/organisations/join-by-email-domain';
 import { parseEmailAddress } from '@/lib/text/email-address';
 import { isUuid } from '@/lib/text/uuid';
-import { joinByEmailDomain, userAsActor } from '@/lib/organisations/join-by-email-domain';
-import type { Transaction } from '@/lib/db/transaction';
 
 /**
  * next-auth v4's adapter over the hub's own tables (lib/db/schema.ts), for both database drivers.

@@ -2,9 +2,9 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { AuthConfig } from '@/lib/config';
 import type { Database } from '@/lib/db/client';
+import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
 import { safeCallbackPath } from './callback-url';
 import { clientNetworkAddress } from './client-address';
-import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-address';
 import { callNextAuth, csrfPair } from './next-auth-call';
 import { rateLimitSignIn, tooManySignInRequestsMessage } from './rate-limit-sign-in';
 

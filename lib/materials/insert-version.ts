@@ -1,0 +1,34 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/viewer';
+import { materialVersions } from '@/lib/db/schema';
+import type { Transaction } from '@/lib/db/transaction';
+import type { StoredFile } from './store-file';
+
+/**
+ * Records one version of a material's file, as stored (store-file.ts): the one place a version row is
+ * written, for sharing (version 1) and for every replacement after it. Its text is read later by the
+ * extract-text job ('pending' by default). Returns the new version's id.
+ */
+export async function insertVersion(
+  tx: Transaction,
+  version: { materialId: string; versionNumber: number; stored: StoredFile; actor: Actor; changeNote?: string | null },
+): Promise<string> {
+  const { stored } = version;
+  const [row] = await tx
+    .insert(materialVersions)
+    .values({
+      materialId: version.materialId,
+      versionNumber: version.versionNumber,
+      fileName: stored.fileName,
+      format: stored.format.code,
+      contentType: stored.format.contentType,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      changeNote: version.changeNote ?? null,
+      createdBy: version.actor.kind === 'user' ? version.actor.userId : null,
+    })
+    .returning({ id: materialVersions.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
