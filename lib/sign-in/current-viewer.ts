@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { loadViewer } from '@/lib/auth/load-viewer';
+import { sessionCookieNames } from './viewer-for-session';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
 import { services } from '@/lib/runtime';
 import { authOptions } from './auth-options';
@@ -18,15 +19,12 @@ export const currentViewer = cache(async (): Promise<Viewer> => {
   // No session cookie: anonymous, without touching the database (and, while `next build`
   // prerenders, reading the cookies is what marks the page as dynamic, before any setting is read).
   const jar = await cookies();
-  if (!SESSION_COOKIES.some((name) => jar.has(name))) return anonymous;
+  if (!sessionCookieNames.some((name) => jar.has(name))) return anonymous;
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
   if (typeof userId !== 'string') return anonymous;
   return loadViewer((await services()).db, userId);
 });
-
-/** next-auth's session cookie, on http and (with the __Secure- prefix) on https. */
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 /** The signed-in user's id, or undefined. For pages about the user themselves ("Your account"). */
 export async function currentUserId(): Promise<string | undefined> {

@@ -1,0 +1,21 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { canViewMaterial } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
+import { materials } from '@/lib/db/schema';
+import type { Services } from '@/lib/services';
+import { isUuid } from '@/lib/text/uuid';
+
+/**
+ * Whether the viewer may see this material at all: the same rule as every read
+ * (lib/auth/permissions.ts, canViewMaterial), answered from its access facts alone. The proxy uses it
+ * to answer "Page not found" before a page renders (proxy.ts); the pages still check for themselves.
+ */
+export async function canSeeMaterial(services: Services, viewer: Viewer, materialId: unknown): Promise<boolean> {
+  if (!isUuid(materialId)) return false;
+  const [row] = await services.db
+    .select({ status: materials.status, visibility: materials.visibility, organisationId: materials.organisationId })
+    .from(materials)
+    .where(eq(materials.id, materialId));
+  return row !== undefined && canViewMaterial(viewer, row);
+}
