@@ -169,6 +169,8 @@ export const materialVersions = pgTable(
     /** The extracted text, normalised, at most 2 MB. Inherits the material's permissions. */
     textContent: text('text_content'),
     textTruncated: boolean('text_truncated').notNull().default(false),
+    /** Characters in textContent, so pages can say when search looks at only part of a long file. */
+    textLength: integer('text_length'),
     textFailure: text('text_failure'),
     textUpdatedAt: timestamp('text_updated_at', { withTimezone: true }),
     pageCount: integer('page_count'),

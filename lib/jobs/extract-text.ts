@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { materials, materialVersions } from '@/lib/db/schema';
 import { queryRows } from '@/lib/db/query-rows';
+import { materials, materialVersions } from '@/lib/db/schema';
 import { extractText, type ExtractionLimits, type ExtractionResult } from '@/lib/extract';
 import type { Services } from '@/lib/services';
 
@@ -90,6 +90,7 @@ async function recordResult(
         textStatus: result.status,
         textContent: result.status === 'done' ? result.text : null,
         textTruncated: result.status === 'done' ? result.truncated : false,
+        textLength: result.status === 'done' ? result.text.length : null,
         textFailure: result.status === 'failed' ? result.message : null,
         pageCount: result.status === 'done' ? (result.pageCount ?? null) : null,
         slideCount: result.status === 'done' ? (result.slideCount ?? null) : null,

@@ -4,6 +4,7 @@ import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/aut
 import type { Viewer } from '@/lib/auth/viewer';
 import { materials, organisations } from '@/lib/db/schema';
 import { formatByCode } from '@/lib/formats/file-formats';
+import { indexedTextCharacters } from '@/lib/search/indexed-text';
 import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { isUuid } from '@/lib/text/uuid';
@@ -49,7 +50,8 @@ export interface MaterialDetail {
       status: 'pending' | 'extracting' | 'done' | 'no_text' | 'unsupported' | 'failed';
       /** Why it failed, in plain words for the uploader. */
       failure: string | null;
-      truncated: boolean;
+      /** The file is longer than search looks at (lib/search/indexed-text.ts). */
+      partlySearched: boolean;
       pageCount: number | null;
       slideCount: number | null;
       sheetCount: number | null;
@@ -103,7 +105,7 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
       text: {
         status: version.textStatus as MaterialDetail['file']['text']['status'],
         failure: version.textFailure,
-        truncated: version.textTruncated,
+        partlySearched: version.textTruncated || (version.textLength ?? 0) > indexedTextCharacters,
         pageCount: version.pageCount,
         slideCount: version.slideCount,
         sheetCount: version.sheetCount,

@@ -24,6 +24,7 @@ export { Radios, type RadiosProps } from './radios';
 export { Select, type SelectOption, type SelectProps } from './select';
 export { ServiceNavigation, type ServiceNavigationItem, type ServiceNavigationProps } from './service-navigation';
 export { SummaryList, type SummaryListAction, type SummaryListProps, type SummaryListRow } from './summary-list';
+export { Table, type TableCell, type TableColumn, type TableProps, type TableRow } from './table';
 export { Tag, type TagColour, type TagProps } from './tag';
 export { Textarea, type TextareaProps } from './textarea';
 export { TextInput, type TextInputProps } from './text-input';

@@ -1,42 +1,25 @@
+import { Table } from '@/app/_components/govuk';
 import type { AuditEventEntry } from '@/lib/organisations/list-audit-events';
 import { breakAnywhere, formatDateTime } from './format';
 
 /** The audit log as a table: when, who, what, and each value before and after. */
 export function AuditLogTable({ events }: { events: readonly AuditEventEntry[] }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-visually-hidden">Changes, newest first</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            When
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Who
-          </th>
-          <th scope="col" className="govuk-table__header">
-            What
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Details
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {events.map((event) => (
-          <tr key={event.id} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-            </td>
-            <td className="govuk-table__cell">{event.actor}</td>
-            <td className="govuk-table__cell">{event.actionLabel}</td>
-            <td className="govuk-table__cell" style={breakAnywhere}>
-              <Details event={event} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Changes, newest first"
+      columns={[{ header: 'When' }, { header: 'Who' }, { header: 'What' }, { header: 'Details' }]}
+      rows={events.map((event) => ({
+        key: event.id,
+        cells: [
+          <time key="at" dateTime={event.at}>
+            {formatDateTime(event.at)}
+          </time>,
+          event.actor,
+          event.actionLabel,
+          { content: <Details event={event} />, style: breakAnywhere },
+        ],
+      }))}
+    />
   );
 }
 

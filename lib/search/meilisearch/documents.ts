@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
+import { indexedTextCharacters } from '@/lib/search/indexed-text';
 
 /**
  * What the Meilisearch index holds for a material: what search matches, filters and shows, and
@@ -51,7 +52,7 @@ export const stampFields = ['id', 'stamp', 'updatedAt'] as const;
  * As much text as the Postgres engine indexes (its trigger keeps the first 600,000 characters), which
  * also keeps each document well inside Meilisearch's payload limit.
  */
-export const maxIndexedTextLength = 600_000;
+export const maxIndexedTextLength = indexedTextCharacters;
 
 /** Documents per write request, and bytes of JSON per write request, whichever is reached first. */
 export const maxDocumentsPerBatch = 100;

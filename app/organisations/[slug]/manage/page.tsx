@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { Button, ErrorSummary, NotificationBanner, SummaryList } from '@/app/_components/govuk';
+import { Button, ErrorSummary, NotificationBanner, SummaryList, Table } from '@/app/_components/govuk';
 import { breakAnywhere, formatDate, preserveLines } from '@/app/organisations/_components/format';
 import { orNotFound } from '@/app/organisations/_components/or-not-found';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
@@ -125,109 +125,70 @@ function bannerFor(done: unknown, who: string | undefined, organisationName: str
 
 function JoinRequestsTable({ requests, organisationSlug }: { requests: JoinRequestForReview[]; organisationSlug: string }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-visually-hidden">People waiting to join</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Name
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Message
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Sent
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Decision</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {requests.map((request) => (
-          <tr key={request.id} className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              {request.requester.name}
-              {request.requester.email ? (
-                <>
-                  <br />
-                  <span className="govuk-body-s govuk-!-font-weight-regular" style={breakAnywhere}>{request.requester.email}</span>
-                </>
-              ) : null}
-            </th>
-            <td className="govuk-table__cell">
-              {request.message ? <span style={preserveLines}>{request.message}</span> : <span className="govuk-hint">No message</span>}
-            </td>
-            <td className="govuk-table__cell">{formatDate(request.createdAt)}</td>
-            <td className="govuk-table__cell">
-              <form method="post" action={`/organisations/${organisationSlug}/manage/join-requests/decide`} className="govuk-button-group">
-                <input type="hidden" name="requestId" value={request.id} />
-                <Button name="decision" value="approve" preventDoubleClick>
-                  Approve<span className="govuk-visually-hidden"> {request.requester.name}</span>
-                </Button>
-                <Button name="decision" value="refuse" variant="warning" preventDoubleClick>
-                  Refuse<span className="govuk-visually-hidden"> {request.requester.name}</span>
-                </Button>
-              </form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="People waiting to join"
+      rowHeaders
+      columns={[{ header: 'Name' }, { header: 'Message' }, { header: 'Sent' }, { header: 'Decision', headerHidden: true }]}
+      rows={requests.map((request) => ({
+        key: request.id,
+        cells: [
+          <>
+            {request.requester.name}
+            {request.requester.email ? (
+              <>
+                <br />
+                <span className="govuk-body-s govuk-!-font-weight-regular" style={breakAnywhere}>
+                  {request.requester.email}
+                </span>
+              </>
+            ) : null}
+          </>,
+          request.message ? <span style={preserveLines}>{request.message}</span> : <span className="govuk-hint">No message</span>,
+          formatDate(request.createdAt),
+          <form key="decide" method="post" action={`/organisations/${organisationSlug}/manage/join-requests/decide`} className="govuk-button-group">
+            <input type="hidden" name="requestId" value={request.id} />
+            <Button name="decision" value="approve" preventDoubleClick>
+              Approve<span className="govuk-visually-hidden"> {request.requester.name}</span>
+            </Button>
+            <Button name="decision" value="refuse" variant="warning" preventDoubleClick>
+              Refuse<span className="govuk-visually-hidden"> {request.requester.name}</span>
+            </Button>
+          </form>,
+        ],
+      }))}
+    />
   );
 }
 
 function MembersTable({ members, organisationSlug }: { members: Member[]; organisationSlug: string }) {
   const showEmails = members.some((m) => m.email !== undefined);
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-visually-hidden">Members</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Name
-          </th>
-          {showEmails ? (
-            <th scope="col" className="govuk-table__header">
-              Email
-            </th>
-          ) : null}
-          <th scope="col" className="govuk-table__header">
-            Role
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {members.map((member) => {
-          const newRole = member.role === 'org_admin' ? 'member' : 'org_admin';
-          return (
-            <tr key={member.userId} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {member.name}
-                {member.isYou ? ' (you)' : ''}
-              </th>
-              {showEmails ? <td className="govuk-table__cell" style={breakAnywhere}>{member.email}</td> : null}
-              <td className="govuk-table__cell">{roleLabels[member.role]}</td>
-              <td className="govuk-table__cell">
-                <form method="post" action={`/organisations/${organisationSlug}/manage/members/role`} className="govuk-button-group">
-                  <input type="hidden" name="userId" value={member.userId} />
-                  <input type="hidden" name="role" value={newRole} />
-                  <Button variant="secondary" preventDoubleClick>
-                    {newRole === 'org_admin' ? 'Make organisation admin' : 'Make member'}
-                    <span className="govuk-visually-hidden">: {member.name}</span>
-                  </Button>
-                  <a className="govuk-link" href={`/organisations/${organisationSlug}/manage/members/${member.userId}/remove`}>
-                    Remove<span className="govuk-visually-hidden"> {member.name}</span>
-                  </a>
-                </form>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table
+      caption="Members"
+      rowHeaders
+      columns={[{ header: 'Name' }, ...(showEmails ? [{ header: 'Email' }] : []), { header: 'Role' }, { header: 'Actions', headerHidden: true }]}
+      rows={members.map((member) => {
+        const newRole = member.role === 'org_admin' ? 'member' : 'org_admin';
+        return {
+          key: member.userId,
+          cells: [
+            `${member.name}${member.isYou ? ' (you)' : ''}`,
+            ...(showEmails ? [{ content: member.email, style: breakAnywhere }] : []),
+            roleLabels[member.role],
+            <form key="role" method="post" action={`/organisations/${organisationSlug}/manage/members/role`} className="govuk-button-group">
+              <input type="hidden" name="userId" value={member.userId} />
+              <input type="hidden" name="role" value={newRole} />
+              <Button variant="secondary" preventDoubleClick>
+                {newRole === 'org_admin' ? 'Make organisation admin' : 'Make member'}
+                <span className="govuk-visually-hidden">: {member.name}</span>
+              </Button>
+              <a className="govuk-link" href={`/organisations/${organisationSlug}/manage/members/${member.userId}/remove`}>
+                Remove<span className="govuk-visually-hidden"> {member.name}</span>
+              </a>
+            </form>,
+          ],
+        };
+      })}
+    />
   );
 }

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+
+/** The confirmation for what the person just did, from the address the form redirected to. */
+export function doneMessage(query: Record<string, string | string[] | undefined>): ReactNode {
+  if (query.shared === '1') {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">Your material has been shared</p>
+        <p className="govuk-body">Other councils can now find it by searching or browsing.</p>
+      </>
+    );
+  }
+  if (query.updated === '1') return <p className="govuk-notification-banner__heading">Your changes have been saved</p>;
+  if (typeof query.replaced === 'string' && /^[1-9][0-9]{0,8}$/.test(query.replaced)) {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">Version {query.replaced} of the file has been uploaded</p>
+        <p className="govuk-body">It is now the file people download. Earlier versions are listed under ‘Versions’.</p>
+      </>
+    );
+  }
+  if (query.restored === '1') {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">The material has been restored</p>
+        <p className="govuk-body">It is back in search and lists for everyone who can see it.</p>
+      </>
+    );
+  }
+  return null;
+}

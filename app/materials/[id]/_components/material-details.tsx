@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import type { MaterialDetail } from '@/lib/materials/get-material';
+import { formatBytes } from '@/lib/formats/file-formats';
+import { visibilityInWords } from '@/lib/materials/visibility-words';
+import { indexedTextCharacters } from '@/lib/search/indexed-text';
+import { formatDate } from '@/lib/text/dates';
+
+/** The "About this material" rows: what it is, who shared it and who can see it, its licence and file. */
+export function detailRows(m: MaterialDetail) {
+  const list = (items: { slug: string; label: string }[]) => items.map((i) => i.label).join(', ') || 'None given';
+  return [
+    { key: 'Type', value: m.artefactType.label },
+    { key: 'Template, example or guidance', value: m.kind.label },
+    {
+      key: 'Phases',
+      value: (
+        <ul className="govuk-list">
+          {m.phases.map((p) => (
+            <li key={p.slug}>
+              <a className="govuk-link" href={`/search?phase=${p.slug}`}>
+                {p.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: 'Service areas', value: list(m.topics) },
+    { key: 'Tags', value: m.tags.join(', ') || 'None given' },
+    { key: 'Council', value: m.council?.name ?? 'Not from a council' },
+    { key: 'Who can see it', value: visibilityInWords(m.visibility, m.council?.name) },
+    {
+      key: 'Licence',
+      value: m.licence.url ? (
+        <a className="govuk-link" href={m.licence.url} rel="license">
+          {m.licence.label}
+        </a>
+      ) : (
+        m.licence.label
+      ),
+    },
+    ...(m.attribution ? [{ key: 'Attribution', value: m.attribution }] : []),
+    ...(m.sourceUrl
+      ? [
+          {
+            key: 'First published at',
+            value: (
+              <a className="govuk-link app-break-anywhere" href={m.sourceUrl} rel="noopener noreferrer">
+                {m.sourceUrl}
+              </a>
+            ),
+          },
+        ]
+      : []),
+    { key: 'File', value: m.file.fileName },
+    { key: 'Format and size', value: [m.file.formatLabel, formatBytes(m.file.sizeBytes), documentLength(m.file.text)].filter(Boolean).join(', ') },
+    { key: 'Text for search', value: textStatusInWords(m.file) },
+    { key: 'Shared on', value: formatDate(m.createdAt) },
+  ];
+}
+
+function plural(count: number, one: string, many: string) {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** "12 pages", "8 slides", "3 sheets": what extraction counted, if anything. */
+function documentLength(text: MaterialDetail['file']['text']): string | null {
+  if (text.pageCount) return plural(text.pageCount, 'page', 'pages');
+  if (text.slideCount) return plural(text.slideCount, 'slide', 'slides');
+  if (text.sheetCount) return plural(text.sheetCount, 'sheet', 'sheets');
+  return null;
+}
+
+/** Where reading the file's text for search has got to, in plain words (lib/jobs/extract-text.ts). */
+function textStatusInWords(file: MaterialDetail['file']): ReactNode {
+  const fallback = 'Search finds this material by its title, summary and tags.';
+  switch (file.text.status) {
+    case 'pending':
+    case 'extracting':
+      return 'Reading the file now. In a few moments search will also find words inside it.';
+    case 'done':
+      return file.text.partlySearched
+        ? `Search finds words inside this file. It is very long: search looks at its first ${indexedTextCharacters.toLocaleString('en-GB')} characters of text.`
+        : 'Search finds words inside this file.';
+    case 'no_text':
+      return `No text was found in this file (it may be a scanned image). ${fallback}`;
+    case 'unsupported':
+      return `We cannot read the text of ${file.formatLabel} files. ${fallback}`;
+    case 'failed':
+      return (
+        <>
+          Could not read this file. {file.text.failure ?? ''} {fallback} It can still be downloaded.
+        </>
+      );
+  }
+}
