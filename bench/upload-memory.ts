@@ -26,16 +26,13 @@
  * used before it had its own multipart upload).
  * All traffic stays on 127.0.0.1. Never part of `npm test`.
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import {  randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { Worker } from 'node:worker_threads';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { desc, eq } from 'drizzle-orm';
@@ -43,7 +40,10 @@ import type { DatabaseConfig, StorageConfig } from '@/lib/config';
 import { openDatabase } from '@/lib/db/client';
 import { materialVersions } from '@/lib/db/schema';
 import { createBlobStore, newStorageKey } from '@/lib/storage';
-import { childEnvironment, freePort, log, materialIdFrom, postUpload, prepareDatabase, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
+import { measureBaseline, MemorySampler } from './lib/memory-sampler';
+import {  freePort, log, materialIdFrom, postUpload, prepareDatabase, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
+import { startS3Process } from './lib/s3-process';
+import { sha256OfStream, writeCsvFile } from './lib/test-file';
 
 const MiB = 1024 * 1024;
 const uploadMb = Number(process.env.BENCH_UPLOAD_MB || 200);
@@ -55,7 +55,6 @@ const legNames = (process.env.BENCH_LEGS || 's3,local').split(',').map((leg) => 
 /** Passed to the server only, for experiments (e.g. `--max-semi-space-size=4`); not set by default. */
 const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS || undefined;
 const databaseName = 'dc_bench';
-const sampleEveryMs = 50;
 /** The s3 leg's direct PUT: the app's S3Store (default), or lib-storage `Upload` (experiments). */
 const directWithLibStorage = process.env.BENCH_DIRECT === 'lib-storage';
 const libStoragePartSize = Number(process.env.BENCH_DIRECT_PART_MB || 8) * MiB;
@@ -74,195 +73,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-// ---- The test file ---------------------------------------------------------------------------------
-
-/**
- * Writes a CSV file of exactly `bytes` bytes (plain text, so it passes the content check), hashing it
- * on the way. Written block by block with back-pressure: never held in memory.
- */
-async function writeCsvFile(file: string, bytes: number): Promise<string> {
-  const hash = createHash('sha256');
-  const councils = ['bristol', 'leeds', 'camden', 'york', 'newham', 'hackney', 'southwark', 'cornwall'];
-  const services = ['bin collection', 'housing repairs', 'council tax', 'parking permits', 'school admissions'];
-  let row = 0;
-  function block(): string {
-    const lines: string[] = [];
-    for (let i = 0; i < 4096; i++, row++) {
-      lines.push(
-        `${row},${councils[row % councils.length]},"${services[row % services.length]}",2024-${String((row % 12) + 1).padStart(2, '0')}-${String((row % 28) + 1).padStart(2, '0')},${(row * 7919) % 100000},"participant ${row % 97} said the form was ${row % 3 === 0 ? 'hard' : 'fine'} to find"\n`,
-      );
-    }
-    return lines.join('');
-  }
-  const out = fs.createWriteStream(file);
-  const header = 'id,council,service,date,reference,notes\n';
-  async function* chunks() {
-    let written = 0;
-    const first = Buffer.from(header);
-    written += first.length;
-    yield first;
-    while (written < bytes) {
-      let chunk = Buffer.from(block());
-      const left = bytes - written;
-      if (chunk.length > left) {
-        // The last line: padding to the exact size, still ending with a line feed.
-        chunk = Buffer.from(`${'#'.repeat(Math.max(0, left - 1))}\n`.slice(-left));
-      }
-      written += chunk.length;
-      yield chunk;
-    }
-  }
-  await pipeline(
-    Readable.from(chunks()),
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        hash.update(chunk);
-        yield chunk;
-      }
-    },
-    out,
-  );
-  return hash.digest('hex');
-}
-
-async function sha256OfStream(stream: Readable): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of stream) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
-// ---- Memory sampling (in a worker thread, so a busy benchmark loop cannot delay the samples) -------
-
-/**
- * The worker reads /proc: every 500 ms it refreshes the process tree under the root pid (or just the
- * root, for the benchmark process itself); every 50 ms
- * it sums VmRSS over that tree. Messages: 'mark' starts a new window; 'report' answers with the
- * window's samples summary.
- */
-const samplerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const root = workerData.rootPid;
-const everyMs = workerData.everyMs;
-const withChildren = workerData.withChildren;
-
-function childrenMap() {
-  const map = new Map();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync('/proc/' + name + '/stat', 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!map.has(ppid)) map.set(ppid, []);
-      map.get(ppid).push(Number(name));
-    } catch {}
-  }
-  return map;
-}
-function tree() {
-  if (!withChildren) return [root];
-  const map = childrenMap();
-  const out = [];
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.shift();
-    out.push(pid);
-    for (const child of map.get(pid) || []) queue.push(child);
-  }
-  return out;
-}
-function rssKb(pid) {
-  try {
-    const status = fs.readFileSync('/proc/' + pid + '/status', 'utf8');
-    const match = /VmRSS:\\s+(\\d+) kB/.exec(status);
-    return match ? Number(match[1]) : 0;
-  } catch { return 0; }
-}
-function name(pid) {
-  try { return fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').split('\\0').filter(Boolean).join(' ').slice(0, 80); } catch { return '?'; }
-}
-
-let pids = tree();
-let lastTree = Date.now();
-let window = { samples: 0, sumKb: 0, maxKb: 0, minKb: Infinity, maxGapMs: 0, perPidMaxKb: {} };
-let lastSample = Date.now();
-function sample() {
-  const now = Date.now();
-  if (now - lastTree >= 500) { pids = tree(); lastTree = now; }
-  let total = 0;
-  for (const pid of pids) {
-    const kb = rssKb(pid);
-    total += kb;
-    if (!(window.perPidMaxKb[pid] >= kb)) window.perPidMaxKb[pid] = kb;
-  }
-  window.samples++;
-  window.sumKb += total;
-  window.maxKb = Math.max(window.maxKb, total);
-  window.minKb = Math.min(window.minKb, total);
-  window.maxGapMs = Math.max(window.maxGapMs, now - lastSample);
-  lastSample = now;
-}
-const timer = setInterval(sample, everyMs);
-sample();
-parentPort.on('message', (message) => {
-  if (message === 'mark') {
-    window = { samples: 0, sumKb: 0, maxKb: 0, minKb: Infinity, maxGapMs: 0, perPidMaxKb: {} };
-    lastSample = Date.now();
-    sample();
-  } else if (message === 'report') {
-    sample();
-    const perPid = Object.entries(window.perPidMaxKb).map(([pid, kb]) => ({ pid: Number(pid), maxKb: kb, command: name(pid) }));
-    parentPort.postMessage({ ...window, perPid, pids });
-  } else if (message === 'stop') {
-    clearInterval(timer);
-    parentPort.close();
-  }
-});
-`;
-
-interface MemoryWindow {
-  samples: number;
-  sumKb: number;
-  maxKb: number;
-  minKb: number;
-  maxGapMs: number;
-  perPid: { pid: number; maxKb: number; command: string }[];
-  pids: number[];
-}
-
-class MemorySampler {
-  private readonly worker: Worker;
-  /** `withChildren`: the process and all its descendants; otherwise the one process. */
-  constructor(rootPid: number, withChildren = true) {
-    this.worker = new Worker(samplerSource, { eval: true, workerData: { rootPid, everyMs: sampleEveryMs, withChildren } });
-  }
-  mark() {
-    this.worker.postMessage('mark');
-  }
-  report(): Promise<MemoryWindow> {
-    return new Promise((resolve) => {
-      this.worker.once('message', (message: MemoryWindow) => resolve(message));
-      this.worker.postMessage('report');
-    });
-  }
-  async stop() {
-    this.worker.postMessage('stop');
-    await this.worker.terminate();
-  }
-}
-
-/** Mean RSS of the server tree over 2 s of quiet. */
-async function measureBaseline(sampler: MemorySampler): Promise<{ mb: number; samples: number; pids: number[] }> {
-  sampler.mark();
-  await sleep(2000);
-  const window = await sampler.report();
-  return { mb: window.sumKb / window.samples / 1024, samples: window.samples, pids: window.pids };
 }
 
 interface RoundResult {
@@ -284,67 +94,6 @@ interface RoundResult {
   downloadRedirected: boolean;
   downloadSha256Matches: boolean;
   recordedVersionMatches: boolean;
-}
-
-// ---- s3rver, in a process of its own ---------------------------------------------------------------
-
-interface S3Process {
-  endpoint: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/**
- * lib/testing/s3-server-cli.ts (startS3Server) in a child process, so that s3rver's work neither shares
- * the benchmark's event loop (which sends the upload) nor counts in the benchmark's own memory.
- */
-async function startS3Process(port: number, directory: string, logFile: string): Promise<S3Process> {
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'lib', 'testing', 's3-server-cli.ts'), directory], {
-    cwd: projectRoot,
-    env: childEnvironment({ S3_TEST_PORT: String(port) }),
-    stdio: ['ignore', 'pipe', out],
-  });
-  fs.closeSync(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timedOut = await Promise.race([exit.then(() => false), sleep(5000).then(() => true)]);
-    if (timedOut) {
-      child.kill('SIGKILL');
-      await exit;
-    }
-  };
-  const banner = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`s3rver did not start within 30 s:\n${text}\n${tail(logFile)}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-      if (text.includes('\n')) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`s3rver exited (${code}):\n${text}\n${tail(logFile)}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  child.stdout!.resume();
-  const match = /listening on (http:\/\/127\.0\.0\.1:\d+) \(bucket ([^,]+),/.exec(banner);
-  if (!match) {
-    await stop();
-    throw new Error(`unexpected s3rver banner: ${banner}`);
-  }
-  return { endpoint: match[1]!, bucket: match[2]!, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', pid: child.pid!, stop };
 }
 
 // ---- The upload ----------------------------------------------------------------------------------------
@@ -640,7 +389,7 @@ function printLeg(report: LegReport, fileMb: number) {
   // 0: nothing could be read from /proc, so the server had gone (someone else stopped it, say).
   const afterText = after.mb > 0 ? `${fixed(after.mb)} MB after the last` : 'the server had exited before the figure after the last';
   console.log(`  server RSS baseline        ${fixed(firstBaseline.mb)} MB before the first upload (process tree: ${firstBaseline.pids.length} process(es)); ${afterText}`);
-  console.log(`  server RSS peak            ${results.map((r) => fixed(r.peakRssMb)).join(' / ')} MB   (sampled every ${sampleEveryMs} ms, largest gap ${Math.max(...results.map((r) => r.largestSampleGapMs))} ms)`);
+  console.log(`  server RSS peak            ${results.map((r) => fixed(r.peakRssMb)).join(' / ')} MB   (sampled every 50 ms, largest gap ${Math.max(...results.map((r) => r.largestSampleGapMs))} ms)`);
   console.log(`  growth per round           ${results.map((r) => fixed(r.growthMb)).join(' / ')} MB   (peak − that round's baseline)`);
   console.log(`  growth, worst              ${fixed(report.headlineGrowth)} MB   (incl. peak − first baseline)   target ≤ ${targetGrowthMb} MB: ${report.verdict}`);
   for (const p of report.perPidPeak) console.log(`    pid ${p.pid} peak ${fixed(p.maxKb / 1024)} MB  ${p.command}`);

@@ -14,14 +14,21 @@ import { z } from 'zod';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().min(1).optional());
-const booleanFlag = (fallback: boolean) =>
-  z.preprocess(
+/**
+ * The one boolean parser: true/false, 1/0 or yes/no. Without a fallback an unset value stays
+ * undefined, for settings whose default depends on another (RUN_WORKER_IN_WEB, SMTP_SECURE).
+ */
+function booleanSetting(): z.ZodType<boolean | undefined>;
+function booleanSetting(fallback: boolean): z.ZodType<boolean>;
+function booleanSetting(fallback?: boolean): z.ZodType<boolean | undefined> {
+  return z.preprocess(
     emptyToUndefined,
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .optional()
       .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
   );
+}
 const positiveInteger = (fallback: number) =>
   z.preprocess(
     emptyToUndefined,
@@ -49,10 +56,10 @@ const environmentSchema = z
     ),
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
-    S3_FORCE_PATH_STYLE: booleanFlag(true),
+    S3_FORCE_PATH_STYLE: booleanSetting(true),
     S3_PRESIGNED_URL_SECONDS: positiveInteger(60),
     MAX_UPLOAD_BYTES: positiveInteger(100 * 1024 * 1024),
-    SEED_STARTER_KIT: booleanFlag(true),
+    SEED_STARTER_KIT: booleanSetting(true),
     NEXTAUTH_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -72,7 +79,7 @@ const environmentSchema = z
     SMTP_USER: optionalString,
     SMTP_PASSWORD: optionalString,
     SMTP_FROM: optionalString,
-    SMTP_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).optional()),
+    SMTP_SECURE: booleanSetting(),
     ENTRA_CLIENT_ID: optionalString,
     ENTRA_CLIENT_SECRET: optionalString,
     ENTRA_TENANT_ID: z.preprocess(
@@ -94,10 +101,7 @@ const environmentSchema = z
         .regex(/^[A-Za-z0-9_-]{1,200}$/, 'may use only letters, digits, - and _')
         .default('materials'),
     ),
-    RUN_WORKER_IN_WEB: z.preprocess(
-      emptyToUndefined,
-      z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).optional(),
-    ),
+    RUN_WORKER_IN_WEB: booleanSetting(),
     WORKER_CONCURRENCY: positiveInteger(1),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
@@ -134,7 +138,7 @@ function checkSignInSettings(
     SMTP_PASSWORD?: string;
     SMTP_FROM?: string;
     SMTP_PORT?: number;
-    SMTP_SECURE?: string;
+    SMTP_SECURE?: boolean;
     ENTRA_CLIENT_ID?: string;
     ENTRA_CLIENT_SECRET?: string;
     ENTRA_TENANT_ID?: string;
@@ -288,7 +292,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       ? { engine: 'meilisearch', host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, index: e.MEILI_INDEX }
       : { engine: 'postgres' },
     jobs: {
-      runInWeb: e.RUN_WORKER_IN_WEB === undefined ? !e.DATABASE_URL : ['true', '1', 'yes'].includes(e.RUN_WORKER_IN_WEB),
+      runInWeb: e.RUN_WORKER_IN_WEB ?? !e.DATABASE_URL,
       concurrency: e.WORKER_CONCURRENCY,
     },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
@@ -298,8 +302,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 function authConfig(e: z.output<typeof environmentSchema>): AuthConfig {
-  const port = e.SMTP_PORT ?? (e.SMTP_SECURE && ['true', '1', 'yes'].includes(e.SMTP_SECURE) ? 465 : 587);
-  const secure = e.SMTP_SECURE === undefined ? port === 465 : ['true', '1', 'yes'].includes(e.SMTP_SECURE);
+  const port = e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587);
+  const secure = e.SMTP_SECURE ?? port === 465;
   const email: AuthConfig['email'] = e.SMTP_HOST
     ? {
         transport: 'smtp',

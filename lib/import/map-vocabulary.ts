@@ -2,6 +2,7 @@ import 'server-only';
 import { parseTags, limits } from '@/lib/materials/material-input';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import type { ManifestRow } from './manifest';
+import { synonymTables } from './synonym-tables';
 
 /**
  * Turns a manifest row's free text into the hub's vocabulary slugs, deterministically:
@@ -13,7 +14,8 @@ import type { ManifestRow } from './manifest';
  *        topic → none (the text is kept as a tag) · licence → LicenseRef-ask-owner.
  *
  * Nothing is guessed silently: every synonym used is listed in the report's mappings, every default in
- * its warnings. The tables are data, not heuristics: add a line when a new manifest needs one.
+ * its warnings. The tables are data (lib/import/synonyms/*.csv), not heuristics: add a line when a new
+ * manifest needs one.
  */
 
 // ---- Defaults -----------------------------------------------------------------------------------
@@ -26,179 +28,9 @@ export const defaults = {
   licence: 'LicenseRef-ask-owner',
 } as const;
 
-// ---- Synonym tables (keys are lower case, single-spaced) ------------------------------------------
+// ---- Synonym tables: data in lib/import/synonyms/ (see its README for the choices made) -----------
 
-/**
- * "any" in the corpus means a document used across delivery (consent forms, glossaries, research
- * guides): discovery to live. None of those 16 documents is about retiring a service, so not retirement.
- */
-export const phaseSynonyms: Record<string, string[]> = {
-  any: ['discovery', 'alpha', 'beta', 'live'],
-};
-
-interface TypeMapping {
-  artefactType: string;
-  /** The kind the guess implies; used when the row has no `kind` column. */
-  kind: 'template' | 'example' | 'guidance';
-  tags?: string[];
-}
-
-/**
- * Every artefact_type_guess in the corpus manifest. Guidance about an artefact gets that artefact's
- * type with kind "guidance" (so browsing "consent forms" finds forms and advice on them); guidance on
- * a whole phase or method is a playbook. The vocabulary has no "service assessment" type: assessment
- * prompts are playbooks, assessment reports and the report template are "other", tagged.
- */
-export const artefactTypeSynonyms: Record<string, TypeMapping> = {
-  'assessment prompts': { artefactType: 'playbook', kind: 'guidance', tags: ['service assessment'] },
-  'assessment prompts spreadsheet': { artefactType: 'playbook', kind: 'template', tags: ['service assessment'] },
-  'assessment report': { artefactType: 'other', kind: 'example', tags: ['service assessment'] },
-  'assessment report (example)': { artefactType: 'other', kind: 'example', tags: ['service assessment'] },
-  'case study': { artefactType: 'case-study', kind: 'example' },
-  'consent form': { artefactType: 'consent-form', kind: 'template' },
-  'consent guidance': { artefactType: 'consent-form', kind: 'guidance' },
-  'design history': { artefactType: 'prototype', kind: 'example', tags: ['design history'] },
-  'design history / assumption test': { artefactType: 'assumptions-log', kind: 'example', tags: ['design history'] },
-  'design history / research findings': { artefactType: 'research-findings', kind: 'example', tags: ['design history'] },
-  'design history / service categories': { artefactType: 'prototype', kind: 'example', tags: ['design history'] },
-  'discovery case study': { artefactType: 'case-study', kind: 'example' },
-  'discovery playbook': { artefactType: 'playbook', kind: 'guidance' },
-  'discovery playbook / exit criteria': { artefactType: 'playbook', kind: 'guidance' },
-  'discovery write-up': { artefactType: 'case-study', kind: 'example' },
-  'discussion guide': { artefactType: 'discussion-guide', kind: 'example' },
-  'discussion guide guidance': { artefactType: 'discussion-guide', kind: 'guidance' },
-  'ethics guidance': { artefactType: 'research-plan', kind: 'guidance', tags: ['research ethics'] },
-  'ethics plan template': { artefactType: 'research-plan', kind: 'template', tags: ['research ethics'] },
-  glossary: { artefactType: 'other', kind: 'example', tags: ['glossary'] },
-  'guidance/governance': { artefactType: 'playbook', kind: 'guidance' },
-  'guidance/phase-overview': { artefactType: 'playbook', kind: 'guidance' },
-  'interview guidance': { artefactType: 'discussion-guide', kind: 'guidance' },
-  'journey map method': { artefactType: 'journey-map', kind: 'guidance' },
-  'participant access needs form': { artefactType: 'consent-form', kind: 'template', tags: ['access needs'] },
-  'persona guidance': { artefactType: 'persona', kind: 'guidance' },
-  personas: { artefactType: 'persona', kind: 'example' },
-  'presentation deck (show-and-tell style)': { artefactType: 'show-and-tell', kind: 'example' },
-  'problem statement guide': { artefactType: 'problem-statement', kind: 'guidance' },
-  'product vision guidance': { artefactType: 'problem-statement', kind: 'guidance', tags: ['product vision'] },
-  'recruitment guidance': { artefactType: 'recruitment-plan', kind: 'guidance' },
-  'report template': { artefactType: 'other', kind: 'template', tags: ['service assessment'] },
-  'research brief': { artefactType: 'research-plan', kind: 'example', tags: ['research brief'] },
-  'research brief guidance': { artefactType: 'research-plan', kind: 'guidance', tags: ['research brief'] },
-  'research findings / weeknote': { artefactType: 'research-findings', kind: 'example', tags: ['weeknotes'] },
-  'research findings report': { artefactType: 'research-findings', kind: 'example' },
-  'research method guidance': { artefactType: 'playbook', kind: 'guidance' },
-  'research ops checklist': { artefactType: 'research-plan', kind: 'template', tags: ['research operations'] },
-  'research plan / weeknote': { artefactType: 'research-plan', kind: 'example', tags: ['weeknotes'] },
-  'research plan guidance': { artefactType: 'research-plan', kind: 'guidance' },
-  'research round summary': { artefactType: 'research-findings', kind: 'example' },
-  'research scoping guidance': { artefactType: 'research-plan', kind: 'guidance' },
-  'role description template': { artefactType: 'other', kind: 'template', tags: ['job description'] },
-  'show-and-tell guidance': { artefactType: 'show-and-tell', kind: 'guidance' },
-  'show-and-tell write-up': { artefactType: 'show-and-tell', kind: 'example' },
-  'show-and-tell write-up / personas': { artefactType: 'show-and-tell', kind: 'example' },
-  'stakeholder guidance': { artefactType: 'stakeholder-map', kind: 'guidance' },
-  'strategy document': { artefactType: 'other', kind: 'example', tags: ['strategy'] },
-  'strategy/hypotheses guidance': { artefactType: 'problem-statement', kind: 'guidance', tags: ['strategy'] },
-  // A questionnaire is a research instrument: the closest type is the interview or discussion guide.
-  'survey questionnaire': { artefactType: 'discussion-guide', kind: 'example', tags: ['surveys'] },
-  'synthesis guidance': { artefactType: 'research-findings', kind: 'guidance' },
-  'synthesis method': { artefactType: 'research-findings', kind: 'guidance' },
-  template: { artefactType: 'other', kind: 'template' },
-  'user needs': { artefactType: 'user-needs', kind: 'example' },
-  'user needs / problem statement guidance': { artefactType: 'user-needs', kind: 'guidance' },
-  'user needs / user types / storyboard': { artefactType: 'user-needs', kind: 'example' },
-  'user needs guidance': { artefactType: 'user-needs', kind: 'guidance' },
-  'user research guidance': { artefactType: 'playbook', kind: 'guidance' },
-  'ways of working': { artefactType: 'playbook', kind: 'guidance' },
-  weeknote: { artefactType: 'case-study', kind: 'example', tags: ['weeknotes'] },
-};
-
-interface TopicMapping {
-  /** Service areas (the topics vocabulary); empty when the guess names a method, not a service. */
-  topics: string[];
-  tags: string[];
-}
-
-/**
- * Every topic_guess in the corpus manifest. Topics are council service areas; most guesses name a
- * research method or a programme instead, so they become tags (searchable) and no topic. Central
- * government subjects with no council service (criminal justice) get no topic.
- */
-export const topicSynonyms: Record<string, TopicMapping> = {
-  'gov.uk business/specialist content': { topics: ['business'], tags: ['gov.uk', 'content design'] },
-  'hackney - resident data / single view': { topics: ['digital-data', 'customer-contact'], tags: ['hackney', 'single view'] },
-  'newham - digital customer programme': { topics: ['customer-contact', 'digital-data'], tags: ['newham'] },
-  'newham - homelessness': { topics: ['housing'], tags: ['newham', 'homelessness'] },
-  'newham - housing/resident services': { topics: ['housing', 'customer-contact'], tags: ['newham'] },
-  'agile ceremonies': { topics: [], tags: ['agile'] },
-  'assisted digital / digital inclusion': { topics: ['digital-data'], tags: ['assisted digital', 'digital inclusion'] },
-  'content and layout testing': { topics: [], tags: ['content design', 'usability testing'] },
-  'content design': { topics: [], tags: ['content design'] },
-  'contextual research': { topics: [], tags: ['contextual research'] },
-  'council product management': { topics: ['digital-data'], tags: ['product management'] },
-  'criminal justice': { topics: [], tags: ['criminal justice'] },
-  'criminal justice - unduly lenient sentences': { topics: [], tags: ['criminal justice'] },
-  'criminal justice - witness expenses': { topics: [], tags: ['criminal justice'] },
-  'education - free school meals': { topics: ['education-schools', 'benefits'], tags: ['free school meals'] },
-  'education - school admissions': { topics: ['education-schools'], tags: ['school admissions'] },
-  // The Nature Restoration Fund is paid by developers in place of site-by-site environmental obligations.
-  'environment - nature restoration fund': { topics: ['planning-building'], tags: ['environment', 'nature restoration fund'] },
-  'family hubs / early help': { topics: ['children-families'], tags: ['family hubs', 'early help'] },
-  'identity assurance': { topics: ['digital-data'], tags: ['identity assurance'] },
-  'inclusive research': { topics: [], tags: ['inclusive research'] },
-  interviews: { topics: [], tags: ['interviews'] },
-  'local government digital': { topics: ['digital-data'], tags: [] },
-  'parking permits': { topics: ['parking'], tags: ['parking permits'] },
-  'participant recruitment': { topics: [], tags: ['participant recruitment'] },
-  'participant sampling': { topics: [], tags: ['sampling'] },
-  pensions: { topics: ['benefits'], tags: ['pensions'] },
-  personas: { topics: [], tags: ['personas'] },
-  'planning applications (bops)': { topics: ['planning-building'], tags: ['planning applications', 'bops'] },
-  'planning data': { topics: ['planning-building', 'digital-data'], tags: ['planning data'] },
-  'planning data - tree preservation orders': {
-    topics: ['planning-building', 'digital-data'],
-    tags: ['planning data', 'tree preservation orders'],
-  },
-  'problem framing': { topics: [], tags: ['problem framing'] },
-  'research ethics/consent': { topics: [], tags: ['research ethics', 'consent'] },
-  'research synthesis': { topics: [], tags: ['synthesis'] },
-  'service design lifecycle': { topics: [], tags: ['service design'] },
-  'service governance': { topics: [], tags: ['governance'] },
-  'service journeys': { topics: [], tags: ['journey mapping'] },
-  'service standard assessment': { topics: [], tags: ['service standard', 'service assessment'] },
-  'social housing lettings (core)': { topics: ['housing'], tags: ['social housing lettings', 'core'] },
-  'stakeholder engagement': { topics: [], tags: ['stakeholder engagement'] },
-  'supported housing': { topics: ['housing'], tags: ['supported housing'] },
-  surveys: { topics: [], tags: ['surveys'] },
-  'team roles': { topics: ['workforce'], tags: ['team roles'] },
-  'transport - concessionary travel': { topics: ['roads-transport'], tags: ['concessionary travel'] },
-  'user needs': { topics: [], tags: ['user needs'] },
-  'user research methods': { topics: [], tags: ['user research methods'] },
-  'user research planning': { topics: [], tags: ['research planning'] },
-  'website satisfaction': { topics: ['customer-contact'], tags: ['website satisfaction', 'surveys'] },
-};
-
-/**
- * Licence identifiers (after the corpus form is taken apart, see mapLicence) that are spelled
- * differently from the hub's SPDX ids but name the SAME licence. A target missing from the hub's
- * licence list is not replaced by a neighbour: OGL v2.0 stays unrecorded (ask the owner) until
- * OGL-UK-2.0 is added to lib/taxonomy/data/licences.csv, when it maps without a code change.
- */
-export const licenceSynonyms: Record<string, string> = {
-  'ogl-3.0': 'OGL-UK-3.0',
-  'ogl v3': 'OGL-UK-3.0',
-  'ogl v3.0': 'OGL-UK-3.0',
-  'open government licence v3': 'OGL-UK-3.0',
-  'ogl-2.0': 'OGL-UK-2.0',
-  'ogl v2': 'OGL-UK-2.0',
-  'ogl v2.0': 'OGL-UK-2.0',
-  'open government licence v2.0': 'OGL-UK-2.0',
-  'mit license': 'MIT',
-  'mit licence': 'MIT',
-  'cc by 4.0': 'CC-BY-4.0',
-  'cc by-sa 4.0': 'CC-BY-SA-4.0',
-  cc0: 'CC0-1.0',
-};
+export const { phaseSynonyms, artefactTypeSynonyms, topicSynonyms, licenceSynonyms } = synonymTables();
 
 // ---- Matching -----------------------------------------------------------------------------------
 
