@@ -7,6 +7,9 @@ const nextConfig = {
   // PGlite in particular: bundled, its WASM files would be copied into .next/static and served publicly.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'busboy', 'file-type', 's3rver', 'pdfjs-dist', 'word-extractor', 'yauzl', 'saxes', 'meilisearch'],
   poweredByHeader: false,
+  // The development server refuses its live-reload connection from hosts it does not know: the hub
+  // is opened as 127.0.0.1 as often as localhost (the browser tests do).
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   sassOptions: {
     loadPaths: [path.join(__dirname, 'node_modules')],
     quietDeps: true,

@@ -50,6 +50,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </div>
           <SiteNavigation signedIn={signedIn} />
+          {/* Inside the header (a landmark), so every piece of the page belongs to one. */}
+          <div className="govuk-width-container">
+            <div className="govuk-phase-banner">
+              <p className="govuk-phase-banner__content">
+                <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+                <span className="govuk-phase-banner__text">This is a new service – help us improve it</span>
+              </p>
+            </div>
+          </div>
           {signedIn ? (
             <div className="govuk-width-container govuk-!-text-align-right">
               {/* A form, not a link: signing out changes state, and works without JavaScript. */}
@@ -63,12 +72,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </header>
 
         <div className="govuk-width-container">
-          <div className="govuk-phase-banner govuk-width-container">
-            <p className="govuk-phase-banner__content">
-              <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-              <span className="govuk-phase-banner__text">This is a new service – help us improve it</span>
-            </p>
-          </div>
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>

@@ -5,8 +5,9 @@ import { expect, type Page } from '@playwright/test';
 export const pagesWithoutJavaScript = new WeakSet<Page>();
 
 /**
- * Runs axe on the page as it is now and fails on any WCAG 2.2 A or AA violation, listing each rule
- * and the elements that break it. Page objects call this after every page they land on.
+ * Runs axe on the page as it is now and fails on any violation, of any impact: every WCAG 2.2 A and AA
+ * rule and axe's best practices (landmarks, heading order and the like), listing each rule and the
+ * elements that break it. Page objects call this after every page they land on.
  *
  * axe itself is JavaScript, so for a page rendered with JavaScript off it checks a copy of that page's
  * markup (scripts removed, same origin so the same styles apply) in a separate JavaScript-enabled page.
@@ -33,7 +34,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 async function axe(page: Page) {
-  return new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
 }
 
 function expectNoViolations(where: string, results: Awaited<ReturnType<typeof axe>>) {

@@ -1,9 +1,12 @@
+import { loadEnvFiles } from './load-env-files';
+
 /**
  * Runs a command's `main` and exits with the status it returns. An error `main` did not expect is
  * printed after `failure` (a plain sentence such as "Import failed unexpectedly") and exits 1.
  * `process.exitCode` rather than `process.exit()`, so output still being written is not cut short.
  */
 export function runCommand(main: () => Promise<number>, failure: string): void {
+  loadEnvFiles();
   main().then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { ConfigError } from '@/lib/config';
 import { runtime, type Runtime } from '@/lib/runtime';
+import { loadEnvFiles } from './load-env-files';
 
 /**
  * `npm run worker`: a background worker process (text extraction, keeping Meilisearch in line).
@@ -9,6 +10,7 @@ import { runtime, type Runtime } from '@/lib/runtime';
  * finishing the jobs in hand.
  */
 async function main(): Promise<void> {
+  loadEnvFiles();
   let hub: Runtime;
   try {
     hub = await runtime('worker');
