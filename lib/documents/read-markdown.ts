@@ -154,8 +154,9 @@ function trimInline(content: Inline[]): Inline[] {
   return result.filter((inline) => inline.type === 'break' || inline.text.length > 0);
 }
 
+/** The text of raw HTML: comments and tags dropped (inline tags such as <b> join the words they wrap), spaces collapsed. */
 function withoutTags(html: string): string {
-  return html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' ');
+  return html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
