@@ -17,6 +17,7 @@ import tseslint from 'typescript-eslint';
  *                lib/formats, lib/text)
  *   config       the settings, read from the environment once (lib/config)
  *   extract      reading text out of documents: a library of its own that knows nothing of the hub
+ *   documents    writing documents (Markdown to DOCX and ODT): a library of its own too
  *   data         the database and file storage (lib/db, lib/storage)
  *   auth         who the viewer is and what they may see or do (lib/auth): the rules everything
  *                depends on, with their SQL and Meilisearch twins
@@ -39,6 +40,7 @@ const elements = [
   { type: 'shared', pattern: ['lib/errors', 'lib/formats', 'lib/text'], partialMatch: false },
   { type: 'config', pattern: 'lib/config', partialMatch: false },
   { type: 'extract', pattern: 'lib/extract', partialMatch: false },
+  { type: 'documents', pattern: 'lib/documents', partialMatch: false },
   { type: 'data', pattern: ['lib/db', 'lib/storage'], partialMatch: false },
   { type: 'auth', pattern: 'lib/auth', partialMatch: false },
   { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime'], partialMatch: false },
@@ -122,13 +124,19 @@ export default defineConfig([
               message: 'lib/extract/ is standalone: it may use only itself and the shared helpers',
             },
             {
+              // Writing documents is a library of its own too (its tests read the files back with lib/extract).
+              from: { element: { type: 'documents' } },
+              disallow: { to: { element: { type: '!{documents,shared}' } } },
+              message: 'lib/documents/ is standalone: it may use only itself and the shared helpers (errors, formats)',
+            },
+            {
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: '!shared' } } },
               message: 'the shared helpers (lib/errors, lib/formats, lib/text) depend on nothing else in the hub',
             },
             {
               from: { element: { type: '{config,data}' } },
-              disallow: { to: { element: { type: '{extract,auth,domain,web,app,cli}' } } },
+              disallow: { to: { element: { type: '{extract,documents,auth,domain,web,app,cli}' } } },
               message: 'configuration, the database and storage sit below everything that uses them',
             },
             {
