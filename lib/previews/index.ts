@@ -160,7 +160,12 @@ async function withZip(format: ZipFormat, data: Buffer, context: PreviewContext)
     if (isEncryptedOfficePackage(data)) throw new PreviewError('encrypted', 'encrypted Office package');
     throw new PreviewError('malformed', 'a Compound File Binary file where a zip was expected');
   }
-  const zip = await ZipArchive.open(data, context.extract.limits, context.signal);
+  const isSheet = format === 'xlsx' || format === 'ods';
+  const limits = context.extract.limits;
+  const zipLimits = isSheet
+    ? { ...limits, maxEntryInflatedBytes: Math.max(limits.maxEntryInflatedBytes, context.limits.maxSheetInflatedBytes), maxTotalInflatedBytes: Math.max(limits.maxTotalInflatedBytes, context.limits.maxSheetInflatedBytes) }
+    : limits;
+  const zip = await ZipArchive.open(data, zipLimits, context.signal);
   try {
     switch (format) {
       case 'docx':

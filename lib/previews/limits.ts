@@ -14,6 +14,11 @@ export interface PreviewLimits {
   maxEntryInflatedBytes: number;
   maxCompressionRatio: number;
   ratioCheckAboveBytes: number;
+  /**
+   * Spreadsheets (XLSX, ODS) are read as streams and keep only the rows shown, so one of their parts
+   * may inflate to this much (a million-row sheet is about 90 MB of XML) instead of the entry limit.
+   */
+  maxSheetInflatedBytes: number;
   /** Longest time one preview may take, LibreOffice included, in milliseconds. */
   timeLimitMs: number;
 
@@ -69,6 +74,7 @@ export const defaultPreviewLimits: Readonly<PreviewLimits> = Object.freeze({
   maxEntryInflatedBytes: defaultExtractionLimits.maxEntryInflatedBytes,
   maxCompressionRatio: defaultExtractionLimits.maxCompressionRatio,
   ratioCheckAboveBytes: defaultExtractionLimits.ratioCheckAboveBytes,
+  maxSheetInflatedBytes: 300 * MB,
   timeLimitMs: 90_000,
 
   maxPages: 10,
