@@ -14,7 +14,8 @@ import { PreviewError, timeLeft, type OfficeConverter, type PreviewContext } fro
  *   (`--unshare-net`: a namespace with no interface but its own loopback, so nothing on this machine
  *   or beyond is reachable), a read-only view of /usr and the few files in /etc it needs, an empty
  *   /tmp, and one job folder (the copy in, the PDF out, a throwaway profile);
- * - with an allow-listed environment (`--clearenv`, then HOME, PATH, LANG, SAL_USE_VCLPLUGIN, TMPDIR):
+ * - with an allow-listed environment (`--clearenv`, then HOME, PATH, LANG, SAL_USE_VCLPLUGIN, TMPDIR;
+ *   bwrap adds PWD):
  *   nothing of this process's settings, so `vnd.sun.star.expand:` tricks (CVE-2024-12426) find nothing;
  * - with a fresh profile each time (`-env:UserInstallation=file:///job/profile`), removed afterwards;
  * - under `prlimit` (address space, CPU seconds, file size) and a hard timeout, at which the whole

@@ -10,9 +10,11 @@ import { odpOutline, pptxOutline, type Outline } from './slide-outline';
  * checks the file and is the text alternative of each slide picture. Where the server has LibreOffice
  * (`context.office`), a cleaned copy of the file is drawn to PDF in its sandbox and the first
  * `maxPages` pages become the slide pictures; if that fails, the outline is the preview, saying so.
- * LibreOffice gets at most this share of the time left, so its failure still leaves time for the outline.
+ * LibreOffice's own time limit leaves a quarter of the time left (at least a second) for drawing its
+ * PDF, or for cleaning up and giving the outline when it fails.
  */
 const OFFICE_SHARE_OF_TIME = 0.75;
+const RESERVED_MS = 1_000;
 
 export async function previewPresentation(zip: ZipArchive, kind: 'pptx' | 'odp', context: PreviewContext): Promise<Preview> {
   const outline = kind === 'pptx' ? await pptxOutline(zip, context) : await odpOutline(zip, context);
@@ -21,7 +23,8 @@ export async function previewPresentation(zip: ZipArchive, kind: 'pptx' | 'odp',
   let pdf: Buffer;
   try {
     const copy = kind === 'pptx' ? await cleanOoxmlCopy(zip, context) : await cleanOdfCopy(zip, context);
-    const officeDeadline = performance.now() + timeLeft(context) * OFFICE_SHARE_OF_TIME;
+    const left = timeLeft(context);
+    const officeDeadline = performance.now() + Math.max(0, Math.min(left * OFFICE_SHARE_OF_TIME, left - RESERVED_MS));
     pdf = await context.office(copy, kind, { ...context, deadline: officeDeadline });
   } catch (error) {
     if (error instanceof PreviewError && (error.reason === 'encrypted' || context.signal.aborted)) throw error;
