@@ -32,6 +32,7 @@ interface Document {
 }
 
 interface Timing {
+  file: string;
   format: string;
   bytes: number;
   ms: number;
@@ -45,7 +46,7 @@ function outcomeOf(result: PreviewResult): string {
 async function previewOne(doc: Document, withOffice: boolean): Promise<Timing> {
   const started = performance.now();
   const result = await renderPreview({ format: doc.format, body: doc.body, sizeBytes: doc.body.length }, undefined, withOffice ? {} : { libreOffice: false });
-  return { format: doc.format, bytes: doc.body.length, ms: performance.now() - started, outcome: outcomeOf(result) };
+  return { file: doc.file, format: doc.format, bytes: doc.body.length, ms: performance.now() - started, outcome: outcomeOf(result) };
 }
 
 async function run(documents: Document[], times: number, parallel: number, withOffice: boolean): Promise<{ timings: Timing[]; seconds: number }> {
@@ -86,16 +87,17 @@ function perFormat(timings: Timing[], times: number) {
       mbPerSecond: t.reduce((sum, x) => sum + x.bytes, 0) / MiB / seconds,
       meanMs: (seconds * 1000) / t.length,
       slowestMs: Math.max(...t.map((x) => x.ms)),
+      slowestFile: t.reduce((a, b) => (b.ms > a.ms ? b : a)).file,
       outcomes: [...new Set(t.map((x) => x.outcome))].join(', '),
     };
   });
 }
 
 function printTable(title: string, rows: ReturnType<typeof perFormat>): void {
-  console.log(`  ${title.padEnd(27)} files   docs/s     MB/s   mean ms  slowest ms   preview`);
+  console.log(`  ${title.padEnd(27)} files   docs/s     MB/s   mean ms  slowest ms   preview, slowest file`);
   for (const f of rows.sort((a, b) => b.files - a.files)) {
     console.log(
-      `  ${f.format.padEnd(27)} ${String(f.files).padStart(5)} ${f.docsPerSecond.toFixed(2).padStart(8)} ${f.mbPerSecond.toFixed(2).padStart(8)} ${f.meanMs.toFixed(0).padStart(9)} ${f.slowestMs.toFixed(0).padStart(11)}   ${f.outcomes}`,
+      `  ${f.format.padEnd(27)} ${String(f.files).padStart(5)} ${f.docsPerSecond.toFixed(2).padStart(8)} ${f.mbPerSecond.toFixed(2).padStart(8)} ${f.meanMs.toFixed(0).padStart(9)} ${f.slowestMs.toFixed(0).padStart(11)}   ${f.outcomes}, ${f.slowestFile}`,
     );
   }
 }
