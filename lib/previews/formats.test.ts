@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { docx as simpleDocx } from '@/lib/extract/testing/test-files';
 import { renderPreview, withImageUrls, type PreviewResult } from './index';
 import { sanitiseHtml } from './sanitise-html';
+import { formatSerial, kindOfFormat } from './xlsx-dates';
 import { docxWith, manyPagePdf, odf, paragraph, picture, pictureWithMetadata, pptx, SECRET_METADATA, workbook } from './testing/preview-files';
 
 /**
@@ -203,6 +204,30 @@ describe('spreadsheets', () => {
     expect(result.sheets[0]!.summary).toBe('Showing all 1 row.');
     expect(result.sheets[0]!.html).toContain('<td>sheet 1</td><td>TRUE</td>');
     expect(result.notice).toBe('Showing the first 5 of 7 sheets.');
+  });
+
+  it('shows XLSX dates as dates, from built-in and custom number formats', async () => {
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\ mmm\\ yyyy"/><numFmt numFmtId="165" formatCode="#,##0.00&quot; days&quot;"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>45366</v></c><c r="B1" s="1"><v>45366</v></c><c r="C1" s="2"><v>45366</v></c><c r="D1" s="3"><v>45366</v></c><c r="E1" s="4"><v>45366.5</v></c></row></sheetData></worksheet>`;
+    const result = ready(await preview('xlsx', workbook([{ name: 'Plan', xml: sheet }], [], [{ name: 'xl/styles.xml', data: Buffer.from(styles) }])), 'sheets');
+    expect(result.sheets[0]!.html).toContain('<tr><td>45366</td><td>15/03/2024</td><td>15/03/2024</td><td>45366</td><td>15/03/2024 12:00</td></tr>');
+  });
+
+  it('tells dates, times and numbers apart by their format code', () => {
+    expect(['dd/mm/yyyy', 'mmm-yy', 'yyyy-mm-dd hh:mm', 'h:mm AM/PM', 'mm:ss', '[h]:mm:ss', '0.00', '#,##0 "days"', 'General', '[$£-809]#,##0.00'].map(kindOfFormat)).toEqual([
+      'date',
+      'date',
+      'datetime',
+      'time',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(formatSerial('1', 'date', true)).toBe('02/01/1904');
+    expect(formatSerial('not a number', 'date', false)).toBe('not a number');
   });
 
   it('shows an ODS sheet without expanding a million repeated empty rows', async () => {

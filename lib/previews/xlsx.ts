@@ -2,12 +2,13 @@ import { mainPart, partsOfType, readRelationships, requireContentTypes } from '@
 import { attribute, parseXml, prefixedAttribute, skipping } from '@/lib/extract/xml-text';
 import type { ZipArchive } from '@/lib/extract/zip';
 import { sheetsPreview, type SheetRows } from './sheet-table';
+import { formatSerial, readDateStyles, type DateStyles } from './xlsx-dates';
 import type { Preview, PreviewContext } from './result';
 
 /**
  * Excel workbooks (XLSX): the first `maxSheets` worksheets, each its first `maxRows` rows and
- * `maxColumns` columns, cell values as stored (shared and inline strings, numbers, TRUE/FALSE; number
- * formats such as dates are not applied). Sheets are read as streams through lib/extract's bounded
+ * `maxColumns` columns, cell values as stored (shared and inline strings, numbers, TRUE/FALSE), dates
+ * shown as dates (xlsx-dates.ts); other number formats (currency, decimals) are not applied. Sheets are read as streams through lib/extract's bounded
  * zip and XML readers. The row count comes from the sheet's `<dimension>` when it has one (reading
  * then stops after the rows shown); otherwise the rest of the sheet is read to count its rows.
  */
@@ -19,10 +20,12 @@ export async function previewXlsx(zip: ZipArchive, context: PreviewContext): Pro
   const byId = new Map(relationships.map((r) => [r.id, r]));
 
   const sheets: { name: string; part: string | undefined }[] = [];
+  let from1904 = false;
   await parseXml(
     await zip.stream(workbookPart),
     {
       open(element) {
+        if (element.local === 'workbookPr') from1904 = /^(1|true)$/.test(attribute(element, 'date1904') ?? '');
         if (element.local !== 'sheet') return;
         const id = prefixedAttribute(element, 'id');
         const relationship = id ? byId.get(id) : undefined;
@@ -35,6 +38,8 @@ export async function previewXlsx(zip: ZipArchive, context: PreviewContext): Pro
 
   const sharedStringsPart = partsOfType(relationships, 'sharedStrings')[0] ?? (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
   const sharedStrings = sharedStringsPart && zip.has(sharedStringsPart) ? await readSharedStrings(zip, sharedStringsPart, context) : [];
+  const stylesPart = partsOfType(relationships, 'styles')[0] ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
+  const dates = await readDateStyles(zip, stylesPart, from1904, context);
 
   const read: SheetRows[] = [];
   for (const sheet of sheets) {
@@ -44,7 +49,7 @@ export async function previewXlsx(zip: ZipArchive, context: PreviewContext): Pro
       read.push({ name: sheet.name, rows: [], rowCount: 0, columnCount: 0 });
       continue;
     }
-    read.push(await readSheet(zip, sheet.name, sheet.part, sharedStrings, context));
+    read.push(await readSheet(zip, sheet.name, sheet.part, sharedStrings, dates, context));
   }
   return sheetsPreview(read, sheets.length, context);
 }
@@ -76,14 +81,14 @@ async function readSharedStrings(zip: ZipArchive, part: string, context: Preview
   return strings;
 }
 
-async function readSheet(zip: ZipArchive, name: string, part: string, sharedStrings: string[], context: PreviewContext): Promise<SheetRows> {
+async function readSheet(zip: ZipArchive, name: string, part: string, sharedStrings: string[], dates: DateStyles, context: PreviewContext): Promise<SheetRows> {
   const { maxRows, maxColumns, maxCellChars } = context.limits;
   const rows: string[][] = [];
   let dimension: { rows: number; columns: number } | undefined;
   let lastRow = 0;
   let columnCount = 0;
   let rowCells: Map<number, string> | undefined;
-  let cell: { column: number; type: string | undefined; value: string; inline: string } | undefined;
+  let cell: Cell | undefined;
   let inValue = 0;
   let inInline = 0;
   let nextColumn = 0;
@@ -106,7 +111,7 @@ async function readSheet(zip: ZipArchive, name: string, part: string, sharedStri
           case 'c': {
             const column = columnIndex(attribute(element, 'r')) ?? nextColumn;
             nextColumn = column + 1;
-            cell = { column, type: attribute(element, 't'), value: '', inline: '' };
+            cell = { column, type: attribute(element, 't'), style: Number(attribute(element, 's') ?? '0'), value: '', inline: '' };
             break;
           }
           case 'v':
@@ -121,7 +126,7 @@ async function readSheet(zip: ZipArchive, name: string, part: string, sharedStri
         switch (local) {
           case 'c':
             if (cell) {
-              const text = cellText(cell, sharedStrings);
+              const text = cellText(cell, sharedStrings, dates);
               if (text !== '') {
                 columnCount = Math.max(columnCount, cell.column + 1);
                 if (rowCells && cell.column < maxColumns) rowCells.set(cell.column, text.slice(0, maxCellChars));
@@ -161,7 +166,16 @@ function dense(cells: Map<number, string>): string[] {
   return Array.from(row, (text) => text ?? '');
 }
 
-function cellText(cell: { type: string | undefined; value: string; inline: string }, sharedStrings: string[]): string {
+interface Cell {
+  column: number;
+  type: string | undefined;
+  /** Index into styles.xml's cellXfs. */
+  style: number;
+  value: string;
+  inline: string;
+}
+
+function cellText(cell: Cell, sharedStrings: string[], dates: DateStyles): string {
   switch (cell.type) {
     case 's': {
       const index = Number.parseInt(cell.value, 10);
@@ -171,8 +185,12 @@ function cellText(cell: { type: string | undefined; value: string; inline: strin
       return cell.inline;
     case 'b':
       return cell.value.trim() === '1' ? 'TRUE' : cell.value.trim() === '0' ? 'FALSE' : '';
-    default:
+    case 'e':
       return cell.value;
+    default: {
+      const kind = dates.kinds[cell.style];
+      return kind && cell.value.trim() !== '' ? formatSerial(cell.value.trim(), kind, dates.from1904) : cell.value;
+    }
   }
 }
 

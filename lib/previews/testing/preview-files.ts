@@ -255,7 +255,7 @@ export function xlsxWithRows(rows: number, options: { dimension?: boolean } = {}
 }
 
 /** An XLSX of the given worksheets (their whole XML), no shared strings. */
-export function workbook(sheets: { name: string; xml: string }[], deflatedSheets: Pick<ZipEntrySpec, 'deflated' | 'inflatedSize'>[] = []): Buffer {
+export function workbook(sheets: { name: string; xml: string }[], deflatedSheets: Pick<ZipEntrySpec, 'deflated' | 'inflatedSize'>[] = [], extra: ZipEntrySpec[] = []): Buffer {
   const ns = `xmlns="${SPREADSHEET}" xmlns:r="${R}"`;
   const book = `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
   const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
@@ -267,6 +267,7 @@ export function workbook(sheets: { name: string; xml: string }[], deflatedSheets
     { name: 'xl/workbook.xml', data: Buffer.from(book) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
     ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, ...(deflatedSheets[i] ?? { data: Buffer.from(sheet.xml) }) })),
+    ...extra,
   ]);
 }
 
@@ -280,7 +281,7 @@ const packageRels = (target: string) =>
 const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
-const PPTX_CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"/>SLIDES<Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>`;
+const PPTX_CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/><Override PartName="/ppt/presentation.xml" ContentType="MAIN"/>SLIDES<Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>`;
 
 function textShape(id: number, text: string, title: boolean, y: number, link?: string): string {
   const placeholder = title ? '<p:nvPr><p:ph type="title"/></p:nvPr>' : '<p:nvPr/>';
@@ -338,7 +339,9 @@ export function pptx(slides: { title: string; lines: string[] }[], hostile?: { s
   }
   const presentation = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation ${ns}><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rIdM"/></p:sldMasterIdLst><p:sldIdLst>${slideIds.join('')}</p:sldIdLst><p:sldSz cx="9144000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>`;
   const slideTypes = slides.map((_, i) => `<Override PartName="/ppt/slides/slide${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>`).join('');
-  const contentTypes = PPTX_CONTENT_TYPES.replace('SLIDES', slideTypes).replace(hostile ? '' : 'application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml', hostile ? '' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml');
+  // The hostile one says it is macro-enabled (a .pptm under another name).
+  const mainType = hostile ? 'application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
+  const contentTypes = PPTX_CONTENT_TYPES.replace('SLIDES', slideTypes).replace('MAIN', mainType);
   return buildZip([
     { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
     { name: '_rels/.rels', data: Buffer.from(packageRels('ppt/presentation.xml')) },
