@@ -16,6 +16,8 @@ import tseslint from 'typescript-eslint';
  *   shared       plain rules and helpers safe anywhere: who the viewer is and what they may do
  *                (lib/auth), errors, formats, dates, names
  *   extract      reading text out of documents: knows nothing of the hub (no database, no domain)
+ *   checks       checking uploaded files for personal data, hidden content and accessibility
+ *                signals, cleaning them and suggesting tags: built on extract, knows nothing of the hub
  *   data         the database, file storage, search engines, jobs, mail, configuration
  *   domain       what the hub does: one verb per file, permission checked inside each
  *   web          the Next.js layer: HTTP helpers, sign-in machinery, the runtime that wires it all
@@ -32,6 +34,7 @@ const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**', '
 const elements = [
   { type: 'test-support', pattern: ['**/testing', 'e2e'], partialMatch: false },
   { type: 'extract', pattern: 'lib/extract', partialMatch: false },
+  { type: 'checks', pattern: 'lib/checks', partialMatch: false },
   { type: 'shared', pattern: ['lib/auth', 'lib/errors', 'lib/formats', 'lib/text'], partialMatch: false },
   { type: 'data', pattern: ['lib/db', 'lib/storage', 'lib/config'], partialMatch: false },
   { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime'], partialMatch: false },
@@ -90,13 +93,19 @@ export default defineConfig([
               message: 'lib/extract/ is standalone: it may use only itself and the shared helpers',
             },
             {
+              // Checking files is a library of its own too: over a file's bytes, on top of extract.
+              from: { element: { type: 'checks' } },
+              disallow: { to: { element: { type: '!{checks,extract,shared}' } } },
+              message: 'lib/checks/ is standalone: it may use only itself, lib/extract and the shared helpers',
+            },
+            {
               // The rules everything depends on sit at the bottom: they never reach up to HTTP or sign-in.
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: '!shared' } } },
               message: 'the shared layer (lib/auth, errors, formats) depends on nothing above it',
             },
             {
-              from: { element: { type: '{data,domain,shared,extract}' } },
+              from: { element: { type: '{data,domain,shared,extract,checks}' } },
               disallow: { to: { element: { type: '{app,web,cli}' } } },
               message: 'lib/ below the web layer never imports pages, route helpers, sign-in or command-line tools',
             },

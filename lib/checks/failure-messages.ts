@@ -1,0 +1,26 @@
+import type { ExtractionLimits } from '@/lib/extract/limits';
+import type { FailureReason } from '@/lib/extract/result';
+import { formatBytes } from '@/lib/formats/file-formats';
+
+/**
+ * Why a file could not be checked, in plain English for the uploader: no paths, library names or
+ * error text (those go only to the caller's `onFailure` for logs).
+ */
+export function checkFailureMessage(reason: FailureReason, limits: ExtractionLimits, formatLabel?: string): string {
+  switch (reason) {
+    case 'too_large':
+      return `The file is larger than ${formatBytes(limits.maxInputBytes)}, the most we check.`;
+    case 'zip_bomb':
+      return 'The file unpacks to far more data than a document of its size should, so we stopped checking it.';
+    case 'too_many_entries':
+      return `The file is made of more than ${limits.maxZipEntries.toLocaleString('en-GB')} parts, more than we check safely.`;
+    case 'timeout': {
+      const seconds = limits.timeLimitMs >= 1000 ? Math.round(limits.timeLimitMs / 1000) : limits.timeLimitMs / 1000;
+      return `Checking the file took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so we stopped.`;
+    }
+    case 'encrypted':
+      return 'The file is protected with a password, so we could not check it.';
+    case 'malformed':
+      return formatLabel ? `The file looks damaged, or is not a ${formatLabel} file, so we could not check it.` : 'The file looks damaged, so we could not check it.';
+  }
+}
