@@ -63,7 +63,7 @@ export async function checkDocument(input: CheckInput, limits?: Partial<Extracti
       const reading = await readFormat(format, input, context);
       const notes = [...reading.notes];
       if (reading.text.truncated) notes.push('The document is very long: only the first part of its text was checked for personal data.');
-      return buildReport(format, [...detectPersonalData(reading.text), ...reading.drafts], notes);
+      return buildReport(format, [...(await detectPersonalData(reading.text, context)), ...reading.drafts], notes);
     });
   } catch (error) {
     return fail(format, error, resolved, label, options);

@@ -1,3 +1,4 @@
+import { checkpoint, type ExtractContext } from '@/lib/extract/result';
 import { locate, type DocumentText } from '../document-text';
 import type { FindingDraft } from '../build-report';
 import { findDatesOfBirth } from './dates-of-birth';
@@ -24,13 +25,19 @@ const DETECTORS: ((text: DocumentText) => TextMatch[])[] = [
   findPersonNames,
 ];
 
-export function detectPersonalData(text: DocumentText): FindingDraft[] {
-  const taken: { start: number; end: number }[] = [];
+/**
+ * The detectors run one after another, each a single pass over the text (at most MAX_CANDIDATES
+ * candidates each); the time limit is checked between them. Characters claimed by a match are marked
+ * in a bitmap of the text, so checking for overlaps costs the length of each match.
+ */
+export async function detectPersonalData(text: DocumentText, context?: ExtractContext): Promise<FindingDraft[]> {
+  const taken = new Uint8Array(text.text.length + 1);
   const drafts: FindingDraft[] = [];
   for (const detector of DETECTORS) {
+    if (context) await checkpoint(context);
     for (const match of detector(text)) {
-      if (taken.some((span) => match.start < span.end && span.start < match.end)) continue;
-      taken.push({ start: match.start, end: match.end });
+      if (taken.subarray(match.start, match.end).includes(1)) continue;
+      taken.fill(1, match.start, match.end);
       drafts.push({
         category: 'personal-data',
         kind: match.kind,

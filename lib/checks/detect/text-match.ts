@@ -22,12 +22,19 @@ export function around(text: string, start: number, end: number, before: number,
   return { before: text.slice(Math.max(0, start - before), start), after: text.slice(end, end + after) };
 }
 
-/** Every match of a global regular expression, as an array (the expression's lastIndex is reset). */
+/**
+ * The most candidates one detector looks at in one document. A text made of nothing but phone
+ * numbers (or something built to look like them) stops here, which keeps the time bounded; the
+ * report lists 25 of a kind anyway, and counts say "at least" so many.
+ */
+export const MAX_CANDIDATES = 10_000;
+
+/** Matches of a global regular expression, at most MAX_CANDIDATES (the expression's lastIndex is reset). */
 export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   if (!pattern.global) throw new Error('allMatches needs a global pattern');
   pattern.lastIndex = 0;
   const found: RegExpExecArray[] = [];
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (let match = pattern.exec(text); match && found.length < MAX_CANDIDATES; match = pattern.exec(text)) {
     found.push(match);
     if (match[0].length === 0) pattern.lastIndex++;
   }
