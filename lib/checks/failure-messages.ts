@@ -22,6 +22,11 @@ export function checkFailureMessage(reason: FailureReason, limits: ExtractionLim
     case 'encrypted':
       return `The file is protected with a password, so we could not ${action} it.`;
     case 'malformed':
-      return formatLabel ? `The file looks damaged, or is not a ${formatLabel} file, so we could not ${action} it.` : `The file looks damaged, so we could not ${action} it.`;
+      return formatLabel ? `The file looks damaged, or is not ${withArticle(formatLabel)} file, so we could not ${action} it.` : `The file looks damaged, so we could not ${action} it.`;
   }
+}
+
+/** "a Word document", "an Excel workbook", "an OpenDocument text file". */
+export function withArticle(label: string): string {
+  return `${/^[AEIOU]/i.test(label) ? 'an' : 'a'} ${label}`;
 }

@@ -8,3 +8,6 @@ export type FormatVerification = { ok: true; checked: 'structure' | 'signature' 
 
 export const verified = (checked: 'structure' | 'signature' = 'structure'): FormatVerification => ({ ok: true, checked });
 export const rejected = (reason: string): FormatVerification => ({ ok: false, reason });
+
+
+export { withArticle } from '../failure-messages';

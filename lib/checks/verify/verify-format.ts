@@ -8,7 +8,7 @@ import { withinLimits } from '../check-context';
 import { checkFailureMessage } from '../failure-messages';
 import { normaliseFormat } from '../format-codes';
 import { readPdfFacts } from '../read/pdf-facts';
-import { rejected, verified, type FormatVerification } from './verification';
+import { rejected, verified, withArticle, type FormatVerification } from './verification';
 import { verifyImage } from './verify-image';
 import { verifyOoxml } from './verify-ooxml';
 import { verifyOpenDocument } from './verify-open-document';
@@ -39,10 +39,10 @@ export async function verifyFormat(format: string, bytes: Buffer, limits?: Parti
     return await withinLimits(limits, (context) => verifyBody(code, bytes, context));
   } catch (error) {
     if (error instanceof ExtractionError) {
-      if (error.reason === 'malformed') return rejected(`It is not a ${label} file, or it is damaged.`);
+      if (error.reason === 'malformed') return rejected(`It is not ${withArticle(label)} file, or it is damaged.`);
       return rejected(checkFailureMessage(error.reason, resolveLimits(limits), label));
     }
-    return rejected(`It is not a ${label} file, or it is damaged.`);
+    return rejected(`It is not ${withArticle(label)} file, or it is damaged.`);
   }
 }
 
@@ -80,7 +80,7 @@ async function verifyBody(format: string, data: Buffer, context: ExtractContext)
 async function verifyPackage(format: 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp', data: Buffer, context: ExtractContext): Promise<FormatVerification> {
   if (isCfb(data)) {
     // A password-protected Office file: the format is right, its content cannot be looked into.
-    return isEncryptedOfficePackage(data) && ['docx', 'xlsx', 'pptx'].includes(format) ? verified('signature') : rejected(`It is an older Office file, not a ${formatByCode(format)?.label} file.`);
+    return isEncryptedOfficePackage(data) && ['docx', 'xlsx', 'pptx'].includes(format) ? verified('signature') : rejected(`It is an older Office file, not ${withArticle(formatByCode(format)?.label ?? format)}.`);
   }
   const zip = await ZipArchive.open(data, context.limits, context.signal);
   try {
@@ -95,7 +95,7 @@ async function verifyPackage(format: 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 
 const LEGACY_STREAMS: Record<string, string[]> = { doc: ['WordDocument'], xls: ['Workbook', 'Book'], ppt: ['PowerPoint Document'] };
 
 function verifyLegacyOffice(format: 'doc' | 'xls' | 'ppt', data: Buffer): FormatVerification {
-  if (!isCfb(data)) return rejected(`It is not a ${formatByCode(format)?.label} file.`);
+  if (!isCfb(data)) return rejected(`It is not ${withArticle(formatByCode(format)?.label ?? format)}.`);
   const names = readCfbDirectory(data).names;
-  return LEGACY_STREAMS[format]!.some((name) => names.has(name)) ? verified('signature') : rejected(`It is an Office file, but not a ${formatByCode(format)?.label}.`);
+  return LEGACY_STREAMS[format]!.some((name) => names.has(name)) ? verified('signature') : rejected(`It is an Office file, but not ${withArticle(formatByCode(format)?.label ?? format)}.`);
 }

@@ -2,7 +2,7 @@ import type { ExtractContext } from '@/lib/extract/result';
 import { partsOfType, readRelationships } from '@/lib/extract/ooxml-package';
 import { attribute, parseXml } from '@/lib/extract/xml-text';
 import type { ZipArchive } from '@/lib/extract/zip';
-import { rejected, verified, type FormatVerification } from './verification';
+import { rejected, verified, withArticle, type FormatVerification } from './verification';
 
 /**
  * An Office Open XML package is the format it claims when [Content_Types].xml names a main part of
@@ -47,7 +47,7 @@ const MAIN_PARTS = {
 
 export async function verifyOoxml(zip: ZipArchive, format: keyof typeof MAIN_PARTS, context: ExtractContext): Promise<FormatVerification> {
   const expected = MAIN_PARTS[format];
-  const notIt = `It is a zip file, but not a ${expected.label}: it has no ${expected.label.toLowerCase()} inside.`;
+  const notIt = `It is a zip file, but there is no ${expected.label} inside it.`;
   if (!zip.has('[Content_Types].xml')) return rejected(notIt);
 
   const overrides = new Map<string, string>();
@@ -71,7 +71,7 @@ export async function verifyOoxml(zip: ZipArchive, format: keyof typeof MAIN_PAR
   const type = overrides.get(main.toLowerCase()) ?? defaults.get(main.slice(main.lastIndexOf('.') + 1).toLowerCase());
   if (!type || !expected.contentTypes.includes(type)) {
     const actual = Object.values(MAIN_PARTS).find((other) => type && other.contentTypes.includes(type));
-    return rejected(actual ? `It is a ${actual.label}, not a ${expected.label}.` : notIt);
+    return rejected(actual ? `It is ${withArticle(actual.label)}, not ${withArticle(expected.label)}.` : notIt);
   }
 
   let root: string | undefined;
