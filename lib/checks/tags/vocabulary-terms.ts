@@ -36,7 +36,8 @@ export function phaseTerms(vocabularies: SuggestionVocabularies): ItemTerms[] {
 export function topicTerms(vocabularies: SuggestionVocabularies): ItemTerms[] {
   const services = new Map(vocabularies.localServices.map((service) => [service.lgsl, service.description]));
   return vocabularies.topics.map((topic) => {
-    const terms: [string, number][] = [[topic.label, 3], [topic.slug.replace(/-/g, ' '), 3]];
+    const slugWords = topic.slug.replace(/-/g, ' ');
+    const terms: [string, number][] = [[topic.label, phraseWeight(topic.label, 1, 3)], [slugWords, phraseWeight(slugWords, 1, 3)]];
     // A single everyday word ("housing", "business", "benefits") is weak evidence on its own: it
     // turns up in documents about anything. Phrases ("free school meals") are strong.
     for (const part of topic.label.split(/,\s*|\s+and\s+|\s+or\s+/i)) terms.push([part, phraseWeight(part, 1)]);
@@ -55,10 +56,10 @@ export function topicTerms(vocabularies: SuggestionVocabularies): ItemTerms[] {
   });
 }
 
-function phraseWeight(phrase: string, singleWord: number): number {
+function phraseWeight(phrase: string, singleWord: number, severalWords = 2.5): number {
   const trimmed = phrase.trim().toLowerCase();
   if (WEAK_TOPIC_WORDS.has(trimmed)) return 0.3;
-  return trimmed.includes(' ') ? 2.5 : singleWord;
+  return trimmed.includes(' ') ? severalWords : singleWord;
 }
 
 /** "Find out about help with school clothing costs" → "school clothing costs" (at most three words). */
