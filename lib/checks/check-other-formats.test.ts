@@ -3,6 +3,7 @@ import { checkDocument } from './check-document';
 import type { CheckReport } from './report';
 import { findingAt, findingsOf, reportText } from './testing/expect-report';
 import { jpegWithMetadata, plainJpeg, pngWithMetadata } from './testing/planted-images';
+import { odp } from '@/lib/extract/testing/test-files';
 import { plantedOds, plantedOdt } from './testing/planted-open-document';
 import { plantedPdf } from './testing/planted-pdf';
 
@@ -53,6 +54,14 @@ describe('OpenDocument', () => {
     expect(findingAt(report, 'national-insurance-number', 'paragraph 4').likelihood).toBe('likely');
     expect(findingAt(report, 'author', 'document properties').excerpt).toBe('J••• S•••');
     expect(findingsOf(report).some((f) => f.kind === 'no-headings' || f.kind === 'no-document-language')).toBe(false);
+  });
+
+  it('finds the speaker notes of an ODP by slide, and signals its slides without titles', async () => {
+    const report = await checkDocument({ format: 'odp', bytes: odp([['Findings', 'Residents call 0300 123 4567'], ['Next steps']]) });
+    expect(findingAt(report, 'speaker-notes', 'slide 1, speaker notes').excerpt).toBe('3 words of notes');
+    findingAt(report, 'speaker-notes', 'slide 2, speaker notes');
+    expect(findingAt(report, 'phone-number', 'slide 1').likelihood).toBe('unlikely');
+    findingAt(report, 'slide-without-title', 'slide 2');
   });
 
   it('finds the hidden sheet of an ODS and the phone number in it, by cell', async () => {
