@@ -6,8 +6,8 @@ import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
 import type { DocumentPart } from '../findings';
 import { accessibilitySignal } from '../guidance';
-import { maskName } from '../mask';
 import { checkEmbeddedImages } from './embedded-images';
+import { commentDraft, hiddenTextDraft, trackedChangeDraft } from './hidden-content-drafts';
 import { propertyDrafts, readOoxmlProperties } from './ooxml-properties';
 import type { Reading } from './reading';
 import { findUserNamePaths } from './user-name-paths';
@@ -48,15 +48,7 @@ export async function readDocx(zip: ZipArchive, context: ExtractContext): Promis
     const paragraph = body.commentAnchors.get(comment.id) ?? others.map((facts) => facts.commentAnchors.get(comment.id)).find((p) => p !== undefined) ?? 1;
     const location = { kind: 'paragraph' as const, paragraph, part: 'comment' as const };
     text.add(location, comment.text);
-    drafts.push({
-      category: 'hidden-content',
-      kind: 'comment',
-      likelihood: 'likely',
-      score: 70,
-      location,
-      excerpt: comment.author ? `comment by ${maskName(comment.author)}` : 'comment',
-      reason: 'A comment is kept in the file, with the name of who wrote it: readers of the published file can open it.',
-    });
+    drafts.push(commentDraft(location, comment.author));
   }
 
   for (const facts of [body, ...others]) drafts.push(...wordPartDrafts(facts));
@@ -78,28 +70,8 @@ export async function readDocx(zip: ZipArchive, context: ExtractContext): Promis
 
 function wordPartDrafts(facts: WordPartFacts): FindingDraft[] {
   const drafts: FindingDraft[] = [];
-  for (const change of facts.changes) {
-    drafts.push({
-      category: 'hidden-content',
-      kind: 'tracked-change',
-      likelihood: 'likely',
-      score: 65,
-      location: { kind: 'paragraph', paragraph: change.paragraph, part: change.part },
-      excerpt: change.author ? `${change.type} by ${maskName(change.author)}` : change.type,
-      reason: 'A tracked change is kept in the file with its author’s name, and deleted words stay readable until the change is accepted or rejected.',
-    });
-  }
-  for (const hidden of facts.hidden) {
-    drafts.push({
-      category: 'hidden-content',
-      kind: 'hidden-text',
-      likelihood: 'possible',
-      score: 55,
-      location: { kind: 'paragraph', paragraph: hidden.paragraph, part: hidden.part },
-      excerpt: `${hidden.words} hidden word${hidden.words === 1 ? '' : 's'}`,
-      reason: 'Text formatted as hidden: not shown on screen or in print, but anyone can reveal it.',
-    });
-  }
+  for (const change of facts.changes) drafts.push(trackedChangeDraft({ kind: 'paragraph', paragraph: change.paragraph, part: change.part }, change.type, change.author));
+  for (const hidden of facts.hidden) drafts.push(hiddenTextDraft({ kind: 'paragraph', paragraph: hidden.paragraph, part: hidden.part }, hidden.words));
   for (const image of facts.imagesWithoutAlt) drafts.push(accessibilitySignal('image-without-alt-text', { kind: 'paragraph', paragraph: image.paragraph, part: image.part }));
   return drafts;
 }

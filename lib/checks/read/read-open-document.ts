@@ -5,9 +5,10 @@ import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
 import type { Location } from '../findings';
 import { accessibilitySignal } from '../guidance';
-import { maskName } from '../mask';
 import { columnLetters } from './cell-references';
 import { metadataNameDraft } from './metadata-names';
+import { commentDraft, hiddenCellsDraft, hiddenSheetDraft, hiddenSlideDraft, hiddenTextDraft, speakerNotesDraft, trackedChangeDraft } from './hidden-content-drafts';
+import { openDocumentDefaultLanguage, readOpenDocumentMeta } from './open-document-meta';
 import { HidingStyles } from './open-document-styles';
 import type { Reading } from './reading';
 
@@ -71,17 +72,7 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
   const endSlide = () => {
     if (slide === 0) return;
     if (!slideHasTitle) drafts.push(accessibilitySignal('slide-without-title', { kind: 'slide', slide }));
-    if (notesWords > 0) {
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'speaker-notes',
-        likelihood: 'possible',
-        score: 50,
-        location: { kind: 'slide', slide, notes: true },
-        excerpt: `${notesWords} word${notesWords === 1 ? '' : 's'} of notes`,
-        reason: 'Speaker notes are published with the file. They were checked for personal data too; remove them if they were not written for readers.',
-      });
-    }
+    if (notesWords > 0) drafts.push(speakerNotesDraft(slide, notesWords));
   };
 
   const open = (element: XmlElement) => {
@@ -146,7 +137,7 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
           sheet = { name, hidden: styles.hiddenTables.has(prefixedAttribute(element, 'style-name') ?? ''), hiddenCells: 0, hiddenColumns: new Set() };
           row = 0;
           columnCount = 0;
-          if (sheet.hidden) drafts.push({ category: 'hidden-content', kind: 'hidden-sheet', likelihood: 'possible', score: 62, location: { kind: 'sheet', sheet: name }, excerpt: 'hidden', reason: 'A hidden sheet is published with the file, and anyone can show it. Its cells were checked too.' });
+          if (sheet.hidden) drafts.push(hiddenSheetDraft(name));
         }
         break;
       case 'table-column': {
@@ -172,7 +163,7 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
           slideHasTitle = false;
           notesWords = 0;
           if (styles.hiddenPages.has(prefixedAttribute(element, 'style-name') ?? '')) {
-            drafts.push({ category: 'hidden-content', kind: 'hidden-slide', likelihood: 'possible', score: 55, location: { kind: 'slide', slide }, excerpt: 'hidden slide', reason: 'A hidden slide is not shown in the slide show, but it is published with the file. Its words were checked too.' });
+            drafts.push(hiddenSlideDraft(slide));
           }
         }
         break;
@@ -205,7 +196,7 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
         if (annotation) {
           const location = annotationLocation(annotation.location);
           text.add(location, annotation.text.join(''));
-          drafts.push({ category: 'hidden-content', kind: 'comment', likelihood: 'likely', score: 70, location, excerpt: annotation.author ? `comment by ${maskName(annotation.author)}` : 'comment', reason: 'A comment is kept in the file, with the name of who wrote it.' });
+          drafts.push(commentDraft(location, annotation.author));
         }
         annotation = undefined;
         break;
@@ -236,7 +227,7 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
         break;
       case 'table':
         if (sheet && stack[stack.length - 1] === 'spreadsheet') {
-          if (sheet.hiddenCells > 0) drafts.push({ category: 'hidden-content', kind: 'hidden-rows-or-columns', likelihood: 'possible', score: 50, location: { kind: 'sheet', sheet: sheet.name }, excerpt: `${sheet.hiddenCells} filled cell${sheet.hiddenCells === 1 ? '' : 's'} in hidden rows or columns`, reason: 'Hidden rows or columns hold data that is published with the file, and anyone can show them.' });
+          if (sheet.hiddenCells > 0) drafts.push(hiddenCellsDraft(sheet.name, sheet.hiddenCells));
           sheet = undefined;
         }
         break;
@@ -291,16 +282,16 @@ export async function readOpenDocument(zip: ZipArchive, kind: Kind, context: Ext
     const location: Location = { kind: 'paragraph', paragraph: changed.paragraph ?? 1 };
     text.add(location, changed.deletedText);
     const type = changed.type === 'deletion' ? 'deletion' : changed.type === 'insertion' ? 'insertion' : 'formatting change';
-    drafts.push({ category: 'hidden-content', kind: 'tracked-change', likelihood: 'likely', score: 65, location, excerpt: changed.author.trim() ? `${type} by ${maskName(changed.author.trim())}` : type, reason: 'A tracked change is kept in the file with its author’s name, and deleted words stay readable until the change is accepted or rejected.' });
+    drafts.push(trackedChangeDraft(location, type, changed.author));
   }
   for (const paragraph of new Set(hiddenParagraphs)) {
-    drafts.push({ category: 'hidden-content', kind: 'hidden-text', likelihood: 'possible', score: 55, location: { kind: 'paragraph', paragraph }, excerpt: 'hidden text', reason: 'Text formatted as hidden: not shown on screen or in print, but anyone can reveal it.' });
+    drafts.push(hiddenTextDraft({ kind: 'paragraph', paragraph }));
   }
 
-  const meta = await readMeta(zip, context);
+  const meta = await readOpenDocumentMeta(zip, context);
   drafts.push(...[metadataNameDraft('author', meta.initialCreator, 'its author'), metadataNameDraft('last-modified-by', meta.creator, 'the last person to save it')].filter((d): d is FindingDraft => d !== undefined));
   if (!meta.title) drafts.push(accessibilitySignal('no-document-title'));
-  if (!meta.language && !(await defaultLanguage(zip, context))) drafts.push(accessibilitySignal('no-document-language'));
+  if (!meta.language && !(await openDocumentDefaultLanguage(zip, context))) drafts.push(accessibilitySignal('no-document-language'));
   if (kind === 'odt' && headings === 0 && textParagraphs >= 3) drafts.push(accessibilitySignal('no-headings'));
   return { text: text.build(), drafts, notes: [] };
 }
@@ -310,43 +301,4 @@ function annotationLocation(location: Location): Location {
   if (location.kind === 'cell') return { ...location, comment: true };
   if (location.kind === 'slide') return { kind: 'slide', slide: location.slide, comment: true };
   return location;
-}
-
-async function readMeta(zip: ZipArchive, context: ExtractContext): Promise<{ initialCreator: string; creator: string; title: string; language: string }> {
-  const values = { initialCreator: '', creator: '', title: '', language: '' };
-  if (!zip.has('meta.xml')) return values;
-  const fields: Record<string, keyof typeof values> = { 'initial-creator': 'initialCreator', creator: 'creator', title: 'title', language: 'language' };
-  let current: keyof typeof values | undefined;
-  await parseXml(
-    await zip.stream('meta.xml'),
-    {
-      open: (element) => void (current = fields[element.local]),
-      close: () => void (current = undefined),
-      text: (value) => void (current && values[current].length < 1000 && (values[current] += value)),
-    },
-    { context },
-  );
-  return { initialCreator: values.initialCreator.trim(), creator: values.creator.trim(), title: values.title.trim(), language: values.language.trim() };
-}
-
-/** The language of the default paragraph style in styles.xml (fo:language), which LibreOffice always writes. */
-async function defaultLanguage(zip: ZipArchive, context: ExtractContext): Promise<string | undefined> {
-  if (!zip.has('styles.xml')) return undefined;
-  let language: string | undefined;
-  let inDefault = 0;
-  await parseXml(
-    await zip.stream('styles.xml'),
-    {
-      open(element) {
-        if (element.local === 'default-style') inDefault++;
-        else if (inDefault > 0 && element.local === 'text-properties') {
-          const value = prefixedAttribute(element, 'language');
-          if (value && value !== 'zxx' && value !== 'none') language = value;
-        }
-      },
-      close: (local) => void (local === 'default-style' && inDefault--),
-    },
-    { context },
-  );
-  return language;
 }

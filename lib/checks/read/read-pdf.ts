@@ -2,7 +2,7 @@ import type { ExtractContext } from '@/lib/extract/result';
 import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
 import { accessibilitySignal } from '../guidance';
-import { maskName } from '../mask';
+import { commentDraft } from './hidden-content-drafts';
 import { metadataNameDraft } from './metadata-names';
 import { readPdfFacts } from './pdf-facts';
 import type { Reading } from './reading';
@@ -34,15 +34,7 @@ export async function readPdf(data: Buffer, context: ExtractContext): Promise<Re
     for (const comment of page.comments) {
       const location = { kind: 'page' as const, page: page.number, annotation: true };
       text.add(location, comment.text);
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'comment',
-        likelihood: 'likely',
-        score: 70,
-        location,
-        excerpt: comment.author ? `comment by ${maskName(comment.author)}` : 'comment',
-        reason: 'A comment (annotation) is kept in the file, with the name of who wrote it.',
-      });
+      drafts.push(commentDraft(location, comment.author));
     }
   }
 

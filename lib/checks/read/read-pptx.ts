@@ -5,8 +5,8 @@ import type { ZipArchive } from '@/lib/extract/zip';
 import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
 import { accessibilitySignal } from '../guidance';
-import { maskName } from '../mask';
 import { checkEmbeddedImages } from './embedded-images';
+import { commentDraft, hiddenSlideDraft, speakerNotesDraft } from './hidden-content-drafts';
 import { propertyDrafts, readOoxmlProperties } from './ooxml-properties';
 import type { Reading } from './reading';
 import { readCommentAuthors, readSlideComments } from './slide-comments';
@@ -55,17 +55,7 @@ export async function readPptx(zip: ZipArchive, context: ExtractContext): Promis
     const facts = await readSlideXml(zip, slidePart, context);
     hasLanguage ||= facts.hasLanguage;
     for (const paragraph of facts.paragraphs) text.add({ kind: 'slide', slide }, paragraph);
-    if (facts.hidden) {
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'hidden-slide',
-        likelihood: 'possible',
-        score: 55,
-        location: { kind: 'slide', slide },
-        excerpt: 'hidden slide',
-        reason: 'A hidden slide is not shown in the slide show, but it is published with the file. Its words were checked too.',
-      });
-    }
+    if (facts.hidden) drafts.push(hiddenSlideDraft(slide));
     if (!facts.hasTitle) drafts.push(accessibilitySignal('slide-without-title', { kind: 'slide', slide }));
     for (let i = 0; i < facts.picturesWithoutAlt; i++) drafts.push(accessibilitySignal('image-without-alt-text', { kind: 'slide', slide }));
 
@@ -76,29 +66,13 @@ export async function readPptx(zip: ZipArchive, context: ExtractContext): Promis
       if (words === 0) continue;
       const location = { kind: 'slide' as const, slide, notes: true };
       for (const paragraph of notes.paragraphs) text.add(location, paragraph);
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'speaker-notes',
-        likelihood: 'possible',
-        score: 50,
-        location,
-        excerpt: `${words} word${words === 1 ? '' : 's'} of notes`,
-        reason: 'Speaker notes are published with the file. They were checked for personal data too; remove them if they were not written for readers.',
-      });
+      drafts.push(speakerNotesDraft(slide, words));
     }
     for (const commentsPart of partsOfType(slideRelationships, 'comments').filter((part) => zip.has(part))) {
       for (const comment of await readSlideComments(zip, commentsPart, authors, context)) {
         const location = { kind: 'slide' as const, slide, comment: true };
         text.add(location, comment.text);
-        drafts.push({
-          category: 'hidden-content',
-          kind: 'comment',
-          likelihood: 'likely',
-          score: 70,
-          location,
-          excerpt: comment.author ? `comment by ${maskName(comment.author)}` : 'comment',
-          reason: 'A comment is kept in the file, with the name of who wrote it.',
-        });
+        drafts.push(commentDraft(location, comment.author));
       }
     }
   }

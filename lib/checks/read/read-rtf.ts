@@ -2,7 +2,7 @@ import type { ExtractContext } from '@/lib/extract/result';
 import { extractRtf } from '@/lib/extract/rtf';
 import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
-import { maskName } from '../mask';
+import { commentDraft, trackedChangeDraft } from './hidden-content-drafts';
 import { metadataNameDraft } from './metadata-names';
 import type { Reading } from './reading';
 
@@ -28,31 +28,14 @@ export async function readRtf(data: Buffer, context: ExtractContext): Promise<Re
   const commentAuthors = [...raw.matchAll(/\{\\\*\\atnauthor ([^{}\\]{1,200})\}/g)].map((m) => m[1]!);
   const comments = countMatches(raw, /\\annotation\b/g);
   for (let i = 0; i < comments; i++) {
-    const name = commentAuthors[i] ?? '';
-    drafts.push({
-      category: 'hidden-content',
-      kind: 'comment',
-      likelihood: 'likely',
-      score: 70,
-      location: { kind: 'document' },
-      excerpt: name ? `comment by ${maskName(name)}` : 'comment',
-      reason: 'A comment is kept in the file, with the name of who wrote it.',
-    });
+    drafts.push(commentDraft({ kind: 'document' }, commentAuthors[i] ?? ''));
   }
 
   const changes = countMatches(raw, /\\(?:revised|deleted)\b/g);
   if (changes > 0) {
     const table = /\{\\\*\\revtbl\s*((?:\{[^{}]{0,200}\}\s*){1,100})\}/.exec(raw)?.[1] ?? '';
     const authors = [...table.matchAll(/\{([^{};]{1,200});?\}/g)].map((m) => m[1]!.trim()).filter((name) => name && name !== 'Unknown');
-    drafts.push({
-      category: 'hidden-content',
-      kind: 'tracked-change',
-      likelihood: 'likely',
-      score: 65,
-      location: { kind: 'document' },
-      excerpt: `${changes} tracked change${changes === 1 ? '' : 's'}${authors[0] ? ` by ${authors.map(maskName).join(', ')}` : ''}`,
-      reason: 'Tracked changes are kept in the file with their authors’ names, and deleted words stay readable.',
-    });
+    drafts.push(trackedChangeDraft({ kind: 'document' }, `${changes} tracked change${changes === 1 ? '' : 's'}`, authors.join(', ')));
   }
   return { text: text.build(), drafts, notes: [] };
 }

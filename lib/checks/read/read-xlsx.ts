@@ -4,8 +4,8 @@ import { attribute, parseXml, prefixedAttribute, skipping } from '@/lib/extract/
 import type { ZipArchive } from '@/lib/extract/zip';
 import type { FindingDraft } from '../build-report';
 import { DocumentTextBuilder } from '../document-text';
-import { maskName } from '../mask';
 import { checkEmbeddedImages } from './embedded-images';
+import { commentDraft, hiddenCellsDraft, hiddenSheetDraft } from './hidden-content-drafts';
 import { propertyDrafts, readOoxmlProperties } from './ooxml-properties';
 import type { Reading } from './reading';
 import { readCellComments, readPeople } from './spreadsheet-comments';
@@ -50,42 +50,14 @@ export async function readXlsx(zip: ZipArchive, context: ExtractContext): Promis
 
   for (const sheet of sheets) {
     const hiddenSheet = sheet.state === 'hidden' || sheet.state === 'veryHidden';
-    if (hiddenSheet) {
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'hidden-sheet',
-        likelihood: 'possible',
-        score: sheet.state === 'veryHidden' ? 70 : 62,
-        location: { kind: 'sheet', sheet: sheet.name },
-        excerpt: sheet.state === 'veryHidden' ? 'very hidden (cannot be shown from Excel’s menus)' : 'hidden',
-        reason: 'A hidden sheet is published with the file, and anyone can show it. Its cells were checked too.',
-      });
-    }
+    if (hiddenSheet) drafts.push(hiddenSheetDraft(sheet.name, sheet.state === 'veryHidden'));
     if (!sheet.part || !zip.has(sheet.part) || text.full) continue;
     const hiddenCells = await readWorksheet(zip, sheet.part, sheet.name, hiddenSheet, sharedStrings, text, context);
-    if (hiddenCells > 0) {
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'hidden-rows-or-columns',
-        likelihood: 'possible',
-        score: 50,
-        location: { kind: 'sheet', sheet: sheet.name },
-        excerpt: `${hiddenCells} filled cell${hiddenCells === 1 ? '' : 's'} in hidden rows or columns`,
-        reason: 'Hidden rows or columns hold data that is published with the file, and anyone can show them.',
-      });
-    }
+    if (hiddenCells > 0) drafts.push(hiddenCellsDraft(sheet.name, hiddenCells));
     for (const comment of await sheetComments(zip, sheet.part, people, context)) {
       const location = { kind: 'cell' as const, sheet: sheet.name, cell: comment.cell, hiddenSheet, comment: true };
       text.add(location, comment.text);
-      drafts.push({
-        category: 'hidden-content',
-        kind: 'comment',
-        likelihood: 'likely',
-        score: 70,
-        location,
-        excerpt: comment.author ? `comment by ${maskName(comment.author)}` : 'comment',
-        reason: 'A cell comment is kept in the file, with the name of who wrote it.',
-      });
+      drafts.push(commentDraft(location, comment.author));
     }
   }
 
