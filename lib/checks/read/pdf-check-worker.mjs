@@ -25,7 +25,9 @@ async function main() {
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     enableXfa: false,
-    stopAtErrors: workerData.mode === 'verify',
+    // Lenient in both modes: a PDF with a recoverable glitch still opens in every viewer, and is not
+    // refused for it; a file that is not a PDF at all has no catalog or pages and fails anyway.
+    stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...(workerData.cMapUrl ? { cMapUrl: workerData.cMapUrl, cMapPacked: true } : {}),
     ...(workerData.standardFontDataUrl ? { standardFontDataUrl: workerData.standardFontDataUrl } : {}),
