@@ -19,6 +19,7 @@ import tseslint from 'typescript-eslint';
  *   extract      reading text out of documents: a library of its own that knows nothing of the hub
  *   documents    writing documents (Markdown to DOCX and ODT): a library of its own too
  *   previews     drawing previews of documents: standalone too (it may use extract and the shared helpers)
+ *   checks       checking uploaded files for personal data, hidden content and accessibility: standalone too
  *   data         the database and file storage (lib/db, lib/storage)
  *   auth         who the viewer is and what they may see or do (lib/auth): the rules everything
  *                depends on, with their SQL and Meilisearch twins
@@ -43,6 +44,7 @@ const elements = [
   { type: 'extract', pattern: 'lib/extract', partialMatch: false },
   { type: 'documents', pattern: 'lib/documents', partialMatch: false },
   { type: 'previews', pattern: 'lib/previews', partialMatch: false },
+  { type: 'checks', pattern: 'lib/checks', partialMatch: false },
   { type: 'data', pattern: ['lib/db', 'lib/storage'], partialMatch: false },
   { type: 'auth', pattern: 'lib/auth', partialMatch: false },
   { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime'], partialMatch: false },
@@ -137,13 +139,18 @@ export default defineConfig([
               message: 'lib/previews/ is standalone: it may use only itself, lib/extract and the shared helpers',
             },
             {
+              from: { element: { type: 'checks' } },
+              disallow: { to: { element: { type: '!{checks,extract,shared}' } } },
+              message: 'lib/checks/ is standalone: it may use only itself, lib/extract and the shared helpers',
+            },
+            {
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: '!shared' } } },
               message: 'the shared helpers (lib/errors, lib/formats, lib/text) depend on nothing else in the hub',
             },
             {
               from: { element: { type: '{config,data}' } },
-              disallow: { to: { element: { type: '{extract,documents,previews,auth,domain,web,app,cli}' } } },
+              disallow: { to: { element: { type: '{extract,documents,previews,checks,auth,domain,web,app,cli}' } } },
               message: 'configuration, the database and storage sit below everything that uses them',
             },
             {
