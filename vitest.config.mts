@@ -30,6 +30,8 @@ export default defineConfig({
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
+          // Some suites build large hostile files once (a million-row spreadsheet) before their tests.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -27,7 +27,7 @@ const JS_ENABLED_SNIPPET =
 const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Who is signed in, read on the server for each request (lib/auth/current-viewer.ts).
+  // Who is signed in, read on the server for each request (lib/sign-in/current-viewer.ts).
   const signedIn = (await currentViewer()).kind === 'user';
   return (
     <html lang="en" className="govuk-template">

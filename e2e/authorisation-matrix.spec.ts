@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import type { Client } from 'pg';
 import {
@@ -16,7 +15,6 @@ import {
   shareMaterial,
   withdrawMaterial,
   type Councils,
-  type FormPart,
   type Person,
   type PersonSpec,
 } from './support/seed-people';
@@ -25,7 +23,8 @@ import {
  * The authorisation matrix, over HTTP against the production build: every material route, action and
  * download × every kind of viewer × every visibility (and withdrawn, another council's private
  * material, and a material that does not exist), with the exact answer each should get. Also search
- * hits and facet counts, the organisation and admin pages, forged form posts and server actions
+ * hits and facet counts, the organisation and admin pages, forged form posts (to the material and
+ * organisation forms)
  * (without a session, from another council, from another site), and revocation taking effect on the
  * very next request.
  *
@@ -746,46 +745,7 @@ test('a cross-site form in a real browser cannot withdraw a material', async ({ 
   expect(await snapshot(material.id), 'a cross-site form: nothing changed').toEqual(before);
 });
 
-// ---- Server actions ----------------------------------------------------------------------------------
-
-/** Server action ids by file and exported name, from the production build the server runs. */
-function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName);
-  if (!found) throw new Error(`No server action ${exportedName} in ${file} in .next: build first`);
-  return found[0];
-}
-
-/**
- * A server action called as the browser's JavaScript calls it (Next-Action header, arguments encoded
- * as React 19's encodeReply encodes them: the form's fields as "_1_<name>", then the argument list as
- * "0", where "$K1" is that form and "$undefined" an argument left out).
- */
-function callServerAction(
-  context: APIRequestContext,
-  pagePath: string,
-  actionId: string,
-  args: string[],
-  fields: Record<string, string>,
-  fromOrigin: string | null = baseURL,
-) {
-  const parts: FormPart[] = Object.entries(fields).map(([k, value]) => [`_1_${k}`, value]);
-  parts.push(['0', JSON.stringify(args)]);
-  const { body, contentType } = multipartBody(parts);
-  return context.post(pagePath, {
-    data: body,
-    headers: { 'next-action': actionId, accept: 'text/x-component', 'content-type': contentType, ...(fromOrigin ? { origin: fromOrigin } : {}) },
-    maxRedirects: 0,
-  });
-}
-
-/** A server action posted as a plain HTML form posts it without JavaScript ($ACTION_ID_<id>). */
-function postServerActionForm(context: APIRequestContext, pagePath: string, actionId: string, fields: Record<string, string>, fromOrigin: string | null = baseURL) {
-  const { body, contentType } = multipartBody([[`$ACTION_ID_${actionId}`, ''], ...Object.entries(fields)]);
-  return context.post(pagePath, { data: body, headers: { 'content-type': contentType, ...(fromOrigin ? { origin: fromOrigin } : {}) }, maxRedirects: 0 });
-}
+// ---- Organisation forms ----------------------------------------------------------------------------
 
 async function personState(id: string) {
   const { rows } = await db.query('SELECT organisation_id, role, is_site_admin FROM users WHERE id = $1', [id]);
@@ -800,179 +760,142 @@ async function emailDomainsOf(organisationId: string) {
   return rows[0]!.email_domains;
 }
 
-test('server actions: forged without a session, from another council, by a plain member or from another site change nothing', async () => {
+test('organisation forms: forged without a session, from another council, by a plain member or from another site change nothing', async () => {
   test.setTimeout(120_000);
   const { a, b } = councils;
   const managePath = `/organisations/${a.slug}/manage`;
-  const manage = 'app/organisations/[slug]/manage/actions.ts';
-  const changeRole = serverActionId(manage, 'changeMemberRoleAction');
-  const removeMember = serverActionId(manage, 'removeMemberAction');
-  const decide = serverActionId(manage, 'decideJoinRequestAction');
-  const domains = serverActionId(manage, 'updateEmailDomainsAction');
-  const addBody = serverActionId('app/admin/organisations/actions.ts', 'addPublicBodyAction');
-  const cancel = serverActionId('app/account/join/actions.ts', 'cancelJoinRequestAction');
-
-  // The manage page's forms carry the same ids (no-JavaScript forms name the action in a hidden field).
-  const page = await (await ctx('aAdmin').get(managePath)).text();
-  expect(page, 'the manage page posts changeMemberRoleAction').toContain(`$ACTION_ID_${changeRole}`);
-  expect(page, 'the manage page posts decideJoinRequestAction').toContain(`$ACTION_ID_${decide}`);
-
   const evil = 'https://evil.example';
-  type Attempt = { who: ViewerKey; how: 'fetch' | 'form'; from?: string; fields?: Record<string, string> };
+
+  // The manage page's forms post to these routes (plain HTML forms, with or without JavaScript).
+  const page = await (await ctx('aAdmin').get(managePath)).text();
+  expect(page, 'the manage page posts role changes').toContain(`action="${managePath}/members/role"`);
+  expect(page, 'the manage page posts decisions on requests to join').toContain(`action="${managePath}/join-requests/decide"`);
+
+  type Attempt = { who: ViewerKey | PersonKey; from?: string; fields?: Record<string, string> };
   /** Who tries: nobody signed in, people of no or another council, a plain member, and admins posting from another site. */
-  const attempts = (plainForms: boolean): Attempt[] =>
-    (
-      [
-        { who: 'anonymous', how: 'fetch' },
-        { who: 'anonymous', how: 'form' },
-        { who: 'noOrg', how: 'fetch' },
-        { who: 'bMember', how: 'fetch' },
-        { who: 'bAdmin', how: 'fetch' },
-        { who: 'bAdmin', how: 'form' },
-        { who: 'aMember', how: 'fetch' },
-        { who: 'aAdmin', how: 'fetch', from: evil },
-        { who: 'aAdmin', how: 'form', from: evil },
-        { who: 'siteAdmin', how: 'fetch', from: evil },
-      ] as Attempt[]
-    ).filter((attempt) => plainForms || attempt.how === 'fetch');
+  const attempts: Attempt[] = [
+    { who: 'anonymous' },
+    { who: 'noOrg' },
+    { who: 'bMember' },
+    { who: 'bAdmin' },
+    { who: 'aMember' },
+    { who: 'aAdmin', from: evil },
+    { who: 'siteAdmin', from: evil },
+  ];
 
   /**
-   * Each attempt: refused (another site: 500 before the action runs; otherwise the action runs, is
-   * refused and sends the browser back: 200 with x-action-redirect for JavaScript, 303 for a plain
-   * form) and nothing changed.
+   * Each attempt is refused and changes nothing: from another site, 403 before anything runs; not
+   * signed in, to the sign-in page; signed in but not allowed, `refusal` (a plain 403, or the form's
+   * page again with the problem when the thing acted on is not theirs to see).
    */
   async function tryAll(
     action: string,
-    actionId: string,
-    args: string[],
+    url: string,
     fields: Record<string, string>,
     state: () => Promise<unknown>,
-    options: { extra?: Attempt[]; pagePath?: string; refusedTo?: RegExp; plainForms?: boolean } = {},
+    options: { extra?: Attempt[]; refusal?: Outcome; signInTo?: string } = {},
   ) {
-    const refusedTo = options.refusedTo ?? /problem=/;
-    for (const attempt of [...attempts(options.plainForms ?? true), ...(options.extra ?? [])]) {
-      const how = attempt.how === 'fetch' ? 'as JavaScript calls it' : 'as a plain form';
-      const name = `${viewerLabel(attempt.who)} × ${action} (${how}${attempt.from ? `, from ${attempt.from}` : ''})`;
+    for (const attempt of [...attempts, ...(options.extra ?? [])]) {
+      const name = `${viewerLabel(attempt.who)} × ${action}${attempt.from ? ` from ${attempt.from}` : ''}${attempt.fields ? ' (other fields)' : ''}`;
       const before = await state();
-      const pagePath = options.pagePath ?? managePath;
-      const sent = attempt.fields ?? fields;
-      const response =
-        attempt.how === 'fetch'
-          ? await callServerAction(ctx(attempt.who), pagePath, actionId, args, sent, attempt.from ?? baseURL)
-          : await postServerActionForm(ctx(attempt.who), pagePath, actionId, sent, attempt.from ?? baseURL);
-      const want: Outcome = attempt.from ? { status: 500 } : attempt.how === 'fetch' ? { status: 200 } : { status: 303, location: refusedTo };
+      const response = await postForm(ctx(attempt.who), url, attempt.fields ?? fields, attempt.from ? { origin: attempt.from } : origin);
+      const want: Outcome = attempt.from
+        ? { status: 403, text: 'This form must be sent from Discovery Commons itself.' }
+        : attempt.who === 'anonymous'
+          ? { status: 303, location: signIn(options.signInTo ?? managePath) }
+          : (options.refusal ?? { status: 403 });
       const body = await expectOutcome(name, response, want);
-      if (!attempt.from && attempt.how === 'fetch') {
-        expect.soft(response.headers()['x-action-redirect'] ?? '', `${name}: sent back, refused`).toMatch(refusedTo);
-      }
       expectNoLeaks(attempt.who, name, body);
       expect.soft(await state(), `${name}: nothing changed`).toEqual(before);
     }
   }
+  const backWithProblem = (path: string): Outcome => ({ status: 303, location: new RegExp(`^${path.replace(/[/]/g, '\\/')}\\?attempt=`) });
 
   // Making a member an organisation admin (a plain member promoting themself among the attempts).
   await tryAll(
-    'changeMemberRoleAction: make the member an organisation admin',
-    changeRole,
-    ['$K1'],
-    { organisation: a.slug, userId: people.aMember.id, role: 'org_admin' },
+    'POST members/role: make the member an organisation admin',
+    `${managePath}/members/role`,
+    { userId: people.aMember.id, role: 'org_admin' },
     () => personState(people.aMember.id),
-    // Another council's admin, naming their own council but this council's member.
-    { extra: [{ who: 'bAdmin', how: 'fetch', fields: { organisation: b.slug, userId: people.aMember.id, role: 'org_admin' } }] },
+    // Another council's admin, naming their own council but this council's member: not one of theirs.
+    { extra: [{ who: 'bAdmin', fields: { userId: people.aMember.id, role: 'org_admin' } }] },
   );
+  const ownCouncilWrongMember = await postForm(ctx('bAdmin'), `/organisations/${b.slug}/manage/members/role`, { userId: people.aMember.id, role: 'org_admin' });
+  await expectOutcome('organisation admin of another council × their own council’s role form naming this council’s member', ownCouncilWrongMember, backWithProblem(`/organisations/${b.slug}/manage`));
+  expect.soft((await personState(people.aMember.id)).role, 'another council’s admin: nothing changed').toBe('member');
   // The same request from the council's own admin works (so the forgeries above were well formed).
-  const demote = await callServerAction(ctx('aAdmin'), managePath, changeRole, ['$K1'], { organisation: a.slug, userId: people.aDemotedByAction.id, role: 'member' });
-  expect(demote.headers()['x-action-redirect'] ?? '', 'organisation admin × changeMemberRoleAction: done').toMatch(/done=role_changed/);
-  expect((await personState(people.aDemotedByAction.id)).role, 'organisation admin × changeMemberRoleAction: the role is changed').toBe('member');
+  const demote = await postForm(ctx('aAdmin'), `${managePath}/members/role`, { userId: people.aDemotedByAction.id, role: 'member' });
+  await expectOutcome('organisation admin × POST members/role', demote, { status: 303, location: /done=role_changed/ });
+  expect((await personState(people.aDemotedByAction.id)).role, 'organisation admin × POST members/role: the role is changed').toBe('member');
 
   // Removing a member.
-  await tryAll(
-    'removeMemberAction: remove the member',
-    removeMember,
-    ['$K1'],
-    { organisation: a.slug, userId: people.aMember.id },
-    () => personState(people.aMember.id),
-    {
-      extra: [
-        { who: 'aMember', how: 'fetch', fields: { organisation: a.slug, userId: people.aAdmin.id } },
-        { who: 'bAdmin', how: 'fetch', fields: { organisation: b.slug, userId: people.aMember.id } },
-      ],
-    },
-  );
-  const removed = await callServerAction(ctx('aAdmin'), managePath, removeMember, ['$K1'], { organisation: a.slug, userId: people.aRemoved.id });
-  expect(removed.headers()['x-action-redirect'] ?? '', 'organisation admin × removeMemberAction: done').toMatch(/done=removed/);
-  expect((await personState(people.aRemoved.id)).organisation_id, 'organisation admin × removeMemberAction: removed').toBeNull();
+  await tryAll('POST members/remove: remove the member', `${managePath}/members/remove`, { userId: people.aMember.id }, () => personState(people.aMember.id), {
+    extra: [{ who: 'aMember', fields: { userId: people.aAdmin.id } }],
+  });
+  const removed = await postForm(ctx('aAdmin'), `${managePath}/members/remove`, { userId: people.aRemoved.id });
+  await expectOutcome('organisation admin × POST members/remove', removed, { status: 303, location: /done=removed/ });
+  expect((await personState(people.aRemoved.id)).organisation_id, 'organisation admin × POST members/remove: removed').toBeNull();
   // From their very next request they no longer see the council's private material.
   const next = await ctx('aRemoved').get(`/materials/${materials.organisation.id}`, { maxRedirects: 0 });
   expect.soft(next.status(), 'member removed by their organisation admin × organisation × GET page (next request)').toBe(404);
 
-  // Approving a request to join (including the person asking, approving themself).
+  // Approving a request to join (including the person asking, approving themself). A request the
+  // viewer may not decide is "not found": they are sent back to the page, which says so.
   const joinState = async () => [await joinRequestStatus(people.aJoiner.joinRequestId!), (await personState(people.aJoiner.id)).organisation_id];
   await tryAll(
-    'decideJoinRequestAction: approve a request to join',
-    decide,
-    ['$K1'],
-    { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'approve' },
+    'POST join-requests/decide: approve a request to join',
+    `${managePath}/join-requests/decide`,
+    { requestId: people.aJoiner.joinRequestId!, decision: 'approve' },
     joinState,
+    { refusal: backWithProblem(managePath), extra: [{ who: 'aJoiner' }] },
   );
-  const selfApproval = await callServerAction(ctx('aJoiner'), managePath, decide, ['$K1'], { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'approve' });
-  expect.soft(selfApproval.status(), 'someone asking to join × decideJoinRequestAction on their own request').toBe(200);
-  expect.soft(await joinState(), 'someone asking to join × decideJoinRequestAction on their own request: nothing changed').toEqual(['pending', null]);
-  const refused = await callServerAction(ctx('aAdmin'), managePath, decide, ['$K1'], { organisation: a.slug, requestId: people.aJoiner.joinRequestId!, decision: 'refuse' });
-  expect(refused.headers()['x-action-redirect'] ?? '', 'organisation admin × decideJoinRequestAction: done').toMatch(/done=refused/);
-  expect(await joinRequestStatus(people.aJoiner.joinRequestId!), 'organisation admin × decideJoinRequestAction: refused').toBe('refused');
+  const refused = await postForm(ctx('aAdmin'), `${managePath}/join-requests/decide`, { requestId: people.aJoiner.joinRequestId!, decision: 'refuse' });
+  await expectOutcome('organisation admin × POST join-requests/decide', refused, { status: 303, location: /done=refused/ });
+  expect(await joinRequestStatus(people.aJoiner.joinRequestId!), 'organisation admin × POST join-requests/decide: refused').toBe('refused');
 
-  // Changing the email domains (an action bound to the council's slug: the slug is an argument).
+  // Changing the email domains.
   const domainsBefore = await emailDomainsOf(a.id);
   const evilDomain = `evil-${run}.example`;
   await tryAll(
-    'updateEmailDomainsAction: add a domain',
-    domains,
-    [a.slug, '$undefined', '$K1'],
+    'POST email-domains/save: add a domain',
+    `${managePath}/email-domains/save`,
     { emailDomains: [...domainsBefore, evilDomain].join('\n') },
     () => emailDomainsOf(a.id),
-    // Bound to the slug, so a plain form cannot name it; refused, it goes back to the manage page.
-    { pagePath: `${managePath}/email-domains`, refusedTo: new RegExp(`^/organisations/${a.slug}/manage\\?;`), plainForms: false },
+    { signInTo: `${managePath}/email-domains` },
   );
   const ownDomain = `authz-${run}.example`;
-  const added = await callServerAction(ctx('aAdmin'), `${managePath}/email-domains`, domains, [a.slug, '$undefined', '$K1'], {
-    emailDomains: [...domainsBefore, ownDomain].join('\n'),
-  });
-  expect(added.headers()['x-action-redirect'] ?? '', 'organisation admin × updateEmailDomainsAction: done').toMatch(/done=domains_updated/);
-  expect(await emailDomainsOf(a.id), 'organisation admin × updateEmailDomainsAction: added').toEqual([...domainsBefore, ownDomain]);
-  await callServerAction(ctx('aAdmin'), `${managePath}/email-domains`, domains, [a.slug, '$undefined', '$K1'], { emailDomains: domainsBefore.join('\n') });
-  expect(await emailDomainsOf(a.id), 'organisation admin × updateEmailDomainsAction: put back').toEqual(domainsBefore);
+  const added = await postForm(ctx('aAdmin'), `${managePath}/email-domains/save`, { emailDomains: [...domainsBefore, ownDomain].join('\n') });
+  await expectOutcome('organisation admin × POST email-domains/save', added, { status: 303, location: /done=domains_updated/ });
+  expect(await emailDomainsOf(a.id), 'organisation admin × POST email-domains/save: added').toEqual([...domainsBefore, ownDomain]);
+  await postForm(ctx('aAdmin'), `${managePath}/email-domains/save`, { emailDomains: domainsBefore.join('\n') });
+  expect(await emailDomainsOf(a.id), 'organisation admin × POST email-domains/save: put back').toEqual(domainsBefore);
 
   // Adding a public body: site admins only.
   const bodyName = `Authz public body ${run}`;
   const bodyCount = async () => (await db.query('SELECT id FROM organisations WHERE name = $1', [bodyName])).rows.length;
-  for (const who of ['anonymous', 'aAdmin', 'bAdmin', 'aMember'] as const) {
-    const name = `${viewerLabel(who)} × addPublicBodyAction`;
-    const response = await callServerAction(ctx(who), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' });
-    expect.soft(response.status(), name).toBe(200);
-    expect.soft(await bodyCount(), `${name}: nothing added`).toBe(0);
-  }
-  const evilAdd = await callServerAction(ctx('siteAdmin'), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' }, evil);
-  expect.soft(evilAdd.status(), `site admin × addPublicBodyAction from ${evil}`).toBe(500);
-  expect.soft(await bodyCount(), `site admin × addPublicBodyAction from ${evil}: nothing added`).toBe(0);
-  const add = await callServerAction(ctx('siteAdmin'), '/admin/organisations/new', addBody, ['$undefined', '$K1'], { name: bodyName, homepageUrl: '', emailDomains: '' });
-  expect(add.headers()['x-action-redirect'] ?? '', 'site admin × addPublicBodyAction: done').toMatch(/added=/);
-  expect(await bodyCount(), 'site admin × addPublicBodyAction: added').toBe(1);
+  await tryAll('POST /admin/organisations/add', '/admin/organisations/add', { name: bodyName, homepageUrl: '', emailDomains: '' }, bodyCount, {
+    signInTo: '/admin/organisations/new',
+  });
+  const add = await postForm(ctx('siteAdmin'), '/admin/organisations/add', { name: bodyName, homepageUrl: '', emailDomains: '' });
+  await expectOutcome('site admin × POST /admin/organisations/add', add, { status: 303, location: /added=/ });
+  expect(await bodyCount(), 'site admin × POST /admin/organisations/add: added').toBe(1);
 
-  // Cancelling someone else's request to join.
+  // Cancelling someone else's request to join: not theirs, so "not found", said on their own page.
   const requestId = people.noOrg.joinRequestId!;
-  for (const who of ['anonymous', 'bMember', 'aAdmin', 'aJoiner'] as const) {
-    const name = `${viewerLabel(who)} × cancelJoinRequestAction on another person's request`;
-    const response = await callServerAction(ctx(who), '/account/join', cancel, ['$K1'], { requestId });
-    expect.soft(response.status(), name).toBe(200);
+  for (const who of ['bMember', 'aAdmin', 'aJoiner'] as const) {
+    const name = `${viewerLabel(who)} × POST /account/join/cancel on another person's request`;
+    const response = await postForm(ctx(who), '/account/join/cancel', { requestId });
+    await expectOutcome(name, response, backWithProblem('/account/join'));
     expect.soft(await joinRequestStatus(requestId), `${name}: nothing changed`).toBe('pending');
   }
-  const own = await callServerAction(ctx('noOrg'), '/account/join', cancel, ['$K1'], { requestId }, evil);
-  expect.soft(own.status(), `signed in, no organisation × cancelJoinRequestAction on their own request from ${evil}`).toBe(500);
-  expect.soft(await joinRequestStatus(requestId), `signed in, no organisation × cancelJoinRequestAction from ${evil}: nothing changed`).toBe('pending');
-  const cancelled = await callServerAction(ctx('noOrg'), '/account/join', cancel, ['$K1'], { requestId });
-  expect(cancelled.headers()['x-action-redirect'] ?? '', 'signed in, no organisation × cancelJoinRequestAction on their own request').toMatch(/done=cancelled/);
-  expect(await joinRequestStatus(requestId), 'signed in, no organisation × cancelJoinRequestAction: cancelled').toBe('cancelled');
+  const anonymousCancel = await postForm(ctx('anonymous'), '/account/join/cancel', { requestId });
+  await expectOutcome('anonymous × POST /account/join/cancel', anonymousCancel, { status: 303, location: signIn('/account/join') });
+  const fromEvil = await postForm(ctx('noOrg'), '/account/join/cancel', { requestId }, { origin: evil });
+  await expectOutcome(`signed in, no organisation × POST /account/join/cancel on their own request from ${evil}`, fromEvil, { status: 403 });
+  expect.soft(await joinRequestStatus(requestId), `their own request from ${evil}: nothing changed`).toBe('pending');
+  const cancelled = await postForm(ctx('noOrg'), '/account/join/cancel', { requestId });
+  await expectOutcome('signed in, no organisation × POST /account/join/cancel on their own request', cancelled, { status: 303, location: /done=cancelled/ });
+  expect(await joinRequestStatus(requestId), 'signed in, no organisation × POST /account/join/cancel: cancelled').toBe('cancelled');
 });
 
 // ---- Sharing ---------------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ export async function resetDatabase(name: string): Promise<string> {
 /**
  * Before the server starts, with the app's own code: migrates the database, loads the vocabularies (the
  * councils among them) and adds a member of Bristol City Council with a database session, as signing in
- * by email would (lib/auth/drizzle-adapter.ts). Answers the session cookie. (PGlite is one process's at
+ * by email would (lib/sign-in/drizzle-adapter.ts). Answers the session cookie. (PGlite is one process's at
  * a time: the server opens it after this has closed it.)
  */
 export async function prepareDatabase(settings: DatabaseConfig, email = 'benchmark@bristol.gov.uk'): Promise<string> {

@@ -12,7 +12,7 @@ import { Client } from 'pg';
  *   the sweep of unfinished uploads) in a second process beside the running test server, with settings
  *   of its own to keep in step with playwright.config.ts;
  * - promoting through the UI would need a site admin first, made the same way.
- * The pages that read roles (lib/auth/current-viewer.ts) read them from the database on every request,
+ * The pages that read roles (lib/sign-in/current-viewer.ts) read them from the database on every request,
  * so the change applies from the person's next page view, exactly as a promotion in the UI would.
  * Only people the test itself signed in (unique addresses) are changed.
  */

@@ -8,8 +8,8 @@ import { Client } from 'pg';
  * tests uses.
  *
  * People are written straight into the users table and signed in the way next-auth would sign them
- * in: a row in sessions holding the SHA-256 of a random token (lib/auth/drizzle-adapter.ts,
- * hashSessionToken), expiring when next-auth's would (lib/auth/auth-options.ts, 14 days), and the
+ * in: a row in sessions holding the SHA-256 of a random token (lib/sign-in/drizzle-adapter.ts,
+ * hashSessionToken), expiring when next-auth's would (lib/sign-in/auth-options.ts, 14 days), and the
  * token itself in the `next-auth.session-token` cookie (no __Secure- prefix on http). The server reads
  * the person's organisation, role and site-admin flag live on every request, so changing them here
  * takes effect on their very next request.
@@ -21,10 +21,10 @@ import { Client } from 'pg';
 
 export const baseURL = 'http://127.0.0.1:3300';
 
-/** next-auth's session cookie on http (lib/auth/current-viewer.ts lists both names). */
+/** next-auth's session cookie on http (lib/sign-in/current-viewer.ts lists both names). */
 export const sessionCookieName = 'next-auth.session-token';
 
-/** As lib/auth/auth-options.ts SESSION_MAX_AGE_SECONDS. */
+/** As lib/sign-in/auth-options.ts SESSION_MAX_AGE_SECONDS. */
 const sessionMaxAgeMs = 14 * 24 * 60 * 60 * 1000;
 
 /** The database the production server of the browser tests runs on: as playwright.config.ts gives it. */
@@ -39,7 +39,7 @@ export async function openDatabase(): Promise<Client> {
   return db;
 }
 
-/** The session token as lib/auth/drizzle-adapter.ts stores it: SHA-256, hex. */
+/** The session token as lib/sign-in/drizzle-adapter.ts stores it: SHA-256, hex. */
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -1,7 +1,7 @@
 /**
  * Who is asking. Every domain function that reads or changes something takes the viewer and checks
  * permission itself (lib/auth/permissions.ts). Built fresh for each request from the database
- * (lib/auth/current-viewer.ts), so removing a member or changing a role takes effect at once.
+ * (lib/sign-in/current-viewer.ts), so removing a member or changing a role takes effect at once.
  * Safe to import anywhere: types and constants only.
  */
 export type Role = 'member' | 'org_admin';

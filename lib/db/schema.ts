@@ -151,7 +151,7 @@ export const materialVersions = pgTable(
     versionNumber: integer('version_number').notNull(),
     /** The name the file had on the uploader's computer, cleaned for display. Never used as a key. */
     fileName: text('file_name').notNull(),
-    /** A short format code from lib/materials/formats.ts: pdf, docx, md, … */
+    /** A short format code from lib/formats/file-formats.ts: pdf, docx, md, … */
     format: text('format').notNull(),
     /** The content type the server chose for this format; served on download. */
     contentType: text('content_type').notNull(),

@@ -25,7 +25,7 @@ export type { ExtractionResult, FailureReason } from './result';
  * storage stream errors): that is worth retrying, the rest is not.
  */
 export interface ExtractionInput {
-  /** A format code from lib/materials/formats.ts: 'pdf', 'docx', … */
+  /** A format code from lib/formats/file-formats.ts: 'pdf', 'docx', … */
   format: string;
   /** The file: its bytes, or a function that opens a stream of them (called at most once). */
   body: Buffer | (() => NodeJS.ReadableStream);

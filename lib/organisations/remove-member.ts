@@ -20,7 +20,7 @@ const removeSchema = z.object({ userId: z.uuid() });
 
 /**
  * Takes someone out of an organisation: they stay a user, with no organisation. Their very next
- * request sees that, because the viewer is read live from the database (lib/auth/current-viewer.ts):
+ * request sees that, because the viewer is read live from the database (lib/sign-in/current-viewer.ts):
  * their next page view, download and search no longer include the organisation's private materials.
  * The organisation must keep at least one organisation admin, unless a site admin does it.
  */

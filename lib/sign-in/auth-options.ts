@@ -17,7 +17,7 @@ import { deliverSignInLink, emailedLink, SIGN_IN_LINK_MINUTES } from './sign-in-
  * - Sessions are rows in the database (`strategy: 'database'`): they survive restarts, signing out
  *   deletes the row, and removing a user ends their sessions at once. The session says only who the
  *   user is; their organisation and role are read from the database on every request
- *   (lib/auth/current-viewer.ts), never from the session.
+ *   (lib/sign-in/current-viewer.ts), never from the session.
  * - Email links, when SMTP is configured or (outside production) written to the server log. Links work
  *   once and for 15 minutes. The hub's own routes (app/sign-in/…) validate the address, rate-limit and
  *   check Origin before asking next-auth to send one; next-auth's own endpoint for that is closed
@@ -95,7 +95,7 @@ export function createAuthOptions({ settings, secret, getDb }: AuthDependencies)
         return true;
       },
       async session({ session, user }) {
-        // Only who is signed in. Everything else is read live (lib/auth/current-viewer.ts).
+        // Only who is signed in. Everything else is read live (lib/sign-in/current-viewer.ts).
         return { expires: session.expires, user: { id: user.id } } as unknown as typeof session;
       },
     },
