@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { MaterialPage } from './pages/material-page';
 import { SearchPage } from './pages/search-page';
 import { SharePage } from './pages/share-page';
-import { pagesWithoutJavaScript } from './support/accessibility';
+import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { baseURL, findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
 import { corpusFile, sha256OfFile } from './support/files';
 import { signInAs, uniqueAddress } from './support/sign-in';
 
@@ -69,4 +70,43 @@ test('the home page starts from a phase without JavaScript', async ({ page }) =>
   await page.getByRole('link', { name: 'Discovery', exact: true }).click();
   await expect(page).toHaveURL(/\/search\?phase=discovery/);
   await expect(page.getByRole('heading', { name: /materials? found/ })).toBeVisible();
+});
+
+test('a material that is missing, or not yours to see, says "Page not found" without JavaScript', async ({ page, browser }) => {
+  // A material only its council may see, shared through the upload route by a member of Bristol.
+  const db = await openDatabase();
+  let privateId: string;
+  try {
+    const councils = await findCouncils(db);
+    const { sharer } = await seedPeople(db, councils, `nojs${run}`, { sharer: { label: 'sharer', council: 'a' } });
+    const context = await requestContextFor(sharer);
+    privateId = await shareMaterial(context, { title: `Only Bristol ${run}`, visibility: 'organisation' }, markdownFile('private.md', '# Private\n'));
+    await context.dispose();
+  } finally {
+    await db.end();
+  }
+
+  for (const path of [`/materials/${privateId}`, `/materials/${privateId}/edit`, '/materials/00000000-0000-4000-8000-000000000000']) {
+    const response = await page.goto(path);
+    expect(response?.status(), `${path}: status`).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByText(`Only Bristol ${run}`)).toHaveCount(0);
+    await expectAccessible(page);
+  }
+
+  // Someone who may see it still gets the page (the early answer is only for those who may not).
+  const bristol = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  try {
+    const db2 = await openDatabase();
+    const councils = await findCouncils(db2);
+    const { member } = await seedPeople(db2, councils, `nojs2${run}`, { member: { label: 'member', council: 'a' } });
+    await db2.end();
+    await bristol.addCookies([sessionCookie(member.sessionToken)]);
+    const own = await bristol.newPage();
+    const response = await own.goto(`/materials/${privateId}`);
+    expect(response?.status()).toBe(200);
+    await expect(own.getByRole('heading', { level: 1, name: `Only Bristol ${run}` })).toBeVisible();
+  } finally {
+    await bristol.close();
+  }
 });
