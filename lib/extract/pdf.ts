@@ -28,7 +28,7 @@ const WorkerThread: typeof workerThreads.Worker = Reflect.get(workerThreads, 'Wo
  * - the time limit is a real one: reaching it terminates the worker, even in the middle of a page;
  * - the worker's heap has a ceiling (`WORKER_HEAP_MB`): a PDF that needs more fails as a "bomb";
  * - pages come back one at a time, and once the text is long enough the worker is stopped.
- * Starting a worker and loading pdf.js into it costs about 0.2 s per document.
+ * Starting a worker and loading pdf.js into it costs about 0.2–0.4 s per document (bench/README.md).
  */
 
 const WORKER_HEAP_MB = 512;
