@@ -3,6 +3,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { QueryResult } from 'pg';
 import type { DatabaseConfig } from '@/lib/config';
 import { acquireDirectoryLock } from './directory-lock';
 import * as schema from './schema';
@@ -17,7 +18,9 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /**
    * Raw SQL with $1-style parameters, for the job queue (pg-boss), which brings its own SQL.
-   * Several statements in one string are allowed only without parameters.
+   * Several statements in one string are allowed only without parameters; the answer then holds
+   * the rows of every statement, in order (pg-boss reads a row returned in the middle of a
+   * BEGIN … COMMIT block, and refuses to run on a database that gives only the last).
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
@@ -59,7 +62,11 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         client.release();
       }
     },
-    executeSql: (text, values) => pool.query(text, values as unknown[] | undefined),
+    async executeSql(text, values) {
+      // node-postgres answers several statements with one result each.
+      const result: QueryResult | QueryResult[] = await pool.query(text, values as unknown[] | undefined);
+      return Array.isArray(result) ? { rows: result.flatMap((each) => each.rows) } : result;
+    },
     close: () => pool.end(),
   };
 }
@@ -88,10 +95,18 @@ async function openPglite(dataDir: string, initialData?: Blob): Promise<Database
       driver: 'pglite',
       migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
       async executeSql(text, values) {
-        if (values && values.length > 0) return client.query(text, values);
-        // exec runs several statements (pg-boss's migrations and locked batches); its last result answers.
-        const results = await client.exec(text);
-        return results[results.length - 1] ?? { rows: [] };
+        try {
+          if (values && values.length > 0) return await client.query(text, values);
+          // exec runs several statements (pg-boss's migrations and locked batches), one result each.
+          const results = await client.exec(text);
+          return { rows: results.flatMap((each) => each.rows) };
+        } catch (error) {
+          // One connection for everything: a statement that fails inside BEGIN … COMMIT would leave it
+          // in an aborted transaction, refusing every later query of the hub's until a ROLLBACK. (A
+          // pool would hand out another connection; pg-boss's own PGlite adapter does the same.)
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
       },
       async close() {
         await client.close();

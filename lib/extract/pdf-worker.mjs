@@ -21,12 +21,19 @@ async function main() {
 
   const task = pdfjs.getDocument({
     data: workerData.data,
-    // CVE-2024-4367: never compile font programs into JavaScript (fixed in 4.2.67; off here besides).
+    // CVE-2024-4367: never compile anything from the document into code. pdf.js 5.7 removed its last
+    // use of eval (PostScript functions, now compiled to WebAssembly) and this option with it, so
+    // pdf.js 6 ignores it; it stays as the marker of the rule. What keeps the rule now is `useWasm:
+    // false`: PostScript functions are interpreted, never compiled, and no WebAssembly decoder is
+    // loaded (text extraction decodes no images).
     isEvalSupported: false,
+    useWasm: false,
     disableFontFace: true,
     useSystemFonts: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    // Text only: no renderer thread, no canvas.
+    disableWorkerRendering: true,
     enableXfa: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,

@@ -14,9 +14,12 @@ import { TextSink } from './text-sink';
 const WorkerThread: typeof workerThreads.Worker = Reflect.get(workerThreads, 'Worker');
 
 /**
- * PDF text with pdf.js (`pdfjs-dist` 4.x legacy build, for Node 20), patched against CVE-2024-4367
- * (≥ 4.2.67) and run with `isEvalSupported: false` besides, so no font program is ever compiled into
- * JavaScript; no fonts are loaded into the system (`disableFontFace`, `useSystemFonts: false`).
+ * PDF text with pdf.js (`pdfjs-dist` 6.x, its legacy build: the one pdf.js asks for in Node). It is
+ * long past the CVE-2024-4367 fix (4.2.67), has had no eval at all since 5.7, and runs with
+ * `useWasm: false`, so nothing in a document is ever compiled into code (not even PostScript
+ * functions into WebAssembly); no fonts are loaded into the system (`disableFontFace`,
+ * `useSystemFonts: false`); no canvas is used (`@napi-rs/canvas`, pdfjs-dist's optional dependency,
+ * is only for rendering).
  *
  * pdf.js runs in a worker thread of its own for each document (pdf-worker.mjs), because in this
  * thread it could not be bounded: in Node, pdf.js passes its messages as promise callbacks, so one
@@ -25,7 +28,7 @@ const WorkerThread: typeof workerThreads.Worker = Reflect.get(workerThreads, 'Wo
  * - the time limit is a real one: reaching it terminates the worker, even in the middle of a page;
  * - the worker's heap has a ceiling (`WORKER_HEAP_MB`): a PDF that needs more fails as a "bomb";
  * - pages come back one at a time, and once the text is long enough the worker is stopped.
- * Starting a worker and loading pdf.js into it costs about 0.2 s per document.
+ * Starting a worker and loading pdf.js into it costs about 0.2–0.4 s per document (bench/README.md).
  */
 
 const WORKER_HEAP_MB = 512;

@@ -23,8 +23,9 @@ import { person } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
+import { dropOutdatedQueueSchema, oldestUpgradableQueueSchema } from './drop-outdated-queue-schema';
 import { extractVersionText } from './extract-text';
-import { openJobQueue, queueNames, type OpenedQueue } from './queue';
+import { openJobQueue, queueNames, queueOptions, queueSchema, type OpenedQueue } from './queue';
 import { startWorker, sweep, type RunningWorker } from './worker';
 
 /**
@@ -69,6 +70,19 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 const searchFor = (services: Services, words: string) => searchMaterials(services, anonymous, parseSearchParams({ q: words }));
+
+/** Jobs of a queue waiting to run (created, or between retries). */
+async function waitingJobs(queue: OpenedQueue, name: string): Promise<number> {
+  return (await queue.boss.findJobs(name, { queued: true })).length;
+}
+
+/** A store that cannot be reached: a stand-in for storage trouble (the files are really on disk). */
+function unreachableStorage(storage: BlobStore): BlobStore {
+  return Object.assign(Object.create(storage) as BlobStore, { get: () => Promise.reject(new Error('connect ECONNREFUSED')) });
+}
+
+/** pg-boss 10's tables, as it made them (see the file's header). */
+const pgBoss10Schema = fs.readFileSync(path.join(import.meta.dirname, 'testing', 'pgboss-v10-schema.sql'), 'utf8');
 
 describe.each(testDrivers)('background text extraction on %s', (driver) => {
   let hub: TestHub;
@@ -143,11 +157,7 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
   it('retries when the stored file cannot be read, and settles on the last attempt', async () => {
     const created = await share(hub.services, 'notes.md', Buffer.from('Some notes about fly-tipping.'));
     const versionId = (await versionOf(hub.services, created.id)).id;
-    // A store that cannot be reached: a stand-in for storage trouble (the file is really on disk).
-    const unreachable: BlobStore = Object.assign(Object.create(hub.services.storage) as BlobStore, {
-      get: () => Promise.reject(new Error('connect ECONNREFUSED')),
-    });
-    const services = { ...hub.services, storage: unreachable };
+    const services = { ...hub.services, storage: unreachableStorage(hub.services.storage) };
     await expect(extractVersionText(services, versionId)).rejects.toThrow('ECONNREFUSED');
     expect((await versionOf(hub.services, created.id)).textStatus).toBe('extracting');
     expect(await extractVersionText(services, versionId, { finalAttempt: true })).toBe('failed');
@@ -162,11 +172,99 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
     expect((await versionOf(hub.services, created.id)).textStatus).toBe('pending');
     queue = await openJobQueue(hub.database, { maintain: false });
     await sweep(hub.services, queue, null);
-    const waiting = await queue.boss.getQueueSize(queueNames.extractText);
-    expect(waiting).toBe(1);
+    expect(await waitingJobs(queue, queueNames.extractText)).toBe(1);
     // Sweeping again does not queue it twice (one waiting job per version).
     await sweep(hub.services, queue, null);
-    expect(await queue.boss.getQueueSize(queueNames.extractText)).toBe(1);
+    expect(await waitingJobs(queue, queueNames.extractText)).toBe(1);
+  });
+
+  it('retries through the queue when storage cannot be reached, and the last attempt records the failure', async () => {
+    const created = await share(hub.services, 'notes.md', Buffer.from('Some notes about fly-tipping.'));
+    const versionId = (await versionOf(hub.services, created.id)).id;
+    queue = await openJobQueue(hub.database, { maintain: true });
+    // One retry, a second or two later (the queue's own settings give 4, 5 s and more apart). Sent
+    // before the worker starts, so its sweep finds the version already queued and adds nothing.
+    const jobId = await queue.boss.send(queueNames.extractText, { versionId }, { singletonKey: versionId, retryLimit: 1, retryDelay: 1 });
+    expect(jobId).not.toBeNull();
+    worker = await startWorker({ ...hub.services, storage: unreachableStorage(hub.services.storage) }, queue, { concurrency: 1, searchSync: null });
+
+    const failed = await waitFor('the last attempt to record the failure', async () => {
+      const version = await versionOf(hub.services, created.id);
+      return version.textStatus === 'failed' ? version : undefined;
+    });
+    expect(failed.textFailure).toBe('We could not open the stored file to read its text. Try replacing the file.');
+    // Two attempts: the first threw (pg-boss retried it), the second was the last and settled it.
+    const [job] = await queue.boss.findJobs(queueNames.extractText, { id: jobId! });
+    expect(job).toMatchObject({ retryCount: 1, state: 'completed' });
+  });
+
+  it('stops gracefully: stopping waits for the job in hand to finish', async () => {
+    const created = await share(hub.services, 'notes.md', Buffer.from('Notes about street lighting.'));
+    // A store whose reads wait for the test to let them through: a stand-in that holds the job in
+    // hand for as long as the test needs (the file is really on disk).
+    let opened!: () => void;
+    const reading = new Promise<void>((resolve) => (opened = resolve));
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    const storage: BlobStore = Object.assign(Object.create(hub.services.storage) as BlobStore, {
+      get: async (key: string) => {
+        opened();
+        await gate;
+        return hub.services.storage.get(key);
+      },
+    });
+    queue = await openJobQueue(hub.database, { maintain: true });
+    worker = await startWorker({ ...hub.services, storage }, queue, { concurrency: 1, searchSync: null });
+    await reading;
+
+    let stopped = false;
+    const stopping = (async () => {
+      await worker!.stop();
+      await queue!.stop();
+      stopped = true;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stopped).toBe(false);
+    letThrough();
+    await stopping;
+    expect((await versionOf(hub.services, created.id)).textStatus).toBe('done');
+    worker = undefined;
+    queue = undefined;
+  });
+
+  it('creates its queues with the policies and retries it promises', async () => {
+    queue = await openJobQueue(hub.database, { maintain: false });
+    for (const [name, settings] of Object.entries(queueOptions)) {
+      expect(await queue.boss.getQueue(name)).toMatchObject(settings);
+    }
+  });
+
+  it('starts on the tables pg-boss 10 made: drops them, makes its own, and still reads the file that was waiting', async () => {
+    // A hub that ran pg-boss 10: its tables, its queues, and a job waiting for a shared file.
+    const created = await share(hub.services, 'plan.md', Buffer.from('A research plan about garden waste subscriptions.'));
+    const versionId = (await versionOf(hub.services, created.id)).id;
+    await hub.database.executeSql(pgBoss10Schema);
+    for (const [name, settings] of Object.entries(queueOptions)) {
+      await hub.database.executeSql(`SELECT ${queueSchema}.create_queue($1, $2)`, [name, JSON.stringify(settings)]);
+    }
+    await hub.database.executeSql(
+      `INSERT INTO ${queueSchema}.job (name, data, singleton_key, policy, retry_limit, retry_delay, retry_backoff, expire_in)
+       VALUES ($1, $2, $3, 'stately', 4, 5, true, interval '5 minutes')`,
+      [queueNames.extractText, JSON.stringify({ versionId }), versionId],
+    );
+    const before = await hub.database.executeSql(`SELECT version::int AS version FROM ${queueSchema}.version`);
+    expect(before.rows).toEqual([{ version: 24 }]);
+
+    await startQueueAndWorker();
+    expect(await queue!.boss.schemaVersion()).toBeGreaterThanOrEqual(oldestUpgradableQueueSchema);
+    for (const [name, settings] of Object.entries(queueOptions)) {
+      expect(await queue!.boss.getQueue(name)).toMatchObject(settings);
+    }
+    await waitFor('the waiting file to be read', async () => ((await versionOf(hub.services, created.id)).textStatus === 'done' ? true : undefined));
+    expect((await searchFor(hub.services, 'subscriptions')).hits.map((hit) => hit.id)).toEqual([created.id]);
+
+    // Tables this pg-boss made are kept: a second start drops nothing.
+    expect(await dropOutdatedQueueSchema(hub.database, queueSchema)).toBeNull();
   });
 
   it('feeds the Meilisearch index from the outbox: shared, then text read, then deleted', async () => {
@@ -218,7 +316,7 @@ describe('jobs survive a restart (PGlite on disk)', () => {
       let queue = await openJobQueue(database, { maintain: false });
       services.jobs = queue.jobs;
       const created = await share(services, 'guide.md', Buffer.from('Questions about garden waste subscriptions.'));
-      expect(await queue.boss.getQueueSize(queueNames.extractText)).toBe(1);
+      expect(await waitingJobs(queue, queueNames.extractText)).toBe(1);
       await queue.stop();
       await database.close();
 
@@ -226,6 +324,8 @@ describe('jobs survive a restart (PGlite on disk)', () => {
       await database.migrate();
       services = { db: database.db, storage, maxUploadBytes: 10_000_000 };
       queue = await openJobQueue(database, { maintain: true });
+      // Still waiting in the queue (the sweep would queue it again anyway; this is pg-boss keeping it).
+      expect(await waitingJobs(queue, queueNames.extractText)).toBe(1);
       const worker = await startWorker(services, queue, { concurrency: 1, searchSync: null });
       try {
         await waitFor('the queued job', async () => ((await versionOf(services, created.id)).textStatus === 'done' ? true : undefined));

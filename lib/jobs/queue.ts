@@ -1,13 +1,17 @@
 import 'server-only';
-import PgBoss from 'pg-boss';
+import { PgBoss, type Queue } from 'pg-boss';
 import type { DatabaseHandle } from '@/lib/db/client';
 import type { JobQueue } from '@/lib/services';
+import { dropOutdatedQueueSchema } from './drop-outdated-queue-schema';
 
 /**
  * The job queue: pg-boss, keeping its jobs in the hub's own database (schema `pgboss`), so jobs
  * survive restarts, retry with back-off and need no other server. On PGlite it runs through the
  * same in-process connection as everything else; on Postgres it shares the app's pool.
  */
+
+/** Where pg-boss keeps its tables, in the hub's database. */
+export const queueSchema = 'pgboss';
 
 export const queueNames = {
   /** Read one file version's text (data: { versionId }). */
@@ -18,10 +22,13 @@ export const queueNames = {
   sweep: 'sweep',
 } as const;
 
-/** Retries of an extract-text job after its first try (with growing pauses); the last one records a failure. */
+/**
+ * Retries of an extract-text job after its first try, with growing pauses (pg-boss's back-off from
+ * a 5 s delay: 5–10 s, then 10–20, 20–40 and 40–80 s); the last attempt records a failure.
+ */
 export const extractTextRetryLimit = 4;
 
-const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], Omit<PgBoss.Queue, 'name'>> = {
+export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], Omit<Queue, 'name'>> = {
   // 'stately': at most one waiting and one running job per version (singletonKey), however often it is queued.
   [queueNames.extractText]: { policy: 'stately', retryLimit: extractTextRetryLimit, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.syncSearch]: { policy: 'stately', retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
@@ -37,13 +44,26 @@ export interface OpenedQueue {
 
 /**
  * Starts pg-boss on the hub's database and makes sure its queues exist. `maintain` runs pg-boss's
- * own housekeeping (expiring stuck jobs, archiving old ones) and the cron schedule: workers do,
+ * own housekeeping (expiring stuck jobs, deleting old ones) and the cron schedule: workers do,
  * web processes that only send jobs do not.
+ *
+ * pg-boss migrates its own tables from one version to the next, except those pg-boss 10 made, which
+ * are dropped first and made afresh (see drop-outdated-queue-schema.ts for why that is safe).
  */
 export async function openJobQueue(database: DatabaseHandle, options: { maintain: boolean }): Promise<OpenedQueue> {
+  const dropped = await dropOutdatedQueueSchema(database, queueSchema);
+  if (dropped !== null) {
+    console.log(
+      `[jobs] The job queue's tables were made by an older pg-boss (version ${dropped}); they are made afresh. ` +
+        'Files still waiting for their text are queued again by the worker.',
+    );
+  }
   const boss = new PgBoss({
+    // The hub's own connection: PGlite is one connection, and on Postgres the pool is shared.
     db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
-    schema: 'pgboss',
+    // Only a label for PGlite: it is PostgreSQL and needs none of the other backends' workarounds.
+    backend: database.driver === 'pglite' ? 'pglite' : 'postgres',
+    schema: queueSchema,
     supervise: options.maintain,
     schedule: options.maintain,
     migrate: true,
@@ -52,7 +72,8 @@ export async function openJobQueue(database: DatabaseHandle, options: { maintain
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const [name, settings] of Object.entries(queueOptions)) {
-    if (!existing.has(name)) await boss.createQueue(name, { name, ...settings });
+    // Creating is idempotent in pg-boss too, so two instances starting at once are fine.
+    if (!existing.has(name)) await boss.createQueue(name, settings);
   }
 
   const jobs: JobQueue = {
@@ -65,6 +86,8 @@ export async function openJobQueue(database: DatabaseHandle, options: { maintain
   return {
     boss,
     jobs,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+    // Graceful: stop fetching, then wait (up to 20 s) for the jobs in hand to finish before returning;
+    // what is still running then is failed, to be retried. pg-boss 12 always waits (no `wait` option).
+    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
 }

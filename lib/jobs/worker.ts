@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
 import type { Services } from '@/lib/services';
 import { extractVersionText, pendingTextVersionIds } from './extract-text';
-import { extractTextRetryLimit, queueNames, type OpenedQueue } from './queue';
+import { queueNames, type OpenedQueue } from './queue';
 
 /** Keeps the search index in line with search_outbox (lib/search/meilisearch); null without Meilisearch. */
 export interface SearchSync {
@@ -35,20 +35,24 @@ const extractTextData = z.object({ versionId: z.uuid() });
 export async function startWorker(services: Services, queue: OpenedQueue, settings: WorkerSettings): Promise<RunningWorker> {
   const { boss } = queue;
 
-  for (let i = 0; i < settings.concurrency; i++) {
-    await boss.work<{ versionId: string }>(queueNames.extractText, { includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+  // `localConcurrency` workers in this process, each taking one job at a time.
+  await boss.work(
+    queueNames.extractText,
+    { includeMetadata: true, pollingIntervalSeconds: 1, localConcurrency: settings.concurrency },
+    async ([job]) => {
       if (!job) return;
       const parsed = extractTextData.safeParse(job.data);
       if (!parsed.success) {
         console.error(`[extract-text] job ${job.id} has no valid version id; dropped`);
         return;
       }
+      // pg-boss counts the retries so far: the attempt that has used them all is the last one.
       const outcome = await extractVersionText(services, parsed.data.versionId, {
-        finalAttempt: job.retryCount >= extractTextRetryLimit,
+        finalAttempt: job.retryCount >= job.retryLimit,
       });
       if (outcome !== 'skipped') console.log(`[extract-text] version ${parsed.data.versionId}: ${outcome}`);
-    });
-  }
+    },
+  );
 
   await boss.work(queueNames.sweep, async () => sweep(services, queue, settings.searchSync));
   await boss.schedule(queueNames.sweep, '* * * * *');
