@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { e2eMaxUploadBytes } from './e2e/support/settings';
-import { smtpSinkHttpPort, smtpSinkPort } from './e2e/support/sign-in';
+import { e2eDatabaseName, e2eMaxUploadBytes, productionPort, quickStartPort, s3Port, smtpSinkHttpPort, smtpSinkPort } from './e2e/support/settings';
 
 /**
  * Browser tests run against a production build (`next build` then `next start`) on Postgres, a real
@@ -17,10 +16,10 @@ import { smtpSinkHttpPort, smtpSinkPort } from './e2e/support/sign-in';
 
 const debianChromium = '/usr/bin/chromium';
 const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: '/dc_e2e' }).toString();
-const s3Port = 4569;
+const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: `/${e2eDatabaseName}` }).toString();
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
-const productionUrl = 'http://127.0.0.1:3300';
+const productionUrl = `http://127.0.0.1:${productionPort}`;
+const quickStartUrl = `http://127.0.0.1:${quickStartPort}`;
 
 /** The production server's settings: Postgres, S3 (s3rver) and SMTP (the sink). The worker shares them. */
 const productionEnv = {
@@ -62,7 +61,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'production', testIgnore: /quick-start/ },
-    { name: 'quick-start', testMatch: /quick-start/, use: { baseURL: 'http://127.0.0.1:3301' } },
+    { name: 'quick-start', testMatch: /quick-start/, use: { baseURL: quickStartUrl } },
   ],
   webServer: [
     {
@@ -83,8 +82,8 @@ export default defineConfig({
     },
     {
       name: 'production',
-      command: 'npx tsx lib/testing/reset-database-cli.ts dc_e2e && npx next start -H 127.0.0.1 -p 3300',
-      url: 'http://127.0.0.1:3300/',
+      command: `npx tsx lib/testing/reset-database-cli.ts ${e2eDatabaseName} && npx next start -H 127.0.0.1 -p ${productionPort}`,
+      url: `${productionUrl}/`,
       env: productionEnv,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -102,8 +101,8 @@ export default defineConfig({
     },
     {
       name: 'quick-start',
-      command: 'npx next dev -H 127.0.0.1 -p 3301',
-      url: 'http://127.0.0.1:3301/',
+      command: `npx next dev -H 127.0.0.1 -p ${quickStartPort}`,
+      url: `${quickStartUrl}/`,
       env: { DATA_DIR: quickStartDir },
       reuseExistingServer: false,
       timeout: 240_000,

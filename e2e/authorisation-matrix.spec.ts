@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import type { Client } from 'pg';
+import { s3Port } from './support/settings';
 import {
   baseURL,
   findCouncils,
@@ -198,7 +199,7 @@ interface Outcome {
 }
 
 const signIn = (returnTo: string) => `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
-const s3Download = /^http:\/\/127\.0\.0\.1:4569\/discovery-commons-test\//;
+const s3Download = new RegExp(`^http://127\\.0\\.0\\.1:${s3Port}/discovery-commons-test/`);
 
 /** Checks status, Location and text, each failure named; returns the body for further checks. */
 async function expectOutcome(name: string, response: APIResponse, want: Outcome): Promise<string> {

@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { baseURL } from './support/settings';
 import { emailsTo, emailTo, followSignInLink, requestSignInLink, signInAs, signInLinkIn, signOut, uniqueAddress } from './support/sign-in';
 
 // Signing in by email link through the real SMTP path (the hub's nodemailer client → the SMTP sink on
@@ -52,7 +53,7 @@ async function signInJourney(page: Page) {
   expect(message.text).toContain('The link works once and expires in 15 minutes.');
   expect(message.text).toContain('If you did not ask for this, ignore this email.');
   const link = signInLinkIn(message);
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3300\/sign-in\/link\?/);
+  expect(link.startsWith(`${baseURL}/sign-in/link?`)).toBe(true);
 
   // The link opens a page; nothing happens until the button is selected.
   await page.goto(link);
@@ -106,7 +107,7 @@ test.describe('with JavaScript', () => {
       const tampered = new URL(link);
       tampered.searchParams.set('callbackUrl', callbackUrl);
       await followSignInLink(page, tampered.toString());
-      expect(new URL(page.url()).origin).toBe('http://127.0.0.1:3300');
+      expect(new URL(page.url()).origin).toBe(baseURL);
       expect(new URL(page.url()).pathname).toBe('/');
       await signOut(page);
     }
@@ -151,7 +152,7 @@ test.describe('with JavaScript', () => {
     const ask = () =>
       request.post('/sign-in/email', {
         form: { email, callbackUrl: '/' },
-        headers: { origin: 'http://127.0.0.1:3300' },
+        headers: { origin: baseURL },
         maxRedirects: 0,
       });
     // The browser-test server allows 30 links per address in 15 minutes (playwright.config.ts).

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { e2eDatabaseName } from './settings';
 
 /**
  * Giving people a role the browser tests need but cannot reach by signing in alone.
@@ -19,7 +20,7 @@ import { Client } from 'pg';
 
 /** The browser tests' database: TEST_DATABASE_URL's server, database dc_e2e (as in playwright.config.ts). */
 const e2eDatabaseUrl = Object.assign(new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'), {
-  pathname: '/dc_e2e',
+  pathname: `/${e2eDatabaseName}`,
 }).toString();
 
 async function updateOneUser(text: string, values: unknown[]): Promise<void> {

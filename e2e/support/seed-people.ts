@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { Client } from 'pg';
+import { baseURL, e2eDatabaseName } from './settings';
 
 /**
  * People and materials for the authorisation matrix (e2e/authorisation-matrix.spec.ts), made fresh
@@ -19,7 +20,7 @@ import { Client } from 'pg';
  * exactly what a person sharing them would make.
  */
 
-export const baseURL = 'http://127.0.0.1:3300';
+export { baseURL } from './settings';
 
 /** next-auth's session cookie on http (lib/sign-in/current-viewer.ts lists both names). */
 export const sessionCookieName = 'next-auth.session-token';
@@ -30,7 +31,7 @@ const sessionMaxAgeMs = 14 * 24 * 60 * 60 * 1000;
 /** The database the production server of the browser tests runs on: as playwright.config.ts gives it. */
 export function e2eDatabaseUrl(): string {
   const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  return Object.assign(new URL(postgres), { pathname: '/dc_e2e' }).toString();
+  return Object.assign(new URL(postgres), { pathname: `/${e2eDatabaseName}` }).toString();
 }
 
 export async function openDatabase(): Promise<Client> {

@@ -7,8 +7,9 @@ import { expect, type Page } from '@playwright/test';
  */
 
 /** Where the SMTP sink listens: SMTP for the hub, HTTP for the tests to read what it received. */
-export const smtpSinkPort = 4525;
-export const smtpSinkHttpPort = 4526;
+import { smtpSinkHttpPort } from './settings';
+
+export { smtpSinkHttpPort, smtpSinkPort } from './settings';
 const sinkUrl = `http://127.0.0.1:${smtpSinkHttpPort}`;
 
 export interface ReceivedEmail {
