@@ -19,6 +19,8 @@ const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1
 const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: `/${e2eDatabaseName}` }).toString();
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
 const productionUrl = `http://127.0.0.1:${productionPort}`;
+/** E2E_QUICK_START=0 leaves out the quick-start smoke test and its development server (for a quick run of a few specs). */
+const withQuickStart = process.env.E2E_QUICK_START !== '0';
 const quickStartUrl = `http://127.0.0.1:${quickStartPort}`;
 
 /** The production server's settings: Postgres, S3 (s3rver) and SMTP (the sink). The worker shares them. */
@@ -61,7 +63,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'production', testIgnore: /quick-start/ },
-    { name: 'quick-start', testMatch: /quick-start/, use: { baseURL: quickStartUrl } },
+    ...(withQuickStart ? [{ name: 'quick-start', testMatch: /quick-start/, use: { baseURL: quickStartUrl } }] : []),
   ],
   webServer: [
     {
@@ -99,13 +101,17 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'pipe',
     },
-    {
-      name: 'quick-start',
-      command: `npx next dev -H 127.0.0.1 -p ${quickStartPort}`,
-      url: `${quickStartUrl}/`,
-      env: { DATA_DIR: quickStartDir },
-      reuseExistingServer: false,
-      timeout: 240_000,
-    },
+    ...(withQuickStart
+      ? [
+          {
+            name: 'quick-start',
+            command: `npx next dev -H 127.0.0.1 -p ${quickStartPort}`,
+            url: `${quickStartUrl}/`,
+            env: { DATA_DIR: quickStartDir },
+            reuseExistingServer: false,
+            timeout: 240_000,
+          },
+        ]
+      : []),
   ],
 });
