@@ -89,14 +89,16 @@ export function formRoute<P = Record<string, never>>(
   };
 }
 
-/** Codes whose message belongs beside the file input rather than on a page of its own. */
-const fileProblems = new Set(['storage_unavailable', 'database_unavailable', 'bad_request']);
-
 async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>, error: unknown): Promise<Response> {
   if (!(error instanceof AppError)) return unexpected(error);
   const page = options.page(context.params);
+  if (context.viewer.kind === 'anonymous' && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
+    return seeOther(signInPath(page));
+  }
   const attempt = options.attempt;
-  if (attempt && (error.code === 'validation' || (attempt.fileField && fileProblems.has(error.code)))) {
+  // A form that sends a file keeps its answers whatever the refusal (storage down, not allowed any
+  // more, a broken-off upload): the message goes beside the file input, so nobody types it all again.
+  if (attempt && (error.code === 'validation' || attempt.fileField)) {
     const errors = error.code === 'validation' ? error.fieldErrors : [{ field: attempt.fileField!, message: error.message }];
     const saved = await saveFormAttempt(context.hub, context.viewer, {
       form: attempt.form,
@@ -105,9 +107,6 @@ async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>,
       errors,
     }).catch(() => undefined);
     if (saved) return seeOther(withAttempt(page, saved));
-  }
-  if (context.viewer.kind === 'anonymous' && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
-    return seeOther(signInPath(page));
   }
   return plainError(error);
 }
