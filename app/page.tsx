@@ -4,19 +4,21 @@ import { Button, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
 import { searchMaterials } from '@/lib/search';
 import { emptySearchQuery, maxQueryLength } from '@/lib/search/search-params';
-import { vocabularies } from '@/lib/taxonomy/vocabularies';
+import type { FacetValue } from '@/lib/search/search-engine';
 import { formatDate } from '@/lib/text/dates';
 import { fileDescription } from './search/_components/results-list';
 
 /**
- * The home page: what the hub is for, a search box, ways in by phase and by service area (with how
- * many materials each holds) and the newest materials. One browse query gives all of it.
+ * The home page: what the hub is for, a search box, ways in by type of material, phase and service
+ * area (with how many materials each holds, counting only what the viewer may see) and the newest
+ * materials. One browse query gives all of it.
  */
 export default async function HomePage() {
   await connection();
   const browse = await searchMaterials(await services(), await currentViewer(), emptySearchQuery({ pageSize: 5 }));
   const phases = browse.facets.phases;
   const topics = browse.facets.topics;
+  const types = browse.facets.artefactTypes;
 
   return (
     <>
@@ -54,43 +56,27 @@ export default async function HomePage() {
       </div>
 
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
-          <h2 className="govuk-heading-m">Browse by phase</h2>
-          {phases.length > 0 ? (
-            <ul className="govuk-list">
-              {/* In the order a service goes through them, not by count. */}
-              {[...phases]
-                .sort((a, b) => phaseOrder(a.value) - phaseOrder(b.value))
-                .map((phase) => (
-                  <li key={phase.value}>
-                    <a className="govuk-link" href={`/search?phase=${encodeURIComponent(phase.value)}`}>
-                      {phase.label}
-                    </a>{' '}
-                    ({phase.count})
-                  </li>
-                ))}
-            </ul>
-          ) : (
-            <p className="govuk-body">Nothing has been shared yet.</p>
-          )}
+        <div className="govuk-grid-column-two-thirds">
+          {/* How researchers think ("I need a consent form"), so it comes first. */}
+          <h2 className="govuk-heading-m">Browse by type of material</h2>
+          <BrowseList
+            facet={types}
+            param="type"
+            empty="Nothing has been shared yet."
+          />
         </div>
 
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m">Browse by phase</h2>
+          {/* In the order a service goes through them (lib/search/facet-lists.ts), not by count. */}
+          <BrowseList facet={phases} param="phase" empty="Nothing has been shared yet." />
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Browse by service area</h2>
-          {topics.length > 0 ? (
-            <ul className="govuk-list">
-              {topics.map((topic) => (
-                <li key={topic.value}>
-                  <a className="govuk-link" href={`/search?topic=${encodeURIComponent(topic.value)}`}>
-                    {topic.label}
-                  </a>{' '}
-                  ({topic.count})
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="govuk-body">No materials have a service area yet.</p>
-          )}
+          <BrowseList facet={topics} param="topic" empty="No materials have a service area yet." />
         </div>
       </div>
 
@@ -135,8 +121,19 @@ export default async function HomePage() {
   );
 }
 
-/** Position in the phases vocabulary (discovery, alpha, beta, live, retirement). */
-function phaseOrder(slug: string): number {
-  const index = vocabularies().phases.findIndex((phase) => phase.slug === slug);
-  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+/** Links to the search page filtered by one value each, with how many materials the viewer may see. */
+function BrowseList({ facet, param, empty }: { facet: FacetValue[]; param: string; empty: string }) {
+  if (facet.length === 0) return <p className="govuk-body">{empty}</p>;
+  return (
+    <ul className="govuk-list">
+      {facet.map((item) => (
+        <li key={item.value}>
+          <a className="govuk-link" href={`/search?${param}=${encodeURIComponent(item.value)}`}>
+            {item.label}
+          </a>{' '}
+          ({item.count.toLocaleString('en-GB')})
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -75,16 +75,22 @@ export default async function SearchPage({ searchParams }: Props) {
         </div>
 
         <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <FacetFilters facets={results.facets} />
-          </div>
-
-          <div className="govuk-grid-column-two-thirds" id="search-results">
+          {/*
+            Results come before the filters in the page, so on a phone they are the first thing below the
+            search box and a "Filter results" link jumps down to the filters (GOV.UK's filter pattern). On
+            wide screens the results column floats right and the filters sit on the left as usual.
+          */}
+          <div className="govuk-grid-column-two-thirds app-search__results" id="search-results">
             <h2 className="govuk-heading-m">
               {results.total === 0
                 ? 'No materials found'
                 : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
             </h2>
+            <p className="govuk-body">
+              <a className="govuk-link" href="#filters">
+                Filter results
+              </a>
+            </p>
 
             <SelectedFilters query={query} facets={results.facets} />
 
@@ -149,6 +155,10 @@ export default async function SearchPage({ searchParams }: Props) {
                 ) : null}
               </>
             )}
+          </div>
+
+          <div className="govuk-grid-column-one-third">
+            <FacetFilters facets={results.facets} />
           </div>
         </div>
       </form>

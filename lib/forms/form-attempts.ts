@@ -19,7 +19,8 @@ import { isUuid } from '@/lib/text/uuid';
  */
 
 export const formAttemptFields = {
-  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility'],
+  /** duplicateOf: the material that already has the same file (lib/materials/find-duplicate.ts). */
+  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
   edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
   replace: ['changeNote'],
   withdraw: ['reason'],

@@ -6,8 +6,9 @@ import type { Actor } from '@/lib/auth/viewer';
 import { materials, organisations } from '@/lib/db/schema';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
+import { DuplicateFileError, findVisibleDuplicate, shareAnywayField } from './find-duplicate';
 import { insertVersion } from './insert-version';
-import { fieldErrorsOf } from './material-access';
+import { fieldErrorsOf, single } from './material-access';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
 import { queueTextExtraction } from './queue-text-extraction';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
@@ -33,6 +34,9 @@ export interface CreatedMaterial {
 /**
  * Shares a new material: checks the answers and the file, streams the file to storage while measuring
  * and hashing it, then records the material and its first version in one transaction.
+ *
+ * A person sharing a file identical to one they can already find in the hub is refused with a link to
+ * it (DuplicateFileError), unless they said to share it anyway (the `shareAnyway` field is 'yes').
  *
  * Never half-written: a refused file is never stored; if storage fails no row is written; if the
  * database fails the stored file is deleted. The storage key is recorded in pending_uploads before any
@@ -62,7 +66,8 @@ export async function createMaterial(services: Services, request: CreateMaterial
   const file = await checkIncomingFile(services, request.file, errors, fieldNames.file);
   if (!input) throw new ValidationError(errors); // unreachable: no input means errors, refused above
 
-  return storeAndRecord(services, actor, { ...input, organisationId }, file, request.seedKey);
+  const checkDuplicates = actor.kind !== 'system' && single(request.fields[shareAnywayField]) !== 'yes';
+  return storeAndRecord(services, actor, { ...input, organisationId }, file, request.seedKey, checkDuplicates);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -76,8 +81,14 @@ async function storeAndRecord(
   input: MaterialInput & { organisationId: string | null },
   file: CheckedFile,
   seedKey: string | undefined,
+  checkDuplicates: boolean,
 ): Promise<CreatedMaterial> {
   const created = await storeFileThenRecord(services, file, async (tx, stored) => {
+    // The file's hash is known only once it is stored; refusing here deletes the stored copy.
+    if (checkDuplicates && actor.kind !== 'system') {
+      const existing = await findVisibleDuplicate(tx, actor, stored.sha256);
+      if (existing) throw new DuplicateFileError(existing, fieldNames.file ?? 'file');
+    }
     const [material] = await tx
       .insert(materials)
       .values({

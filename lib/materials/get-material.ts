@@ -2,11 +2,12 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { canChangeMaterial, canDeleteMaterial, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, organisations } from '@/lib/db/schema';
+import { materials, organisations, users } from '@/lib/db/schema';
 import { formatByCode } from '@/lib/formats/file-formats';
 import { indexedTextCharacters } from '@/lib/search/indexed-text';
 import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
+import { personAndOrganisation } from '@/lib/text/display-name';
 import { isUuid } from '@/lib/text/uuid';
 import { currentVersion } from './current-version';
 import { materialColumns } from './row-columns';
@@ -27,6 +28,13 @@ export interface MaterialDetail {
   council: { slug: string; name: string; homepageUrl: string | null } | null;
   sourceUrl: string | null;
   attribution: string | null;
+  /**
+   * Who shared it, as others may see them (lib/text/display-name.ts): "Sam Jones, Bristol City Council",
+   * "a member of Bristol City Council", or null (the starter kit, imports, a removed account and no council).
+   */
+  sharedBy: string | null;
+  /** The licence says to ask the publishing council before reuse (LicenseRef-ask-owner). */
+  askBeforeReuse: boolean;
   /** 'public' | 'councils' | 'organisation' (lib/auth/viewer.ts). */
   visibility: string;
   /** 'published' | 'withdrawn'. */
@@ -37,6 +45,8 @@ export interface MaterialDetail {
   permissions: { canChange: boolean; canDelete: boolean };
   createdAt: string;
   updatedAt: string;
+  /** When its details or file last changed, if ever after it was shared (null: never changed). */
+  lastUpdatedAt: string | null;
   file: {
     fileName: string;
     format: string;
@@ -63,9 +73,10 @@ export interface MaterialDetail {
 export async function getMaterial(services: Services, viewer: Viewer, id: string): Promise<MaterialDetail | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await services.db
-    .select({ material: materialColumns, council: organisations })
+    .select({ material: materialColumns, council: organisations, sharerName: users.name })
     .from(materials)
     .leftJoin(organisations, eq(organisations.id, materials.organisationId))
+    .leftJoin(users, eq(users.id, materials.createdBy))
     .where(eq(materials.id, id));
   if (!row || !canViewMaterial(viewer, row.material)) return undefined;
   const version = await currentVersion(services.db, id);
@@ -88,12 +99,15 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
     council: row.council ? { slug: row.council.slug, name: row.council.name, homepageUrl: row.council.homepageUrl } : null,
     sourceUrl: m.sourceUrl,
     attribution: m.attribution,
+    sharedBy: personAndOrganisation(row.sharerName, row.council?.name),
+    askBeforeReuse: m.licence === askOwnerLicence,
     visibility: m.visibility,
     status: m.status,
     withdrawn: m.status === 'withdrawn' ? { reason: m.withdrawnReason ?? '', at: (m.withdrawnAt ?? m.updatedAt).toISOString() } : null,
     permissions: { canChange: canChangeMaterial(viewer, m), canDelete: canDeleteMaterial(viewer) },
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
+    lastUpdatedAt: lastUpdated(m.createdAt, m.updatedAt, version.createdAt),
     file: {
       fileName: version.fileName,
       format: version.format,
@@ -112,4 +126,17 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
       },
     },
   };
+}
+
+/** The licence for "not openly licensed: ask the publishing council before reuse" (lib/taxonomy/data/licences.csv). */
+export const askOwnerLicence = 'LicenseRef-ask-owner';
+
+/**
+ * The later of the last change to its details and its newest file, when that is after it was first
+ * shared. Sharing writes both rows in one transaction (the same now()); a second's grace covers the
+ * app's clock against the database's.
+ */
+function lastUpdated(createdAt: Date, updatedAt: Date, fileUploadedAt: Date): string | null {
+  const latest = Math.max(updatedAt.getTime(), fileUploadedAt.getTime());
+  return latest - createdAt.getTime() > 1000 ? new Date(latest).toISOString() : null;
 }

@@ -24,6 +24,38 @@ export function visibilityOptions(councilName: string, isOwnCouncil: boolean): V
   ];
 }
 
+/**
+ * Who can see it now, as the material page says it: its visibility while published; while withdrawn,
+ * who can still open it (and what it goes back to when restored), so the page never says "Public"
+ * beside a banner saying only its council can open it.
+ */
+export function whoCanSeeItNow(visibility: string, status: string, councilName: string | undefined): string {
+  if (status !== 'published') {
+    const members = councilName ? `members of ${councilName}` : 'members of the council that shared it';
+    return `Only ${members} and site administrators, while it is withdrawn. If it is restored: ${lowerFirst(visibilityInWords(visibility, councilName))}`;
+  }
+  return visibilityInWords(visibility, councilName);
+}
+
+/** What the banner after sharing says about who can now find it, matching the visibility chosen. */
+export function whoCanFindItNow(visibility: string, councilName: string | undefined): string {
+  const council = councilName ?? 'the council that shared it';
+  switch (visibility) {
+    case 'public':
+      return 'Anyone can now find it by searching or browsing, and download it.';
+    case 'councils':
+      return 'Anyone signed in from a council or public body can now find it by searching or browsing.';
+    case 'organisation':
+      return `Only members of ${council} can find it. Other councils will not see it unless you change who can see it.`;
+    default:
+      return 'Nobody else can find it yet.';
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** "Public – anyone can find and download it", as the material page says it. */
 export function visibilityInWords(visibility: string, councilName: string | undefined): string {
   switch (visibility) {

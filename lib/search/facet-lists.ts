@@ -8,7 +8,8 @@ import { facetNames, type EngineResults, type FacetName, type FacetValue, type S
 
 /**
  * Facet lists: every vocabulary value counted above zero plus any selected value (even at zero, so it
- * can be unticked), sorted by count then label. Councils are labelled by organisation name
+ * can be unticked), sorted by count then label; phases keep the order a service goes through them
+ * (discovery, alpha, beta, live, retirement: the vocabulary's order). Councils are labelled by organisation name
  * (`councilNames`, which must name every counted or selected council that exists); a selected
  * council that does not exist at all is left out.
  */
@@ -18,13 +19,12 @@ export function facetLists(
   councilNames: Map<string, string>,
 ): EngineResults['facets'] {
   const v = vocabularies();
-  const fromVocabulary = (facet: FacetName, items: { value: string; label: string }[]): FacetValue[] => {
+  const fromVocabulary = (facet: FacetName, items: { value: string; label: string }[], order: 'count' | 'vocabulary' = 'count'): FacetValue[] => {
     const selected = new Set(filters[facet]);
-    return sortFacet(
-      items
-        .map((item) => ({ value: item.value, label: item.label, count: counts[facet].get(item.value) ?? 0, selected: selected.has(item.value) }))
-        .filter((item) => item.count > 0 || item.selected),
-    );
+    const values = items
+      .map((item) => ({ value: item.value, label: item.label, count: counts[facet].get(item.value) ?? 0, selected: selected.has(item.value) }))
+      .filter((item) => item.count > 0 || item.selected);
+    return order === 'vocabulary' ? values : sortFacet(values);
   };
   const selectedCouncils = new Set(filters.councils);
   const councils: FacetValue[] = [
@@ -34,7 +34,7 @@ export function facetLists(
       .map((slug) => ({ value: slug, label: councilNames.get(slug)!, count: 0, selected: true })),
   ];
   return {
-    phases: fromVocabulary('phases', v.phases.map((p) => ({ value: p.slug, label: p.label }))),
+    phases: fromVocabulary('phases', v.phases.map((p) => ({ value: p.slug, label: p.label })), 'vocabulary'),
     artefactTypes: fromVocabulary('artefactTypes', v.artefactTypes.map((a) => ({ value: a.slug, label: a.label }))),
     kinds: fromVocabulary('kinds', v.kinds.map((k) => ({ value: k.slug, label: k.label }))),
     topics: fromVocabulary('topics', v.topics.map((t) => ({ value: t.slug, label: t.label }))),

@@ -3,13 +3,13 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/govuk';
 import { formatBytes } from '@/lib/formats/file-formats';
-import { getMaterial } from '@/lib/materials/get-material';
+import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
-import { detailRows } from './_components/material-details';
+import { contactHref, detailRows } from './_components/material-details';
 import { Versions } from './_components/versions-table';
 import { WithdrawnBanner } from './_components/withdrawn-banner';
 
@@ -33,7 +33,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   if (!material) notFound();
   // Old versions inherit the material's permissions: listed only because the material could be seen.
   const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
-  const done = doneMessage(await searchParams);
+  const done = doneMessage(await searchParams, material);
 
   return (
     <div className="govuk-grid-row">
@@ -57,7 +57,12 @@ export default async function MaterialPage({ params, searchParams }: Props) {
             <Tag colour="grey">{material.kind.label}</Tag>
           </li>
         </ul>
-        {material.summary ? <p className="govuk-body-l app-material-summary">{material.summary}</p> : null}
+        {material.summary ? (
+          <p className="govuk-body-l app-material-summary">{material.summary}</p>
+        ) : (
+          <p className="govuk-body app-material-summary">No summary given.</p>
+        )}
+        {material.askBeforeReuse ? <AskBeforeReuse material={material} /> : null}
         <Button href={`/materials/${material.id}/download`}>
           Download<span className="govuk-visually-hidden"> {material.title}</span> ({material.file.format.toUpperCase()},{' '}
           {formatBytes(material.file.sizeBytes)})
@@ -67,6 +72,33 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
         <Versions material={material} versions={versions} />
       </div>
+    </div>
+  );
+}
+
+/**
+ * The licence says "ask the publishing council before reuse": say so before the download button, with
+ * the way to ask (the council's contact form), not only in the licence row further down.
+ */
+function AskBeforeReuse({ material }: { material: MaterialDetail }) {
+  const { council } = material;
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        This material is not openly licensed. Ask {council ? council.name : 'whoever published it'} before you reuse it.
+        {council ? (
+          <>
+            {' '}
+            <a className="govuk-link" href={contactHref(council)}>
+              Contact {council.name}
+            </a>
+          </>
+        ) : null}
+      </strong>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { canShareMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
+import { duplicateOfField } from '@/lib/materials/find-duplicate';
+import { getMaterial } from '@/lib/materials/get-material';
 import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
@@ -30,6 +32,10 @@ export default async function NewMaterialPage({ searchParams }: Props) {
   const { attempt: attemptId } = await searchParams;
   const attempt = await loadFormAttempt(await services(), viewer, 'share', '', attemptId);
   const errors = errorsByField(attempt);
+  // Re-checked now: a link only to a material this person may still see.
+  const duplicateId = textValue(attempt?.values, duplicateOfField);
+  const existing = duplicateId ? await getMaterial(await services(), viewer, duplicateId) : undefined;
+  const duplicate = existing && { id: existing.id, title: existing.title, council: existing.council?.name ?? null };
   const values: UploadFormValues | undefined = attempt && {
     ...keptDescription(attempt.values),
     council: textValue(attempt.values, 'council'),
@@ -49,7 +55,7 @@ export default async function NewMaterialPage({ searchParams }: Props) {
           it. You choose who can see it.
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
-        <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} />
+        <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} duplicate={duplicate} />
       </div>
     </div>
   );

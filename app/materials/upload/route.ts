@@ -2,6 +2,7 @@ import { formRoute } from '@/lib/http/form-route';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
 import { seeOther } from '@/lib/http/responses';
 import { createMaterial } from '@/lib/materials/create-material';
+import { DuplicateFileError, duplicateOfField } from '@/lib/materials/find-duplicate';
 
 // The share form posts here (multipart, with or without JavaScript). A route handler that streams the
 // file to storage: it is never held in memory.
@@ -10,9 +11,15 @@ export const dynamic = 'force-dynamic';
 export const POST = formRoute(
   { body: 'stream', page: () => '/materials/new', attempt: { form: 'share', fileField: 'file' } },
   async (context) => {
-    const { result } = await parseMultipartUpload(context.request, context.hub.maxUploadBytes, (answers, file) => {
+    const { result } = await parseMultipartUpload(context.request, context.hub.maxUploadBytes, async (answers, file) => {
       context.fields = answers;
-      return createMaterial(context.hub, { actor: context.viewer, fields: answers, file });
+      try {
+        return await createMaterial(context.hub, { actor: context.viewer, fields: answers, file });
+      } catch (error) {
+        // Kept with the answers, so the form can link to the material that has the same file.
+        if (error instanceof DuplicateFileError) context.fields = { ...answers, [duplicateOfField]: error.materialId };
+        throw error;
+      }
     });
     return seeOther(`/materials/${result.id}?shared=1`);
   },

@@ -3,21 +3,17 @@ import { facetNames, type SearchResults } from '@/lib/search/search-engine';
 import { facetParams } from '@/lib/search/search-params';
 import { facetTitles } from './labels';
 
-/** Lists longer than this scroll inside their box. */
-const scrollAfter = 10;
-
 /**
- * The filters: one group of checkboxes per facet, each option with its count. Part of the search
- * page's GET form, so "Apply filters" works without JavaScript and keeps the words and sort.
+ * The filters: one group of checkboxes per facet, each option with its count, every option shown (no
+ * scroll boxes that hide most of them). Part of the search page's GET form, so "Apply filters" works
+ * without JavaScript and keeps the words and sort. The page puts them after the results; the
+ * "Filter results" link above the results jumps here (id "filters").
  */
 export function FacetFilters({ facets }: { facets: SearchResults['facets'] }) {
   const shown = facetNames.filter((facet) => facets[facet].length > 0);
   return (
-    <div className="app-facets">
-      <h2 className="app-facets__heading">Filter</h2>
-      <a className="govuk-link govuk-body-s govuk-visually-hidden-focusable" href="#search-results">
-        Skip to results
-      </a>
+    <div className="app-facets" id="filters" tabIndex={-1}>
+      <h2 className="app-facets__heading">Filter results</h2>
       {shown.length === 0 ? <p className="govuk-body">There is nothing to filter.</p> : null}
       {shown.map((facet) => {
         const values = facets[facet];
@@ -30,7 +26,6 @@ export function FacetFilters({ facets }: { facets: SearchResults['facets'] }) {
             label={facetTitles[facet]}
             labelClassName="govuk-fieldset__legend--s"
             small
-            className={values.length > scrollAfter ? 'app-facets__options--scroll' : undefined}
             items={values.map((value) => ({ value: value.value, label: `${value.label} (${value.count})` }))}
             defaultValues={values.filter((value) => value.selected).map((value) => value.value)}
           />

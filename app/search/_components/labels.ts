@@ -22,3 +22,10 @@ export function vocabularyLabels() {
     topic: (slug: string) => labelOf(v.topics, slug),
   };
 }
+
+/** Phase slugs in the order a service goes through them (the vocabulary's order). */
+export function inServiceOrder(phases: string[]): string[] {
+  const order = vocabularies().phases.map((phase) => phase.slug);
+  const position = (slug: string) => (order.includes(slug) ? order.indexOf(slug) : order.length);
+  return [...phases].sort((a, b) => position(a) - position(b));
+}

@@ -1,9 +1,8 @@
-import { Tag } from '@/app/_components/govuk';
 import { formatBytes, formatByCode } from '@/lib/formats/file-formats';
 import { formatDate } from '@/lib/text/dates';
 import type { SearchHit } from '@/lib/search/search-engine';
 import { HighlightedText } from './highlighted-text';
-import { vocabularyLabels } from './labels';
+import { inServiceOrder, vocabularyLabels } from './labels';
 
 /** "PDF, 2.4 MB" for a hit's latest file. */
 export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): string | null {
@@ -12,7 +11,7 @@ export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): s
   return hit.sizeBytes === null ? format : `${format}, ${formatBytes(hit.sizeBytes)}`;
 }
 
-/** Search results: highlighted title and summary, phase and type tags, council, file and date. */
+/** Search results: highlighted title and summary, council, file and date, type and phases. */
 export function ResultsList({ hits, headingLevel = 3 }: { hits: SearchHit[]; headingLevel?: 2 | 3 }) {
   const labels = vocabularyLabels();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -44,16 +43,11 @@ export function ResultsList({ hits, headingLevel = 3 }: { hits: SearchHit[]; hea
                 <HighlightedText segments={hit.highlights.text} />
               </p>
             ) : null}
-            <ul className="app-tag-list" aria-label="Phases and type">
-              {hit.phases.map((phase) => (
-                <li key={phase} className="app-tag-list__item">
-                  <Tag>{labels.phase(phase)}</Tag>
-                </li>
-              ))}
-              <li className="app-tag-list__item">
-                <Tag colour="grey">{labels.artefactType(hit.artefactType)}</Tag>
-              </li>
-            </ul>
+            {/* Plain text rather than tags: long type names wrapped into tall grey blocks. */}
+            <p className="app-results__meta govuk-!-margin-bottom-0">
+              {labels.artefactType(hit.artefactType)}
+              {hit.phases.length > 0 ? <> · {inServiceOrder(hit.phases).map(labels.phase).join(', ')}</> : null}
+            </p>
           </li>
         );
       })}

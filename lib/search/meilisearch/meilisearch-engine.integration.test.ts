@@ -232,10 +232,10 @@ describe.each(testDrivers)('MeilisearchSearchEngine on %s', (driver) => {
         },
       },
     ]);
-    // Sorted by count, then label; labels from the vocabularies.
+    // Phases in service order (the vocabulary's), whatever their counts; labels from the vocabularies.
     expect(results.facets.phases).toEqual([
-      { value: 'alpha', label: 'Alpha', count: 3, selected: false },
       { value: 'discovery', label: 'Discovery', count: 1, selected: false },
+      { value: 'alpha', label: 'Alpha', count: 3, selected: false },
     ]);
     expect(results.facets.topics.map((t) => t.label)).toEqual(['Adult social care', 'Housing and homelessness']);
     // Councils from their own query, labelled by organisation name; a selected council with nothing

@@ -1,12 +1,20 @@
 import type { ReactNode } from 'react';
+import type { MaterialDetail } from '@/lib/materials/get-material';
+import { whoCanFindItNow } from '@/lib/materials/visibility-words';
 
-/** The confirmation for what the person just did, from the address the form redirected to. */
-export function doneMessage(query: Record<string, string | string[] | undefined>): ReactNode {
+/**
+ * The confirmation for what the person just did, from the address the form redirected to. Who can find
+ * it is read from the material itself, so the words match the visibility chosen.
+ */
+export function doneMessage(
+  query: Record<string, string | string[] | undefined>,
+  material: Pick<MaterialDetail, 'visibility' | 'council'>,
+): ReactNode {
   if (query.shared === '1') {
     return (
       <>
         <p className="govuk-notification-banner__heading">Your material has been shared</p>
-        <p className="govuk-body">Other councils can now find it by searching or browsing.</p>
+        <p className="govuk-body">{whoCanFindItNow(material.visibility, material.council?.name)}</p>
       </>
     );
   }

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import type { MaterialDetail } from '@/lib/materials/get-material';
 import { formatBytes } from '@/lib/formats/file-formats';
-import { visibilityInWords } from '@/lib/materials/visibility-words';
+import { whoCanSeeItNow } from '@/lib/materials/visibility-words';
 import { indexedTextCharacters } from '@/lib/search/indexed-text';
 import { formatDate } from '@/lib/text/dates';
+import { sourceLabel } from '@/lib/text/source-label';
 
-/** The "About this material" rows: what it is, who shared it and who can see it, its licence and file. */
+/**
+ * The "About this material" rows: what it is, who shared it (and how to ask them about reuse), who can
+ * see it now, its licence and source, its file, and when it was shared and last updated.
+ */
 export function detailRows(m: MaterialDetail) {
   const list = (items: { slug: string; label: string }[]) => items.map((i) => i.label).join(', ') || 'None given';
   return [
@@ -28,7 +32,8 @@ export function detailRows(m: MaterialDetail) {
     { key: 'Service areas', value: list(m.topics) },
     { key: 'Tags', value: m.tags.join(', ') || 'None given' },
     { key: 'Council', value: m.council?.name ?? 'Not from a council' },
-    { key: 'Who can see it', value: visibilityInWords(m.visibility, m.council?.name) },
+    { key: 'Shared by', value: <SharedBy material={m} /> },
+    { key: 'Who can see it', value: whoCanSeeItNow(m.visibility, m.status, m.council?.name) },
     {
       key: 'Licence',
       value: m.licence.url ? (
@@ -39,24 +44,54 @@ export function detailRows(m: MaterialDetail) {
         m.licence.label
       ),
     },
-    ...(m.attribution ? [{ key: 'Attribution', value: m.attribution }] : []),
-    ...(m.sourceUrl
-      ? [
-          {
-            key: 'First published at',
-            value: (
-              <a className="govuk-link app-break-anywhere" href={m.sourceUrl} rel="noopener noreferrer">
-                {m.sourceUrl}
-              </a>
-            ),
-          },
-        ]
-      : []),
+    ...(m.attribution || m.sourceUrl ? [{ key: 'Source', value: <Source material={m} /> }] : []),
     { key: 'File', value: m.file.fileName },
     { key: 'Format and size', value: [m.file.formatLabel, formatBytes(m.file.sizeBytes), documentLength(m.file.text)].filter(Boolean).join(', ') },
     { key: 'Text for search', value: textStatusInWords(m.file) },
     { key: 'Shared on', value: formatDate(m.createdAt) },
+    ...(m.lastUpdatedAt ? [{ key: 'Last updated', value: formatDate(m.lastUpdatedAt) }] : []),
   ];
+}
+
+/** The link to ask the sharing council's admins about reuse (their contact form). */
+export function contactHref(council: NonNullable<MaterialDetail['council']>): string {
+  return `/organisations/${encodeURIComponent(council.slug)}#contact`;
+}
+
+function SharedBy({ material }: { material: MaterialDetail }) {
+  const { council } = material;
+  return (
+    <>
+      <p className="govuk-body govuk-!-margin-bottom-1">{material.sharedBy ?? 'Not known'}</p>
+      {council ? (
+        <a className="govuk-link" href={contactHref(council)}>
+          Contact {council.name} about reusing it
+        </a>
+      ) : null}
+    </>
+  );
+}
+
+/** The attribution the licence asks for, and where it was first published, by the site's name. */
+function Source({ material }: { material: MaterialDetail }) {
+  const label = material.sourceUrl ? sourceLabel(material.sourceUrl) : null;
+  return (
+    <>
+      {material.attribution ? <p className="govuk-body govuk-!-margin-bottom-1">{material.attribution}</p> : null}
+      {material.sourceUrl ? (
+        <p className="govuk-body govuk-!-margin-bottom-0">
+          First published on{' '}
+          {label ? (
+            <a className="govuk-link" href={material.sourceUrl} rel="noopener noreferrer">
+              {label}
+            </a>
+          ) : (
+            <span className="app-break-anywhere">{material.sourceUrl}</span>
+          )}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 function plural(count: number, one: string, many: string) {

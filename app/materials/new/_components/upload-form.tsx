@@ -1,5 +1,5 @@
 import { CouncilPicker } from '@/app/_components/council-picker';
-import { Button, FileUpload, Radios } from '@/app/_components/govuk';
+import { Button, Checkboxes, FileUpload, Radios } from '@/app/_components/govuk';
 import { DescriptionFields, type DescriptionChoices, type DescriptionValues } from '@/app/materials/_components/description-fields';
 
 export interface UploadFormValues extends DescriptionValues {
@@ -19,6 +19,13 @@ export interface UploadFormChoices extends DescriptionChoices {
   accept: string;
 }
 
+/** A material the sharer can already see that has the same file as the one they chose. */
+export interface DuplicateMaterial {
+  id: string;
+  title: string;
+  council: string | null;
+}
+
 /**
  * The upload form. It posts multipart/form-data to /materials/upload, which streams the file, so it
  * works the same with JavaScript off. The file input is last: the server reads every answer before the
@@ -28,10 +35,12 @@ export function UploadForm({
   choices,
   values,
   errors,
+  duplicate,
 }: {
   choices: UploadFormChoices;
   values: UploadFormValues | undefined;
   errors: Record<string, string>;
+  duplicate?: DuplicateMaterial;
 }) {
   return (
     <form method="post" action="/materials/upload" encType="multipart/form-data" noValidate>
@@ -78,6 +87,7 @@ export function UploadForm({
         error={errors.licence}
         small
       />
+      {duplicate ? <AlreadyShared duplicate={duplicate} /> : null}
       <FileUpload
         id="file"
         name="file"
@@ -89,5 +99,35 @@ export function UploadForm({
       />
       <Button preventDoubleClick>Share material</Button>
     </form>
+  );
+}
+
+/**
+ * The file chosen last time is already in the hub: a link to the material that has it, and a box to
+ * share it anyway (before the file input: the file must be the last part posted).
+ */
+function AlreadyShared({ duplicate }: { duplicate: DuplicateMaterial }) {
+  return (
+    <>
+      <div className="govuk-inset-text" data-testid="already-shared">
+        <p className="govuk-body">
+          The file you chose is the same as the file of{' '}
+          <a className="govuk-link" href={`/materials/${encodeURIComponent(duplicate.id)}`}>
+            {duplicate.title}
+          </a>
+          {duplicate.council ? `, shared by ${duplicate.council}` : ''}.
+        </p>
+        <p className="govuk-body govuk-!-margin-bottom-0">
+          You can use that material instead. To share your copy anyway, tick the box and choose the file again.
+        </p>
+      </div>
+      <Checkboxes
+        id="shareAnyway"
+        name="shareAnyway"
+        label="Share the same file again?"
+        labelClassName="govuk-fieldset__legend--s"
+        items={[{ value: 'yes', label: 'Share it anyway' }]}
+      />
+    </>
   );
 }
