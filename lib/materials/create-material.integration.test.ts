@@ -13,6 +13,7 @@ import { testSettings } from '@/lib/testing/settings';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 import { S3Store } from '@/lib/storage/s3-store';
 import { createMaterial } from './create-material';
+import { DuplicateFileError } from './find-duplicate';
 import { getMaterial } from './get-material';
 import { openDownload } from './open-download';
 import { sweepPendingUploads } from './sweep-pending-uploads';
@@ -132,6 +133,52 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'material.created', actor_label: 'Sam Jones, Leeds City Council' });
     expect(JSON.stringify(events)).not.toContain('@');
+  });
+
+  it('refuses a file the sharer can already see in the hub, never one they cannot, and shares it anyway when asked', async () => {
+    const memberOf = async (slug: 'bristol' | 'leeds'): Promise<Viewer> => {
+      const [organisation] = await queryRows<{ id: string; name: string }>(hub.services.db, sql`SELECT id, name FROM organisations WHERE slug = ${slug}`);
+      const [user] = await queryRows<{ id: string }>(
+        hub.services.db,
+        sql`INSERT INTO users (email, name, organisation_id) VALUES (${`sam@${slug}.gov.uk`}, 'Sam', ${organisation!.id}) RETURNING id`,
+      );
+      return { kind: 'user', userId: user!.id, name: 'Sam', organisation: { id: organisation!.id, slug, name: organisation!.name }, role: 'member', isSiteAdmin: false };
+    };
+    const [bristol, leeds] = [await memberOf('bristol'), await memberOf('leeds')];
+    const share = (actor: Actor, text: string, fields: Record<string, unknown> = {}) =>
+      createMaterial(hub.services, { actor, fields: { ...answers, ...fields }, file: { fileName: 'notes.txt', stream: bytes(text) } });
+    const refusal = async (promise: Promise<unknown>) => {
+      const error = await promise.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DuplicateFileError);
+      expect((error as DuplicateFileError).fieldErrors[0]).toMatchObject({ field: 'file', message: expect.stringContaining('already in the hub') });
+      return (error as DuplicateFileError).materialId;
+    };
+
+    const privateToBristol = await share(importer, 'Bristol only notes', { visibility: 'organisation' });
+    const everyones = await share(importer, 'Public notes', { visibility: 'public' });
+    const withdrawn = await share(importer, 'Withdrawn notes', { visibility: 'public' });
+    await hub.services.db.execute(sql`UPDATE materials SET status = 'withdrawn' WHERE id = ${withdrawn.id}`);
+    const before = await counts(hub);
+
+    // The same bytes as a material Leeds may see: refused, pointing at it, and nothing is kept.
+    expect(await refusal(share(leeds, 'Public notes'))).toBe(everyones.id);
+    expect(await counts(hub)).toEqual(before);
+
+    // Bristol's private file and a withdrawn one are not Leeds's to see: shared as new, revealing nothing.
+    const leedsCopy = await share(leeds, 'Bristol only notes', { visibility: 'organisation' });
+    expect(leedsCopy.id).not.toBe(privateToBristol.id);
+    await share(leeds, 'Withdrawn notes');
+
+    // Bristol sees its own private material (not Leeds's private copy).
+    expect(await refusal(share(bristol, 'Bristol only notes'))).toBe(privateToBristol.id);
+
+    // "Share it anyway" shares the same file again.
+    const again = await share(leeds, 'Public notes', { shareAnyway: 'yes' });
+    expect(again.sha256).toBe(everyones.sha256);
+    expect(await counts(hub)).toMatchObject({ materials: before.materials + 3, pending: 0 });
+
+    // The hub itself (starter kit, bulk import) is never asked.
+    await share(importer, 'Public notes');
   });
 
   it('refuses people who are not signed in, or belong to no organisation, and stores nothing', async () => {

@@ -30,7 +30,18 @@ describe.each(testDrivers)('search applies the visibility rules on %s', (driver)
   async function insert(title: string, visibility: string, organisationId: string, status = 'published') {
     const [m] = await hub.services.db
       .insert(materials)
-      .values({ title, visibility, status, organisationId, phases: ['discovery'], artefactType: 'playbook', kind: 'guidance', licence: 'OGL-UK-3.0', topics: ['housing'] })
+      .values({
+        title,
+        visibility,
+        status,
+        organisationId,
+        phases: ['discovery'],
+        // Private materials are consent forms, so counts per type show whose private ones are counted.
+        artefactType: visibility === 'organisation' ? 'consent-form' : 'playbook',
+        kind: 'guidance',
+        licence: 'OGL-UK-3.0',
+        topics: ['housing'],
+      })
       .returning({ id: materials.id });
     await hub.services.db.insert(materialVersions).values({
       materialId: m!.id,
@@ -103,6 +114,17 @@ describe.each(testDrivers)('search applies the visibility rules on %s', (driver)
       const seen = await titlesFor(viewer);
       expect(seen.titles.some((t) => t.includes('withdrawn'))).toBe(false);
     }
+  });
+
+  it('counts per type of material (browsing from the home page) include only what each viewer may see', async () => {
+    const typeCounts = async (viewer: Viewer) => {
+      const results = await searchMaterials(hub.services, viewer, emptySearchQuery());
+      return Object.fromEntries(results.facets.artefactTypes.map((f) => [f.value, f.count]));
+    };
+    expect(await typeCounts(anonymous)).toEqual({ playbook: 2 });
+    expect(await typeCounts(member('bristol'))).toEqual({ playbook: 4, 'consent-form': 1 });
+    expect(await typeCounts(member('leeds'))).toEqual({ playbook: 4, 'consent-form': 1 });
+    expect(await typeCounts(member('leeds', { isSiteAdmin: true }))).toEqual({ playbook: 4, 'consent-form': 2 });
   });
 
   it('a site admin sees every published material', async () => {
