@@ -197,6 +197,22 @@ describe('POST /materials/upload', () => {
     expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
   });
 
+  it('refuses a file already in the hub, keeping the answers and which material has it, and shares it when told to', async () => {
+    const content = 'Consent form for resident interviews.';
+    const first = await POST(post(uploadForm(answers, { name: 'consent.txt', content })));
+    const existingId = new URL(first.headers.get('location') ?? '', HUB).pathname.split('/')[2]!;
+
+    const again = [...answers.filter(([name]) => name !== 'title'), ['title', 'Our consent form']] as [string, string][];
+    const attempt = await loadUploadAttempt(hub, member, attemptIdOf(await POST(post(uploadForm(again, { name: 'copy.txt', content })))));
+    expect(attempt!.values).toMatchObject({ title: 'Our consent form', duplicateOf: existingId });
+    expect(attempt!.errors).toEqual([{ field: 'file', message: expect.stringContaining('already in the hub') }]);
+    expect(await counts()).toEqual({ materials: 1, pending: 0, attempts: 1, objects: 1 });
+
+    const anyway = await POST(post(uploadForm([...again, ['shareAnyway', 'yes']], { name: 'copy.txt', content })));
+    expect(anyway.headers.get('location')).toMatch(new RegExp(`^/materials/${UUID}\\?shared=1$`));
+    expect(await counts()).toMatchObject({ materials: 2, objects: 2 });
+  });
+
   it('shows a refused upload’s answers to the person who sent it, and to nobody else', async () => {
     const form = uploadForm(answers);
     form.append('file', new Blob([]), '');
