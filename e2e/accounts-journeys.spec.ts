@@ -118,7 +118,9 @@ function detail(page: Page, key: string) {
 
 test('visibility: Councils, then narrowed to Only my council', async ({ newPerson }) => {
   const word = uniqueWord('councilsonly');
-  const file = corpusFile('015-gds-research-consent-form.pdf');
+  // A file no other spec shares: a Bristol member sharing the same file again is asked whether it is a
+  // duplicate (lib/materials/find-duplicate.ts), and share-find-download.spec.ts shares 015 for Bristol.
+  const file = corpusFile('021-gds-assisted-digital-info-template.pdf');
   const title = `Missed bin collection discussion guide ${word}`;
 
   // A Bristol member shares it with every council.

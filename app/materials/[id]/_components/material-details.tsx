@@ -58,11 +58,16 @@ export function contactHref(council: NonNullable<MaterialDetail['council']>): st
   return `/organisations/${encodeURIComponent(council.slug)}#contact`;
 }
 
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function SharedBy({ material }: { material: MaterialDetail }) {
   const { council } = material;
   return (
     <>
-      <p className="govuk-body govuk-!-margin-bottom-1">{material.sharedBy ?? 'Not known'}</p>
+      {/* "a member of Bristol City Council" starts the line here: capital A. */}
+      <p className="govuk-body govuk-!-margin-bottom-1">{material.sharedBy ? upperFirst(material.sharedBy) : 'Not known'}</p>
       {council ? (
         <a className="govuk-link" href={contactHref(council)}>
           Contact {council.name} about reusing it

@@ -1,0 +1,138 @@
+import { expect, test } from '@playwright/test';
+import { MaterialPage } from './pages/material-page';
+import { SearchPage } from './pages/search-page';
+import { SharePage } from './pages/share-page';
+import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { makeTextFile } from './support/files';
+import { findCouncils, openDatabase, seedPeople, sessionCookie } from './support/seed-people';
+
+/**
+ * Finding by type of material and deciding whether to reuse it (issue 14): browsing by type from the
+ * home page and the search filters on a phone, without JavaScript; the material page's reuse
+ * information; and the warning when the file being shared is already in the hub.
+ */
+
+const run = Date.now().toString(36);
+const servicePhases = ['Discovery', 'Alpha', 'Beta', 'Live', 'Retirement'];
+
+test.describe('on a phone, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+  test.beforeEach(({ page }) => {
+    pagesWithoutJavaScript.add(page);
+  });
+
+  test('browse by type of material from the home page, then reach every filter below the results', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open('/');
+
+    // Each type with how many materials it has, linking to the search filtered by it.
+    const types = page.getByRole('heading', { name: 'Browse by type of material' }).locator('xpath=following-sibling::ul[1]');
+    const consentForms = types.getByRole('listitem').filter({ hasText: 'Consent form or participant information sheet' });
+    const count = Number((await consentForms.textContent())?.match(/\((\d+)\)\s*$/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await consentForms.getByRole('link').click();
+    await expect(page).toHaveURL(/\/search\?type=consent-form$/);
+    await expectAccessible(page);
+    const found = page.getByRole('heading', { name: `${count} ${count === 1 ? 'material' : 'materials'} found` });
+    await expect(found).toBeVisible();
+
+    // Results first on a narrow screen; the filters come after them, reached by "Filter results".
+    const filters = page.locator('#filters');
+    const firstResult = search.results().locator('.app-results__item').first();
+    expect((await firstResult.boundingBox())!.y).toBeLessThan(740);
+    expect((await filters.boundingBox())!.y).toBeGreaterThan((await firstResult.boundingBox())!.y);
+    await page.getByRole('link', { name: 'Filter results' }).click();
+    await expect(page).toHaveURL(/#filters$/);
+    await expect(filters.getByRole('heading', { name: 'Filter results' })).toBeInViewport();
+
+    // Every option is on the page, none hidden in a scroll box.
+    for (const group of await filters.locator('.govuk-checkboxes').all()) {
+      const { scrollHeight, clientHeight } = await group.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+      expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+    }
+    // Phases in the order a service goes through them.
+    const phaseLabels = (await filters.getByRole('group', { name: 'Phase' }).locator('label').allTextContents()).map((l) => l.replace(/ \(\d+\)$/, '').trim());
+    expect(phaseLabels.length).toBeGreaterThan(0);
+    expect(phaseLabels).toEqual(servicePhases.filter((phase) => phaseLabels.includes(phase)));
+
+    // Type and phases are plain text in each result, not tall tags.
+    await expect(firstResult.locator('.govuk-tag')).toHaveCount(0);
+    await expect(firstResult).toContainText('Consent form or participant information sheet');
+  });
+});
+
+test('a material shows what a reuse decision needs, and sharing the same file again points to it first', async ({ browser }) => {
+  const db = await openDatabase();
+  const councils = await findCouncils(db);
+  const { sharer } = await seedPeople(db, councils, `reuse${run}`, { sharer: { label: 'sharer', council: 'a', name: `Robin Patel ${run}` } });
+  const context = await browser.newContext();
+  await context.addCookies([sessionCookie(sharer.sessionToken)]);
+  const page = await context.newPage();
+  try {
+    const file = makeTextFile(`consent-${run}.txt`, `Consent form for resident interviews, ${run}.\n`);
+    const title = `Consent form for resident interviews ${run}`;
+    const share = new SharePage(page);
+    await share.open();
+    await share.fill(
+      { title, phases: ['Alpha', 'Discovery'], type: 'Consent form or participant information sheet', kind: 'Template', visibility: 'Only my council', file },
+      { javascript: true },
+    );
+    await page.getByRole('group', { name: 'Licence' }).getByLabel(/ask the publishing council before reuse/).check();
+    await share.submit();
+
+    // The banner matches who can see it: only Bristol, not "other councils".
+    const material = new MaterialPage(page);
+    await material.expectShown(title);
+    const banner = page.locator('.govuk-notification-banner--success');
+    await expect(banner).toContainText('Only members of Bristol City Council can find it.');
+    await expect(banner).not.toContainText('Other councils can now find it');
+
+    await expect(page.getByText('No summary given.')).toBeVisible();
+    // Not openly licensed: said before the download button, with the way to ask.
+    const warning = page.locator('.govuk-warning-text');
+    await expect(warning).toContainText('This material is not openly licensed. Ask Bristol City Council before you reuse it.');
+    await expect(warning.getByRole('link', { name: 'Contact Bristol City Council' })).toHaveAttribute('href', '/organisations/bristol#contact');
+    await expect(material.detail('Shared by')).toContainText(`Robin Patel ${run}, Bristol City Council`);
+    await expect(material.detail('Shared by').getByRole('link', { name: 'Contact Bristol City Council about reusing it' })).toHaveAttribute(
+      'href',
+      '/organisations/bristol#contact',
+    );
+    expect(await material.detail('Phases').getByRole('listitem').allTextContents()).toEqual(['Discovery', 'Alpha']);
+    await expect(material.detail('Last updated')).toHaveCount(0);
+    const materialUrl = page.url().replace(/\?.*$/, '');
+
+    // Where it was first published: by the site's name, not its long address.
+    const source = `https://github.com/alphagov/government-service-design-manual/blob/4efa105e0dde7beb862f99253f118e140da8d487/service-manual/${run}.md`;
+    await db.query('UPDATE materials SET source_url = $1, attribution = $2 WHERE title = $3', [source, '© Crown copyright', title]);
+    // A change of details: "Last updated" appears.
+    await page.getByRole('link', { name: /^Change the details/ }).click();
+    await page.getByLabel('Summary (optional)').fill('Consent form and information sheet for recorded interviews.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/updated=1/);
+    await expectAccessible(page);
+    await expect(material.detail('Last updated')).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+    await expect(material.detail('Source')).toContainText('© Crown copyright');
+    await expect(material.detail('Source').getByRole('link', { name: 'government-service-design-manual on GitHub' })).toHaveAttribute('href', source);
+
+    // The same file again: refused with a link to the material that has it, answers kept.
+    await share.open();
+    const copyTitle = `Our consent form ${run}`;
+    await share.fill({ title: copyTitle, phases: ['Discovery'], type: 'Consent form or participant information sheet', kind: 'Template', file }, { javascript: true });
+    await share.submit();
+    await expect(page).toHaveTitle(/^Error: Share a material/);
+    await expect(share.errorSummary()).toContainText('This file is already in the hub');
+    await expect(page.getByLabel('Title')).toHaveValue(copyTitle);
+    const existing = page.getByTestId('already-shared').getByRole('link', { name: title });
+    await expect(existing).toHaveAttribute('href', new URL(materialUrl).pathname);
+
+    // Sharing it anyway.
+    await page.getByLabel('Share it anyway').check();
+    await page.getByLabel('Upload a file').setInputFiles(file);
+    await share.submit();
+    await material.expectShown(copyTitle);
+    await expect(page.getByText('Your material has been shared')).toBeVisible();
+  } finally {
+    await context.close();
+    await db.end();
+  }
+});
