@@ -9,7 +9,7 @@ import { DuplicateFileError, duplicateOfField } from '@/lib/materials/find-dupli
 export const dynamic = 'force-dynamic';
 
 export const POST = formRoute(
-  { body: 'stream', page: () => '/materials/new', attempt: { form: 'share', fileField: 'file' } },
+  { body: 'stream', page: () => '/materials/new', attempt: { form: 'share', fileField: 'file', forbiddenBesideFile: true } },
   async (context) => {
     const { result } = await parseMultipartUpload(context.request, context.hub.maxUploadBytes, async (answers, file) => {
       context.fields = answers;
