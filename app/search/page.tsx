@@ -80,7 +80,7 @@ export default async function SearchPage({ searchParams }: Props) {
             search box and a "Filter results" link jumps down to the filters (GOV.UK's filter pattern). On
             wide screens the results column floats right and the filters sit on the left as usual.
           */}
-          <div className="govuk-grid-column-two-thirds app-search__results" id="search-results">
+          <div className="govuk-grid-column-two-thirds app-search__results">
             <h2 className="govuk-heading-m">
               {results.total === 0
                 ? 'No materials found'
@@ -92,69 +92,72 @@ export default async function SearchPage({ searchParams }: Props) {
               </a>
             </p>
 
-            <SelectedFilters query={query} facets={results.facets} />
+            {/* The results themselves (and the filters in use), without the link above. */}
+            <div id="search-results">
+              <SelectedFilters query={query} facets={results.facets} />
 
-            {results.corrections.length > 0 ? (
-              <p className="govuk-body" data-testid="close-matches">
-                Also searched for{' '}
-                {results.corrections.map((correction, index) => (
-                  <Fragment key={correction.typed}>
-                    {index > 0 ? '; ' : null}
-                    <strong>{correction.closeMatches.join(', ')}</strong> (you typed ‘{correction.typed}’)
-                  </Fragment>
-                ))}
-                .
-              </p>
-            ) : null}
+              {results.corrections.length > 0 ? (
+                <p className="govuk-body" data-testid="close-matches">
+                  Also searched for{' '}
+                  {results.corrections.map((correction, index) => (
+                    <Fragment key={correction.typed}>
+                      {index > 0 ? '; ' : null}
+                      <strong>{correction.closeMatches.join(', ')}</strong> (you typed ‘{correction.typed}’)
+                    </Fragment>
+                  ))}
+                  .
+                </p>
+              ) : null}
 
-            {results.total === 0 ? (
-              <>
-                {/* Keep the chosen order when filters are changed from here. */}
-                {query.sort !== defaultSort(query.text) ? <input type="hidden" name="sort" value={query.sort} /> : null}
-                <NoResults query={query} didYouMean={results.didYouMean} />
-              </>
-            ) : (
-              <>
-                {/* Select and button on one line, the button level with the select (GOV.UK buttons align top). */}
-                <div
-                  className="govuk-!-margin-bottom-4"
-                  style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: '10px' }}
-                >
-                  <Select
-                    id="sort"
-                    name="sort"
-                    label="Sort by"
-                    labelClassName="govuk-label--s"
-                    options={[
-                      { value: 'relevance', label: 'Relevance' },
-                      { value: 'newest', label: 'Newest' },
-                    ]}
-                    defaultValue={query.sort}
-                    formGroupClassName="govuk-!-margin-bottom-0"
-                  />
-                  <Button variant="secondary" className="govuk-!-margin-bottom-0">
-                    Sort results
-                  </Button>
-                </div>
+              {results.total === 0 ? (
+                <>
+                  {/* Keep the chosen order when filters are changed from here. */}
+                  {query.sort !== defaultSort(query.text) ? <input type="hidden" name="sort" value={query.sort} /> : null}
+                  <NoResults query={query} didYouMean={results.didYouMean} />
+                </>
+              ) : (
+                <>
+                  {/* Select and button on one line, the button level with the select (GOV.UK buttons align top). */}
+                  <div
+                    className="govuk-!-margin-bottom-4"
+                    style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: '10px' }}
+                  >
+                    <Select
+                      id="sort"
+                      name="sort"
+                      label="Sort by"
+                      labelClassName="govuk-label--s"
+                      options={[
+                        { value: 'relevance', label: 'Relevance' },
+                        { value: 'newest', label: 'Newest' },
+                      ]}
+                      defaultValue={query.sort}
+                      formGroupClassName="govuk-!-margin-bottom-0"
+                    />
+                    <Button variant="secondary" className="govuk-!-margin-bottom-0">
+                      Sort results
+                    </Button>
+                  </div>
 
-                {lastPage > 1 ? (
-                  <p className="govuk-body-s">
-                    Page {page} of {lastPage}
-                  </p>
-                ) : null}
+                  {lastPage > 1 ? (
+                    <p className="govuk-body-s">
+                      Page {page} of {lastPage}
+                    </p>
+                  ) : null}
 
-                <ResultsList hits={results.hits} />
+                  <ResultsList hits={results.hits} />
 
-                {lastPage > 1 ? (
-                  <Pagination
-                    landmarkLabel="Search results pages"
-                    previous={page > 1 ? { href: hrefFor(page - 1) } : undefined}
-                    next={page < lastPage ? { href: hrefFor(page + 1) } : undefined}
-                    items={paginationItems(page, lastPage, hrefFor)}
-                  />
-                ) : null}
-              </>
-            )}
+                  {lastPage > 1 ? (
+                    <Pagination
+                      landmarkLabel="Search results pages"
+                      previous={page > 1 ? { href: hrefFor(page - 1) } : undefined}
+                      next={page < lastPage ? { href: hrefFor(page + 1) } : undefined}
+                      items={paginationItems(page, lastPage, hrefFor)}
+                    />
+                  ) : null}
+                </>
+              )}
+            </div>
           </div>
 
           <div className="govuk-grid-column-one-third">
