@@ -86,11 +86,13 @@ export default async function SearchPage({ searchParams }: Props) {
                 ? 'No materials found'
                 : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
             </h2>
-            <p className="govuk-body">
-              <a className="govuk-link" href="#filters">
-                Filter results
-              </a>
-            </p>
+            {results.total > 0 ? (
+              <p className="govuk-body">
+                <a className="govuk-link" href="#filters">
+                  Filter results
+                </a>
+              </p>
+            ) : null}
 
             {/* The results themselves (and the filters in use), without the link above. */}
             <div id="search-results">
