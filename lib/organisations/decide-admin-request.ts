@@ -9,7 +9,7 @@ import { sendQuietly } from '@/lib/mail/mailer';
 import type { Services } from '@/lib/services';
 import { displayName } from '@/lib/text/display-name';
 import { organisationProblems } from './messages';
-import { lockOrganisation, notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
+import { forbidden, lockOrganisation, notFound, parseInput, refuse, requireSignedIn } from './organisation-common';
 
 const decisionSchema = z.object({
   requestId: z.uuid({ error: 'The request could not be found' }),
@@ -26,11 +26,11 @@ export interface DecidedAdminRequest {
 /**
  * A site admin approves or refuses a request to become an organisation's admin. Approving makes the
  * person an organisation admin, if they still belong to it. The person is emailed the decision.
- * Anyone who is not a site admin is told the request does not exist.
+ * Anyone who is not a site admin is refused before the request is looked up.
  */
 export async function decideAdminRequest(services: Services, viewer: Viewer, input: unknown): Promise<DecidedAdminRequest> {
   requireSignedIn(viewer);
-  if (!canReviewSiteRequests(viewer)) throw notFound('request');
+  if (!canReviewSiteRequests(viewer)) throw forbidden('Only site admins decide these requests.');
   if (!z.object({ requestId: z.uuid() }).safeParse(input).success) throw notFound('request');
   const { requestId, decision } = parseInput(decisionSchema, input);
 
