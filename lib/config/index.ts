@@ -105,6 +105,11 @@ const environmentSchema = z
     WORKER_CONCURRENCY: positiveInteger(1),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
+    OPERATIONS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters (a long random string)').optional(),
+    ),
+    READY_MAX_QUEUED_JOBS: positiveInteger(10_000),
     TRUSTED_PROXY_HOPS: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(1),
@@ -251,6 +256,14 @@ export interface AppConfig {
   maxUploadBytes: number;
   seedStarterKit: boolean;
   auth: AuthConfig;
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** Shows the details of /readyz (which part is down) to callers that send it as a bearer token. */
+  token?: string;
+  /** /readyz says "unavailable" when more background jobs than this wait to run. */
+  maxQueuedJobs: number;
 }
 
 export class ConfigError extends Error {
@@ -298,6 +311,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     seedStarterKit: e.SEED_STARTER_KIT,
     auth: authConfig(e),
+    operations: { token: e.OPERATIONS_TOKEN, maxQueuedJobs: e.READY_MAX_QUEUED_JOBS },
   };
 }
 
