@@ -629,7 +629,15 @@ test('organisation, account and admin pages: only those who may, and no one else
   for (const v of viewerKeys) {
     const pages: { url: string; want: Outcome }[] = [
       { url: `/organisations/${a.slug}`, want: { status: 200, text: a.name } },
-      { url: `/organisations/${a.slug}/manage`, want: manages(v, 'a') ? { status: 200, text: `Manage ${a.name}` } : { status: 404, text: 'Page not found' } },
+      {
+        url: `/organisations/${a.slug}/manage`,
+        want: manages(v, 'a')
+          ? { status: 200, text: `Manage ${a.name}` }
+          : // Its own members are told whose page it is, and who its admins are (names only).
+            v === 'aMember'
+            ? { status: 200, text: `This page is for organisation admins of ${a.name}` }
+            : { status: 404, text: 'Page not found' },
+      },
       { url: `/organisations/${a.slug}/manage/email-domains`, want: manages(v, 'a') ? { status: 200 } : { status: 404, text: 'Page not found' } },
       {
         url: `/organisations/${a.slug}/manage/members/${people.aMember.id}/remove`,
@@ -638,12 +646,21 @@ test('organisation, account and admin pages: only those who may, and no one else
       // Someone from another council, under this council's address: not found, even for its admins.
       { url: `/organisations/${a.slug}/manage/members/${people.bMember.id}/remove`, want: { status: 404 } },
       { url: `/organisations/${a.slug}/audit`, want: manages(v, 'a') ? { status: 200, text: 'Audit log' } : { status: 404, text: 'Page not found' } },
-      { url: `/organisations/${b.slug}/manage`, want: manages(v, 'b') ? { status: 200, text: `Manage ${b.name}` } : { status: 404 } },
+      {
+        url: `/organisations/${b.slug}/manage`,
+        want: manages(v, 'b') ? { status: 200, text: `Manage ${b.name}` } : v === 'bMember' ? { status: 200, text: `This page is for organisation admins of ${b.name}` } : { status: 404 },
+      },
       { url: `/organisations/${b.slug}/audit`, want: manages(v, 'b') ? { status: 200, text: 'Audit log' } : { status: 404 } },
       { url: '/admin/organisations', want: v === 'siteAdmin' ? { status: 200, text: 'Organisations' } : { status: 404 } },
       { url: '/admin/organisations/new', want: v === 'siteAdmin' ? { status: 200 } : { status: 404 } },
       { url: '/account', want: v === 'anonymous' ? { status: 307, location: signIn('/account') } : { status: 200, text: people[v as PersonKey]?.email } },
       { url: '/account/join', want: v === 'anonymous' ? { status: 307, location: signIn('/account/join') } : { status: 200 } },
+      { url: '/admin/requests', want: v === 'siteAdmin' ? { status: 200, text: 'Requests waiting for a site admin' } : { status: 404 } },
+      // Pages about oneself: anyone signed in, each about themself only.
+      ...['/account/name', '/account/materials', '/account/leave', '/account/become-admin'].map((url) => ({
+        url,
+        want: v === 'anonymous' ? { status: 307, location: signIn(url) } : { status: 200 },
+      })),
       {
         url: '/materials/new',
         want:
@@ -664,7 +681,7 @@ test('organisation, account and admin pages: only those who may, and no one else
         expect.soft(Number(shown), `${name}: counts only ${a.name}'s published public materials`).toBe(publicCount);
         expect.soft(body.includes('Manage this organisation'), `${name}: the manage links`).toBe(manages(v, 'a'));
       }
-      if (url === `/organisations/${a.slug}/manage` && response.status() === 200) {
+      if (url === `/organisations/${a.slug}/manage` && manages(v, 'a') && response.status() === 200) {
         // Those who manage it do see the addresses of its members and of people asking to join.
         for (const person of [people.aMember, people.aAdmin, people.noOrg, people.aJoiner]) {
           expect.soft(body.includes(person.email), `${name}: shows the email address of “${person.label}”`).toBe(true);
@@ -881,6 +898,58 @@ test('organisation forms: forged without a session, from another council, by a p
   await expectOutcome('site admin × POST /admin/organisations/add', add, { status: 303, location: /added=/ });
   expect(await bodyCount(), 'site admin × POST /admin/organisations/add: added').toBe(1);
 
+  // Deciding a request to become an organisation's admin: site admins only (a plain 403 for anyone else).
+  const { rows: asked } = await db.query<{ id: string }>(
+    `INSERT INTO admin_requests (user_id, organisation_id, message) VALUES ($1, $2, $3) RETURNING id`,
+    [people.aMember.id, a.id, `Make me admin (${run})`],
+  );
+  const adminRequestId = asked[0]!.id;
+  const adminRequestState = async () => [
+    (await db.query<{ status: string }>('SELECT status FROM admin_requests WHERE id = $1', [adminRequestId])).rows[0]?.status,
+    (await personState(people.aMember.id)).role,
+  ];
+  await tryAll('POST /admin/requests/decide: approve a first admin', '/admin/requests/decide', { requestId: adminRequestId, decision: 'approve' }, adminRequestState, {
+    signInTo: '/admin/requests',
+  });
+  const decidedBySiteAdmin = await postForm(ctx('siteAdmin'), '/admin/requests/decide', { requestId: adminRequestId, decision: 'refuse' });
+  await expectOutcome('site admin × POST /admin/requests/decide', decidedBySiteAdmin, { status: 303, location: /done=refused/ });
+  expect(await adminRequestState(), 'site admin × POST /admin/requests/decide: refused').toEqual(['refused', 'member']);
+
+  // Asking to become an admin: not while the council has one; not without a council.
+  const askedBefore = async () => (await db.query('SELECT id FROM admin_requests WHERE user_id = ANY($1)', [[people.aMember.id, people.noOrg.id]])).rows.length;
+  const askCount = await askedBefore();
+  await expectOutcome('anonymous × POST /account/become-admin/send', await postForm(ctx('anonymous'), '/account/become-admin/send', {}), {
+    status: 303,
+    location: signIn('/account/become-admin'),
+  });
+  await expectOutcome('member × POST /account/become-admin/send (the council has an admin)', await postForm(ctx('aMember'), '/account/become-admin/send', {}), backWithProblem('/account/become-admin'));
+  await expectOutcome('signed in, no organisation × POST /account/become-admin/send', await postForm(ctx('noOrg'), '/account/become-admin/send', {}), { status: 403 });
+  expect.soft(await askedBefore(), 'asking to become an admin: nothing added').toBe(askCount);
+
+  // Writing to a council's admins: anyone signed in, from this site.
+  const contactPath = `/organisations/${a.slug}/contact/send`;
+  const messagesFrom = async (id: string) => (await db.query('SELECT id FROM contact_messages WHERE sender_id = $1', [id])).rows.length;
+  await expectOutcome('anonymous × POST contact/send', await postForm(ctx('anonymous'), contactPath, { message: `Hello ${run}` }), {
+    status: 303,
+    location: signIn(`/organisations/${a.slug}`),
+  });
+  await expectOutcome(`member of another council × POST contact/send from ${evil}`, await postForm(ctx('bMember'), contactPath, { message: `Hello ${run}` }, { origin: evil }), {
+    status: 403,
+  });
+  expect.soft(await messagesFrom(people.bMember.id), 'a forged message: nothing stored').toBe(0);
+  const wrote = await postForm(ctx('bMember'), contactPath, { message: `Hello from ${run}` });
+  await expectOutcome('member of another council × POST contact/send', wrote, { status: 303, location: `/organisations/${a.slug}?sent=1#contact` });
+  expect.soft(await messagesFrom(people.bMember.id), 'member of another council × POST contact/send: stored').toBe(1);
+
+  // Leaving and naming oneself: only for oneself, only from this site.
+  await expectOutcome('anonymous × POST /account/leave/confirm', await postForm(ctx('anonymous'), '/account/leave/confirm', {}), { status: 303, location: signIn('/account/leave') });
+  await expectOutcome(`member × POST /account/leave/confirm from ${evil}`, await postForm(ctx('aMember'), '/account/leave/confirm', {}, { origin: evil }), { status: 403 });
+  await expectOutcome('signed in, no organisation × POST /account/leave/confirm', await postForm(ctx('noOrg'), '/account/leave/confirm', {}), { status: 403 });
+  expect.soft((await personState(people.aMember.id)).organisation_id, 'a forged leave: still a member').toBe(a.id);
+  await expectOutcome('anonymous × POST /account/name/save', await postForm(ctx('anonymous'), '/account/name/save', { name: 'Forged' }), { status: 303, location: signIn('/account/name') });
+  await expectOutcome(`member × POST /account/name/save from ${evil}`, await postForm(ctx('aMember'), '/account/name/save', { name: 'Forged' }, { origin: evil }), { status: 403 });
+  expect.soft((await db.query('SELECT name FROM users WHERE id = $1', [people.aMember.id])).rows[0].name, 'a forged name: unchanged').toBe(people.aMember.name);
+
   // Cancelling someone else's request to join: not theirs, so "not found", said on their own page.
   const requestId = people.noOrg.joinRequestId!;
   for (const who of ['bMember', 'aAdmin', 'aJoiner'] as const) {
@@ -995,7 +1064,9 @@ test('revocation takes effect on the very next request', async () => {
   const manage = `/organisations/${councils.a.slug}/manage`;
   expect((await demoted.get(manage, { maxRedirects: 0 })).status(), 'organisation admin, before: GET manage').toBe(200);
   await db.query(`UPDATE users SET role = 'member' WHERE id = $1`, [people.aDemoted.id]);
-  expect.soft((await demoted.get(manage, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × GET manage`).toBe(404);
+  // Still a member: the manage page now only says whose page it is.
+  const demotedManage = await demoted.get(manage, { maxRedirects: 0 });
+  await expectOutcome(`${viewerLabel('aDemoted')} × GET manage`, demotedManage, { status: 200, text: `This page is for organisation admins of ${councils.a.name}` });
   expect.soft((await demoted.get(`/organisations/${councils.a.slug}/audit`, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × GET audit`).toBe(404);
   // Still a member: still sees the council's private material.
   expect.soft((await demoted.get(`/materials/${organisationOnly.id}`, { maxRedirects: 0 })).status(), `${viewerLabel('aDemoted')} × organisation × GET page`).toBe(200);

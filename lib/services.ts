@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Database } from '@/lib/db/client';
+import type { Mailer } from '@/lib/mail/mailer';
 import type { SearchEngine } from '@/lib/search/search-engine';
 import type { BlobStore } from '@/lib/storage/blob-store';
 
@@ -18,6 +19,8 @@ export interface Services {
    * command-line tools: the worker's sweep picks up what was not queued, so this only makes it sooner.
    */
   jobs?: JobQueue;
+  /** Emails about people and councils (lib/mail/mailer.ts); absent means none are sent. */
+  mail?: Mailer;
 }
 
 export interface JobQueue {

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { Button, InsetText, SummaryList } from '@/app/_components/govuk';
+import { Button, InsetText, NotificationBanner, SummaryList, type SummaryListRow } from '@/app/_components/govuk';
+import { formatDate } from '@/app/organisations/_components/format';
+import { getOwnAdminRequest } from '@/lib/organisations/get-own-admin-request';
+import { getOwnJoinRequest } from '@/lib/organisations/get-own-join-request';
+import { listOrganisationAdmins } from '@/lib/organisations/organisation-admins';
 import { signInMethods } from '@/lib/sign-in/auth-options';
 import { requireSignedIn } from '@/lib/sign-in/current-viewer';
 import { getAccount } from '@/lib/people/get-account';
@@ -10,16 +14,46 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 
 const roleNames = { member: 'Member', org_admin: 'Organisation admin' } as const;
 
-/** "Your account": who you are signed in as, your council and role, and signing out. */
-export default async function AccountPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const requestStates = {
+  pending: 'Waiting for a decision',
+  approved: 'Approved',
+  refused: 'Refused',
+  cancelled: 'Cancelled',
+} as const;
+
+const doneBanners: Record<string, string> = {
+  name: 'Your name has been saved',
+  admin_requested: 'Your request to become an organisation admin has been sent',
+};
+
+/**
+ * "Your account": who you are signed in as, your name (which you can change), your council and role,
+ * leaving it, your requests and their state, your materials, and signing out.
+ */
+export default async function AccountPage({ searchParams }: Props) {
   await connection();
   const viewer = await requireSignedIn('/account');
-  const account = await getAccount(await services(), viewer);
+  const hub = await services();
+  const account = await getAccount(hub, viewer);
   if (!account) return null; // the user was deleted between the two reads: the next request is anonymous
   const { microsoft } = signInMethods();
+  const [joinRequest, adminRequest, admins] = await Promise.all([
+    getOwnJoinRequest(hub, viewer),
+    getOwnAdminRequest(hub, viewer),
+    account.organisation ? listOrganisationAdmins(hub, viewer, account.organisation.slug) : undefined,
+  ]);
+  const { done } = await searchParams;
+  const banner = typeof done === 'string' ? doneBanners[done] : undefined;
+  const mayAskToBeAdmin = account.organisation && admins && !admins.hasAdmin && account.role !== 'org_admin' && adminRequest?.status !== 'pending';
 
-  const rows = [
-    { key: 'Name', value: account.name ?? 'Not given' },
+  const rows: SummaryListRow[] = [
+    {
+      key: 'Name',
+      value: account.name ?? 'Not given',
+      actions: [{ href: '/account/name', text: account.name ? 'Change' : 'Add', visuallyHiddenText: 'your name' }],
+    },
     { key: 'Email address', value: <span className="app-break-anywhere">{account.email}</span> },
     {
       key: 'Council or organisation',
@@ -30,6 +64,9 @@ export default async function AccountPage() {
       ) : (
         'None'
       ),
+      actions: account.organisation
+        ? [{ href: '/account/leave', text: 'Leave', visuallyHiddenText: account.organisation.name }]
+        : [{ href: '/account/join', text: 'Ask to join', visuallyHiddenText: 'a council' }],
     },
   ];
   if (account.organisation) rows.push({ key: 'Role', value: roleNames[account.role] });
@@ -39,8 +76,62 @@ export default async function AccountPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {banner ? <NotificationBanner type="success" heading={banner} /> : null}
         <h1 className="govuk-heading-l">Your account</h1>
         <SummaryList rows={rows} />
+
+        {account.organisation && admins ? (
+          <p className="govuk-body">
+            {admins.hasAdmin
+              ? `${account.organisation.name}’s organisation ${admins.names.length === 1 ? 'admin is' : 'admins are'} ${admins.names.join(', ')}.`
+              : `${account.organisation.name} has no organisation admin yet.`}
+          </p>
+        ) : null}
+        {mayAskToBeAdmin ? (
+          <InsetText>
+            <p className="govuk-body">
+              Nobody can approve requests to join {account.organisation!.name} or manage its members until it has an organisation
+              admin.
+            </p>
+            <p className="govuk-body">
+              <a className="govuk-link" href="/account/become-admin">
+                Ask to become its organisation admin
+              </a>
+            </p>
+          </InsetText>
+        ) : null}
+
+        {joinRequest || adminRequest ? (
+          <>
+            <h2 className="govuk-heading-m">Your requests</h2>
+            <SummaryList
+              rows={[
+                ...(joinRequest
+                  ? [
+                      {
+                        key: `To join ${joinRequest.organisation.name}`,
+                        value: requestState(joinRequest, joinRequest.organisationHasAdmin ? 'its organisation admins' : 'a site admin, as it has no organisation admin yet'),
+                        actions: joinRequest.status === 'pending' ? [{ href: '/account/join', text: 'View or cancel', visuallyHiddenText: 'your request to join' }] : [],
+                      },
+                    ]
+                  : []),
+                ...(adminRequest
+                  ? [{ key: `To become an organisation admin of ${adminRequest.organisation.name}`, value: requestState(adminRequest, 'a site admin') }]
+                  : []),
+              ]}
+            />
+          </>
+        ) : null}
+
+        <h2 className="govuk-heading-m">Materials</h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="/account/materials">
+              {account.organisation ? 'Your materials and your council’s materials' : 'Your materials'}
+            </a>
+            , including withdrawn ones
+          </li>
+        </ul>
 
         {account.organisation ? null : (
           <InsetText>
@@ -73,6 +164,13 @@ export default async function AccountPage() {
               ) : null}
               {account.isSiteAdmin ? (
                 <li>
+                  <a className="govuk-link" href="/admin/requests">
+                    Requests waiting for a site admin
+                  </a>
+                </li>
+              ) : null}
+              {account.isSiteAdmin ? (
+                <li>
                   <a className="govuk-link" href="/admin/organisations">
                     Add a public body
                   </a>
@@ -95,4 +193,9 @@ export default async function AccountPage() {
       </div>
     </div>
   );
+}
+
+function requestState(request: { status: keyof typeof requestStates; createdAt: string; decidedAt: string | null }, decider: string): string {
+  if (request.status === 'pending') return `Sent ${formatDate(request.createdAt)}. Waiting for ${decider} to decide`;
+  return `${requestStates[request.status]}${request.decidedAt ? ` on ${formatDate(request.decidedAt)}` : ''}`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canAskToBecomeAdmin,
   canChangeMaterial,
+  canContactOrganisationAdmins,
+  canLeaveOrganisation,
+  canReviewSiteRequests,
+  canSeeOrganisationAdminNames,
+  canSetOwnName,
   canDeleteMaterial,
   canLeaveOrganisationWithoutAdmin,
   canListMembers,
@@ -162,5 +168,34 @@ describe('organisations: members, join requests and the audit log', () => {
   it("a council's log is read by its admins and site admins; the whole hub's log by site admins", () => {
     expect(who((v) => canReadAuditLog(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
     expect(who((v) => canReadAuditLog(v, null))).toEqual(['site admin']);
+  });
+});
+
+describe('joining, leaving, first admins and contacting a council (issue 14)', () => {
+  const who = (rule: (viewer: Viewer) => boolean) =>
+    Object.entries(viewers)
+      .filter(([, viewer]) => rule(viewer))
+      .map(([name]) => name);
+
+  it('anyone signed in sets their own name', () => {
+    expect(who(canSetOwnName)).toEqual(['signed in, no council', 'member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
+  });
+
+  it("only a council's own members leave it", () => {
+    expect(who((v) => canLeaveOrganisation(v, bristol.id))).toEqual(['member', 'organisation admin']);
+  });
+
+  it('members ask to become admin only while their council has no admin', () => {
+    expect(who((v) => canAskToBecomeAdmin(v, { id: bristol.id, hasAdmin: false }))).toEqual(['member']);
+    expect(who((v) => canAskToBecomeAdmin(v, { id: bristol.id, hasAdmin: true }))).toEqual([]);
+  });
+
+  it('only site admins review the requests waiting for a site admin', () => {
+    expect(who(canReviewSiteRequests)).toEqual(['site admin']);
+  });
+
+  it("anyone signed in writes to a council's admins; anyone sees their names", () => {
+    expect(who(canContactOrganisationAdmins)).toEqual(['signed in, no council', 'member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
+    expect(who(canSeeOrganisationAdminNames)).toEqual(Object.keys(viewers));
   });
 });

@@ -353,3 +353,46 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_organisation_id_idx').on(t.organisationId, t.createdAt), index('audit_events_subject_idx').on(t.subjectType, t.subjectId)],
 );
+
+/**
+ * A member of an organisation with no organisation admin asking to become its first one. Site admins
+ * approve or refuse these from their queue (/admin/requests), with the evidence beside each.
+ */
+export const adminRequests = pgTable(
+  'admin_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    /** 'pending' | 'approved' | 'refused' | 'cancelled'. */
+    status: text('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('admin_requests_status_idx').on(t.status, t.createdAt), index('admin_requests_user_id_idx').on(t.userId)],
+);
+
+/**
+ * A message sent to an organisation's admins through its page's contact form. Kept so that sending can
+ * be rate-limited per sender and so nothing is lost if email fails; the sender's address is never shown
+ * on a page (it goes only into the email's Reply-To).
+ */
+export const contactMessages = pgTable(
+  'contact_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    message: text('message').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_messages_sender_idx').on(t.senderId, t.createdAt)],
+);

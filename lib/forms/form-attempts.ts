@@ -31,6 +31,13 @@ export const formAttemptFields = {
   'cancel-join': [],
   join: ['organisation', 'message'],
   'public-body': ['name', 'homepageUrl', 'emailDomains'],
+  'display-name': ['name'],
+  /** "Leave" on /account/leave: nothing to keep. */
+  leave: [],
+  'become-admin': ['message'],
+  'contact-admins': ['message'],
+  /** Approve and Refuse on the site admins' queue: nothing to keep. */
+  'site-requests': [],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

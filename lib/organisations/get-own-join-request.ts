@@ -3,6 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '@/lib/auth/viewer';
 import { joinRequests, organisations } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
+import { hasOrganisationAdmin } from './organisation-admins';
 import { summaryOf, type OrganisationSummary } from './organisation-common';
 
 export type JoinRequestStatus = 'pending' | 'approved' | 'refused' | 'cancelled';
@@ -15,6 +16,8 @@ export interface OwnJoinRequest {
   status: JoinRequestStatus;
   createdAt: string;
   decidedAt: string | null;
+  /** Whether the organisation has an admin to decide it; if not, a site admin decides. */
+  organisationHasAdmin: boolean;
 }
 
 /**
@@ -38,5 +41,6 @@ export async function getOwnJoinRequest(services: Services, viewer: Viewer): Pro
     status: row.request.status as JoinRequestStatus,
     createdAt: row.request.createdAt.toISOString(),
     decidedAt: row.request.decidedAt?.toISOString() ?? null,
+    organisationHasAdmin: await hasOrganisationAdmin(services.db, row.organisation.id),
   };
 }

@@ -8,6 +8,8 @@ import { joinRequests, organisations, users } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { displayName, withoutEmailAddresses } from '@/lib/text/display-name';
 import type { OwnJoinRequest } from './get-own-join-request';
+import { hasOrganisationAdmin, siteAdminRecipients } from './organisation-admins';
+import { sendQuietly } from '@/lib/mail/mailer';
 import { findOrganisation, forbidden, organisationSlug, parseInput, refuse, requireSignedIn, summaryOf } from './organisation-common';
 
 export const maxJoinMessageLength = 1000;
@@ -34,7 +36,7 @@ export async function requestToJoin(services: Services, viewer: Viewer, input: u
   const organisation = await findOrganisation(services.db, slug);
   if (!organisation) throw refuse('Select an organisation from the list', 'organisation');
 
-  return services.db.transaction(async (tx) => {
+  const created = await services.db.transaction(async (tx) => {
     // One at a time per person: lock their row, then look again at what they belong to and have asked.
     const [person] = await tx
       .select({ id: users.id, organisationId: users.organisationId })
@@ -71,6 +73,33 @@ export async function requestToJoin(services: Services, viewer: Viewer, input: u
       status: 'pending',
       createdAt: created.createdAt.toISOString(),
       decidedAt: null,
-    };
+      organisationHasAdmin: await hasOrganisationAdmin(tx, organisation.id),
+    } satisfies OwnJoinRequest;
   });
+  if (!created.organisationHasAdmin) await tellSiteAdmins(services, organisation.name, displayName(user.name));
+  return created;
+}
+
+/**
+ * An organisation with no admin has nobody to decide a request to join it: the site admins do, so
+ * they are told by email (the request also waits in their queue at /admin/requests).
+ */
+async function tellSiteAdmins(services: Services, organisationName: string, requesterName: string): Promise<void> {
+  const queue = services.mail ? new URL('/admin/requests', services.mail.hubUrl).toString() : '/admin/requests';
+  await sendQuietly(
+    services.mail,
+    {
+      to: await siteAdminRecipients(services.db),
+      subject: `${organisationName}: a request to join is waiting for a site admin`,
+      text: [
+        `${requesterName} asks to join ${organisationName}, which has no organisation admin to decide it.`,
+        '',
+        `Decide it as a site admin, or make someone its organisation admin first: ${queue}`,
+        '',
+        'Discovery Commons',
+        '',
+      ].join('\n'),
+    },
+    'the news of a request to join an organisation with no admin',
+  );
 }

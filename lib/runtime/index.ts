@@ -3,6 +3,7 @@ import { config } from '@/lib/config';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { openJobQueue, type OpenedQueue } from '@/lib/jobs/queue';
 import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
+import { createMailer } from '@/lib/mail/mailer';
 import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
 import { createMeilisearchEngine, createSearchSync } from '@/lib/search/meilisearch';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
@@ -57,6 +58,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     maxUploadBytes: settings.maxUploadBytes,
     // Meilisearch when MEILI_HOST is set; otherwise undefined, and the built-in Postgres engine answers.
     search: createMeilisearchEngine(settings.search, database.db),
+    mail: createMailer(settings.auth),
   };
   if (settings.seedStarterKit && role !== 'worker') await seedStarterKit(services);
   if (role === 'web') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, givenName, personAndOrganisation } from './display-name';
+import { displayName, displayNameProblem, givenName, normaliseDisplayName, personAndOrganisation } from './display-name';
 
 describe('how people are named to others', () => {
   it('shows the name a person gave, tidied', () => {
@@ -25,5 +25,22 @@ describe('how people are named to others', () => {
 
   it('cuts very long names to 100 characters', () => {
     expect(givenName('A'.repeat(300))).toHaveLength(100);
+  });
+
+  it('checks a name someone gives themself: length, control characters, addresses', () => {
+    expect(displayNameProblem('Sam Jones')).toBeUndefined();
+    expect(displayNameProblem('Siân O’Brien-Øster')).toBeUndefined();
+    expect(displayNameProblem('   ')).toBe('Enter your name');
+    expect(displayNameProblem('é'.repeat(100))).toBeUndefined();
+    expect(displayNameProblem('é'.repeat(101))).toBe('Your name must be 100 characters or fewer');
+    for (const bad of ['Sam\nJones', 'Sam\tJones', 'Sam\u0000', 'Sam\u202eJones', 'Sam\u2066x']) {
+      expect(displayNameProblem(bad), JSON.stringify(bad)).toBe('Your name must not contain line breaks, tabs or other control characters');
+    }
+    expect(displayNameProblem('sam@bristol.gov.uk')).toBe('Your name must not contain an email address');
+    expect(displayNameProblem('Sam @ home')).toBe('Your name must not contain an email address');
+    for (const bad of ['http://x.test', 'Sam www.example', 'Visit evil.com', 'bristol.gov.uk']) {
+      expect(displayNameProblem(bad), bad).toBe('Your name must not contain a web address');
+    }
+    expect(normaliseDisplayName('  Sam   Jones ')).toBe('Sam Jones');
   });
 });

@@ -43,3 +43,25 @@ export function personAndOrganisation(name: string | null | undefined, organisat
   if (organisationName) return `a member of ${organisationName}`;
   return null;
 }
+
+/**
+ * Checks a name someone gives themself (/account/name): what is wrong with it, in words for the error
+ * message, or undefined when it will do. The rule for every name typed in: not empty, at most
+ * maxDisplayNameLength characters, no control characters (line breaks, tabs, direction overrides), and
+ * no email address or web address, since the name is shown to everyone.
+ */
+export function displayNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return 'Enter your name';
+  if ([...trimmed].length > maxDisplayNameLength) return `Your name must be ${maxDisplayNameLength} characters or fewer`;
+  // Cc (controls) and the bidirectional formatting characters, which can make a name read backwards.
+  if (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(trimmed)) return 'Your name must not contain line breaks, tabs or other control characters';
+  if (withoutEmailAddresses(trimmed) !== trimmed || /@/.test(trimmed)) return 'Your name must not contain an email address';
+  if (/(?:https?:\/\/|www\.)|\b[a-z0-9-]+\.(?:com|org|net|uk|io|gov|info|co)\b/i.test(trimmed)) return 'Your name must not contain a web address';
+  return undefined;
+}
+
+/** A name that passed displayNameProblem, as it is stored: trimmed, inner spaces collapsed. */
+export function normaliseDisplayName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}

@@ -42,7 +42,12 @@ export default async function JoinPage({ searchParams }: Props) {
             <a className="govuk-link" href={`/organisations/${viewer.organisation.slug}`}>
               {viewer.organisation.name}
             </a>
-            . To move to another organisation, ask an organisation admin of {viewer.organisation.name} to remove you first.
+            . To move to another organisation, leave {viewer.organisation.name} first, then ask to join the other one.
+          </p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/account/leave">
+              Leave {viewer.organisation.name}
+            </a>
           </p>
         </div>
       </div>
@@ -60,8 +65,10 @@ export default async function JoinPage({ searchParams }: Props) {
           {done === 'requested' ? (
             <NotificationBanner type="success" heading="Your request has been sent">
               <p className="govuk-body">
-                The organisation admins of {own.organisation.name} will approve or refuse it. When they approve it, you will
-                be a member the next time you open a page.
+                {own.organisationHasAdmin
+                  ? `The organisation admins of ${own.organisation.name} will approve or refuse it.`
+                  : `${own.organisation.name} has no organisation admin yet, so a site admin will approve or refuse it. The site admins have been told.`}{' '}
+                When it is approved, you will be a member the next time you open a page.
               </p>
             </NotificationBanner>
           ) : null}
@@ -71,7 +78,10 @@ export default async function JoinPage({ searchParams }: Props) {
               { key: 'Organisation', value: own.organisation.name },
               { key: 'Your message', value: own.message ? <span style={preserveLines}>{own.message}</span> : 'None' },
               { key: 'Sent', value: formatDate(own.createdAt) },
-              { key: 'Status', value: 'Waiting for an organisation admin' },
+              {
+                key: 'Status',
+                value: own.organisationHasAdmin ? 'Waiting for an organisation admin' : 'Waiting for a site admin (it has no organisation admin yet)',
+              },
             ]}
           />
           <p className="govuk-body">You can cancel it, for example to ask to join a different organisation.</p>

@@ -1,35 +1,67 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { SummaryList, type SummaryListRow } from '@/app/_components/govuk';
+import { cache } from 'react';
+import { ErrorSummary, SummaryList, type SummaryListRow } from '@/app/_components/govuk';
+import { MaterialList } from '@/app/_components/material-list';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { loadFormAttempt } from '@/lib/forms/form-attempts';
+import { listOrganisationMaterials } from '@/lib/materials/list-organisation-materials';
+import { maxContactMessageLength } from '@/lib/organisations/contact-organisation-admins';
 import { getOrganisation, type OrganisationProfile } from '@/lib/organisations/get-organisation';
+import { listOrganisationAdmins } from '@/lib/organisations/organisation-admins';
 import { organisationTypeLabels } from '@/lib/organisations/organisation-common';
 import { services } from '@/lib/runtime';
+import { ContactAdmins } from './_components/contact-admins';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-async function load(slug: string) {
+// Once per request, shared by the metadata and the page.
+const load = cache(async (slug: string) => {
   await connection();
   return getOrganisation(await services(), await currentViewer(), slug);
-}
+});
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const organisation = await load((await params).slug);
-  return { title: organisation ? organisation.name : 'Page not found' };
+// A refused message comes back with what to fix (lib/forms/form-attempts.ts).
+const refusal = cache(async (slug: string, attemptId: unknown) =>
+  loadFormAttempt(await services(), await currentViewer(), 'contact-admins', slug, attemptId),
+);
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const organisation = await load(slug);
+  const attempt = organisation ? await refusal(slug, (await searchParams).attempt) : undefined;
+  return { title: organisation ? `${attempt ? 'Error: ' : ''}${organisation.name}` : 'Page not found' };
 }
 
 const tierLabels: Record<string, string> = { county: 'County council', district: 'District council', unitary: 'Unitary authority' };
 
-/** An organisation's public page: who it is and what it has shared. Anyone may see it. */
-export default async function OrganisationPage({ params }: Props) {
-  const organisation = await load((await params).slug);
+/**
+ * An organisation's page: who it is, the materials of it the viewer may see, who its admins are and
+ * how to write to them. Anyone may see it; what it lists depends on the viewer (visibleMaterialsSql).
+ */
+export default async function OrganisationPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const organisation = await load(slug);
   if (!organisation) notFound();
+  const { attempt: attemptId, sent } = await searchParams;
+  const hub = await services();
+  const viewer = await currentViewer();
+  const [attempt, admins, listed] = await Promise.all([
+    refusal(slug, attemptId),
+    listOrganisationAdmins(hub, viewer, slug),
+    listOrganisationMaterials(hub, viewer, slug),
+  ]);
   const searchHref = `/search?${new URLSearchParams({ council: organisation.slug })}`;
+  const isMember = viewer.kind === 'user' && viewer.organisation?.id !== undefined && viewer.organisation.slug === organisation.slug;
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={(attempt?.errors ?? []).map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))} />
         <span className="govuk-caption-l">{organisationTypeLabels[organisation.type]}</span>
         <h1 className="govuk-heading-l">{organisation.name}</h1>
         <SummaryList rows={rows(organisation)} />
@@ -43,6 +75,38 @@ export default async function OrganisationPage({ params }: Props) {
             </a>
           )}
         </p>
+        <h2 className="govuk-heading-m">Materials</h2>
+        {listed.total === 0 ? (
+          <p className="govuk-body">There are no materials from {organisation.name} that you can see.</p>
+        ) : (
+          <>
+            <MaterialList caption={`Materials from ${organisation.name} you can see`} items={listed.items} />
+            {listed.total > listed.items.length ? (
+              <p className="govuk-body">
+                The newest {listed.items.length} of {listed.total} are listed.{' '}
+                <a className="govuk-link" href={searchHref}>
+                  Search all of them
+                </a>
+              </p>
+            ) : null}
+          </>
+        )}
+        {isMember && !admins.hasAdmin && viewer.kind === 'user' && viewer.role !== 'org_admin' ? (
+          <p className="govuk-body">
+            You are a member of {organisation.name}, which has no organisation admin yet.{' '}
+            <a className="govuk-link" href="/account/become-admin">
+              Ask to become its organisation admin
+            </a>
+          </p>
+        ) : null}
+        <ContactAdmins
+          organisation={organisation}
+          admins={admins}
+          signedIn={viewer.kind === 'user'}
+          sent={sent === '1'}
+          attempt={attempt}
+          maxMessageLength={maxContactMessageLength}
+        />
         {organisation.canManage ? (
           <>
             <h2 className="govuk-heading-m">Manage this organisation</h2>

@@ -10,6 +10,8 @@ import { listJoinRequests, type JoinRequestForReview } from '@/lib/organisations
 import { listMembers, type Member } from '@/lib/organisations/list-members';
 import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { roleLabels } from '@/lib/organisations/organisation-common';
+import { listOrganisationAdmins, type OrganisationAdmins } from '@/lib/organisations/organisation-admins';
+import { canManageOrganisation } from '@/lib/auth/permissions';
 import { services } from '@/lib/runtime';
 
 type Props = {
@@ -22,10 +24,14 @@ const load = cache(async (slug: string) => {
   await connection();
   const hub = await services();
   const viewer = await currentViewer();
-  // For the organisation's own admins and site admins; anyone else gets "Page not found".
+  // Its members who are not admins are told whose page it is (forAdminsOnly); anyone else outside the
+  // organisation gets "Page not found".
+  if (viewer.kind === 'user' && viewer.organisation?.slug === slug && !canManageOrganisation(viewer, viewer.organisation.id)) {
+    return { forAdminsOnly: { name: viewer.organisation.name, admins: await listOrganisationAdmins(hub, viewer, slug) } } as const;
+  }
   const organisation = await orNotFound(getOrganisationSettings(hub, viewer, slug));
   const [members, requests] = await Promise.all([listMembers(hub, viewer, slug), listJoinRequests(hub, viewer, slug)]);
-  return { organisation, members, requests };
+  return { organisation, members, requests, forAdminsOnly: undefined };
 });
 
 // A refused button press comes back with the problem to show (lib/forms/form-attempts.ts).
@@ -35,15 +41,18 @@ const refusal = cache(async (slug: string, attemptId: unknown) =>
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const { organisation } = await load(slug);
+  const loaded = await load(slug);
+  if (loaded.forAdminsOnly) return { title: `This page is for organisation admins of ${loaded.forAdminsOnly.name}` };
   const problem = await refusal(slug, (await searchParams).attempt);
-  return { title: `${problem ? 'Error: ' : ''}Manage ${organisation.name}` };
+  return { title: `${problem ? 'Error: ' : ''}Manage ${loaded.organisation.name}` };
 }
 
 /** For an organisation's admins and site admins: requests to join, members, email domains. */
 export default async function ManageOrganisationPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { organisation, members, requests } = await load(slug);
+  const loaded = await load(slug);
+  if (loaded.forAdminsOnly) return <ForAdminsOnly slug={slug} {...loaded.forAdminsOnly} />;
+  const { organisation, members, requests } = loaded;
   const { done, member, attempt } = await searchParams;
   const problem = await refusal(slug, attempt);
   const who = typeof member === 'string' ? members.find((m) => m.userId === member)?.name : undefined;
@@ -190,5 +199,38 @@ function MembersTable({ members, organisationSlug }: { members: Member[]; organi
         };
       })}
     />
+  );
+}
+
+/** A member who is not an admin, on the manage page: whose page it is, and who to ask. */
+function ForAdminsOnly({ slug, name, admins }: { slug: string; name: string; admins: OrganisationAdmins }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">This page is for organisation admins of {name}</h1>
+        {admins.hasAdmin ? (
+          <>
+            <p className="govuk-body">
+              Only organisation admins manage members, requests to join and email domains. {name}’s organisation{' '}
+              {admins.names.length === 1 ? 'admin is' : 'admins are'} {admins.names.join(', ')}.
+            </p>
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/organisations/${slug}#contact`}>
+                Contact them
+              </a>
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="govuk-body">{name} has no organisation admin yet.</p>
+            <p className="govuk-body">
+              <a className="govuk-link" href="/account/become-admin">
+                Ask to become its organisation admin
+              </a>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,31 @@
+import { Table, Tag } from '@/app/_components/govuk';
+import type { MaterialListItem } from '@/lib/materials/material-list-item';
+import { formatDate } from '@/lib/text/dates';
+
+const visibilityLabels: Record<string, string> = {
+  public: 'Public',
+  councils: 'Councils',
+  organisation: 'Only the council',
+};
+
+/** A table of materials: title (a link), state, who can see it, and when it last changed. */
+export function MaterialList({ caption, items }: { caption: string; items: readonly MaterialListItem[] }) {
+  return (
+    <Table
+      caption={caption}
+      rowHeaders
+      columns={[{ header: 'Title' }, { header: 'State' }, { header: 'Who can see it' }, { header: 'Last changed' }]}
+      rows={items.map((item) => ({
+        key: item.id,
+        cells: [
+          <a key="title" className="govuk-link app-break-anywhere" href={`/materials/${item.id}`}>
+            {item.title}
+          </a>,
+          item.status === 'published' ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Withdrawn</Tag>,
+          item.visibility === 'organisation' && item.organisationName ? `Only ${item.organisationName}` : (visibilityLabels[item.visibility] ?? 'Nobody'),
+          formatDate(item.updatedAt),
+        ],
+      }))}
+    />
+  );
+}
