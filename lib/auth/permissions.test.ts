@@ -6,6 +6,8 @@ import {
   canListMembers,
   canManageOrganisation,
   canReadAuditLog,
+  canReadFeedback,
+  canSendFeedback,
   canRequestToJoin,
   canSeeMemberEmails,
   canShareMaterial,
@@ -162,5 +164,17 @@ describe('organisations: members, join requests and the audit log', () => {
   it("a council's log is read by its admins and site admins; the whole hub's log by site admins", () => {
     expect(who((v) => canReadAuditLog(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
     expect(who((v) => canReadAuditLog(v, null))).toEqual(['site admin']);
+  });
+});
+
+describe('feedback', () => {
+  const who = (rule: (viewer: Viewer) => boolean) => Object.keys(viewers).filter((name) => rule(viewers[name]!));
+
+  it('anyone may send feedback, signed in or not', () => {
+    expect(who(canSendFeedback)).toEqual(Object.keys(viewers));
+  });
+
+  it('only site admins read it', () => {
+    expect(who(canReadFeedback)).toEqual(['site admin']);
   });
 });

@@ -30,6 +30,7 @@ export const formAttemptFields = {
   'cancel-join': [],
   join: ['organisation', 'message'],
   'public-body': ['name', 'homepageUrl', 'emailDomains'],
+  feedback: ['message', 'replyEmail'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;
