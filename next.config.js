@@ -7,12 +7,6 @@ const nextConfig = {
   // PGlite in particular: bundled, its WASM files would be copied into .next/static and served publicly.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'busboy', 'file-type', 's3rver', 'pdfjs-dist', 'word-extractor', 'yauzl', 'saxes', 'meilisearch'],
   poweredByHeader: false,
-  experimental: {
-    // The stylesheet goes inside each page rather than in a file the browser must fetch before it can
-    // show anything: on a slow phone connection that round trip was most of the wait for the first
-    // paint (bench/README.md, Lighthouse).
-    inlineCss: true,
-  },
   // The development server refuses its live-reload connection from hosts it does not know: the hub
   // is opened as 127.0.0.1 as often as localhost (the browser tests do).
   allowedDevOrigins: ['127.0.0.1', 'localhost'],

@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-// accessible-autocomplete's stylesheet first, so GOV.UK and app styles can override it.
-import 'accessible-autocomplete/dist/accessible-autocomplete.min.css';
 import './globals.scss';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
 import { SiteNavigation } from './_components/site-navigation';
