@@ -50,7 +50,16 @@ export interface FormRouteOptions<P> {
   /** The form's page: where a refused attempt goes back to, and where signing in returns to. */
   page: (params: P) => string;
   /** Keep refused answers under this form's name (and what it is about) and show them on `page`. */
-  attempt?: { form: FormName; subject?: (params: P) => string; fileField?: string };
+  attempt?: {
+    form: FormName;
+    subject?: (params: P) => string;
+    fileField?: string;
+    /**
+     * Also keep the answers when the viewer is not allowed (any more): for a form whose page itself
+     * explains who may use it, so someone who left their council in another tab lands there.
+     */
+    forbiddenBesideFile?: boolean;
+  };
 }
 
 type RouteHandler = (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -89,6 +98,9 @@ export function formRoute<P = Record<string, never>>(
   };
 }
 
+/** Codes whose message belongs beside the file input rather than on a page of its own. */
+const fileProblems = new Set(['storage_unavailable', 'database_unavailable', 'bad_request']);
+
 async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>, error: unknown): Promise<Response> {
   if (!(error instanceof AppError)) return unexpected(error);
   const page = options.page(context.params);
@@ -96,9 +108,8 @@ async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>,
     return seeOther(signInPath(page));
   }
   const attempt = options.attempt;
-  // A form that sends a file keeps its answers whatever the refusal (storage down, not allowed any
-  // more, a broken-off upload): the message goes beside the file input, so nobody types it all again.
-  if (attempt && (error.code === 'validation' || attempt.fileField)) {
+  const besideFile = attempt?.fileField && (fileProblems.has(error.code) || (error.code === 'forbidden' && attempt.forbiddenBesideFile));
+  if (attempt && (error.code === 'validation' || besideFile)) {
     const errors = error.code === 'validation' ? error.fieldErrors : [{ field: attempt.fileField!, message: error.message }];
     const saved = await saveFormAttempt(context.hub, context.viewer, {
       form: attempt.form,

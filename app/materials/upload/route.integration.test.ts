@@ -208,6 +208,17 @@ describe('POST /materials/upload', () => {
     expect(await loadUploadAttempt(hub, { kind: 'anonymous' }, id)).toBeUndefined();
   });
 
+  it('sends someone who is no longer a member of a council back to the share page, keeping their answers', async () => {
+    // The share page itself explains that only members can share (and how to join), so a person who
+    // left their council in another tab lands there rather than on a bare refusal.
+    signedIn.viewer = member.kind === 'user' ? { ...member, organisation: null, role: 'member' } : member;
+    const response = await POST(post(uploadForm(answers, { name: 'guide.txt', content: 'Hello' })));
+    const attempt = await loadUploadAttempt(hub, signedIn.viewer, attemptIdOf(response));
+    expect(attempt!.errors[0]!.message).toContain('Only members of a council or public body can share materials');
+    expect(attempt!.values.title).toBe('Bin collections discussion guide');
+    expect(await counts()).toEqual({ materials: 0, pending: 0, attempts: 1, objects: 0 });
+  });
+
   it('asks for a file when the file input was left empty', async () => {
     const form = uploadForm(answers);
     form.append('file', new Blob([]), '');

@@ -8,7 +8,7 @@ import { createMaterial } from '@/lib/materials/create-material';
 export const dynamic = 'force-dynamic';
 
 export const POST = formRoute(
-  { body: 'stream', page: () => '/materials/new', attempt: { form: 'share', fileField: 'file' } },
+  { body: 'stream', page: () => '/materials/new', attempt: { form: 'share', fileField: 'file', forbiddenBesideFile: true } },
   async (context) => {
     const { result } = await parseMultipartUpload(context.request, context.hub.maxUploadBytes, (answers, file) => {
       context.fields = answers;
