@@ -20,13 +20,20 @@ import { PAGE_ADDRESS_HEADER } from '@/lib/http/page-address';
  * For every page it also passes the page's address on to the layout (withPageAddress, below).
  */
 export async function proxy(request: NextRequest) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next({ request: { headers: withoutPageAddress(request) } });
   const id = materialIdIn(request.nextUrl.pathname);
   if (!id) return withPageAddress(request);
   const hub = await services();
   const viewer = await viewerForSessionCookie(hub.db, (name) => request.cookies.get(name)?.value);
   if (await canSeeMaterial(hub, viewer, id)) return withPageAddress(request);
-  return NextResponse.rewrite(new URL('/page-not-found', request.url));
+  return NextResponse.rewrite(new URL('/page-not-found', request.url), { request: { headers: withoutPageAddress(request) } });
+}
+
+/** The request's headers without any page address the browser sent: only the proxy sets that. */
+function withoutPageAddress(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  headers.delete(PAGE_ADDRESS_HEADER);
+  return headers;
 }
 
 /**
@@ -35,7 +42,7 @@ export async function proxy(request: NextRequest) {
  * words included. Set here, never taken from the browser: any such header it sends is replaced.
  */
 function withPageAddress(request: NextRequest) {
-  const headers = new Headers(request.headers);
+  const headers = withoutPageAddress(request);
   const { pathname, search } = request.nextUrl;
   headers.set(PAGE_ADDRESS_HEADER, `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers } });
