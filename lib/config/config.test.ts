@@ -90,6 +90,12 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the health check settings: no operator token and 10,000 waiting jobs unless told', () => {
+    expect(parseConfig({}).operations).toEqual({ token: undefined, maxQueuedJobs: 10_000 });
+    const token = 'a'.repeat(32);
+    expect(parseConfig({ OPERATIONS_TOKEN: token, READY_MAX_QUEUED_JOBS: '50' }).operations).toEqual({ token, maxQueuedJobs: 50 });
+  });
+
   it('reads MAX_UPLOAD_BYTES and SEED_STARTER_KIT', () => {
     const config = parseConfig({ MAX_UPLOAD_BYTES: '1048576', SEED_STARTER_KIT: 'no' });
     expect(config.maxUploadBytes).toBe(1048576);
@@ -124,6 +130,7 @@ describe('parseConfig', () => {
       ['an S3_ENDPOINT of host:port', { S3_BUCKET: 'dc-files', S3_ENDPOINT: 'localhost:9000' }, 'S3_ENDPOINT must be a URL'],
       ['an S3_ENDPOINT that is not http(s)', { S3_BUCKET: 'dc-files', S3_ENDPOINT: 'ftp://s3.example.org' }, 'S3_ENDPOINT must be a URL'],
       ['a SEED_STARTER_KIT that is not a yes or no', { SEED_STARTER_KIT: 'maybe' }, 'SEED_STARTER_KIT must be true or false'],
+      ['an OPERATIONS_TOKEN too short to be secret', { OPERATIONS_TOKEN: 'letmein' }, 'OPERATIONS_TOKEN must be at least 32 characters'],
     ])('%s', (_case, env, expected) => {
       const error = configError(env);
       expect(error.problems.some((problem) => problem.startsWith(expected))).toBe(true);

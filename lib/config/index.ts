@@ -107,6 +107,11 @@ const environmentSchema = z
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
     HUB_OPERATOR_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(200, 'must be 200 characters or fewer').optional()),
     SUPPORT_EMAIL: z.preprocess(emptyToUndefined, z.email({ message: 'must be an email address, such as support@hub.example.org' }).optional()),
+    OPERATIONS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters (a long random string)').optional(),
+    ),
+    READY_MAX_QUEUED_JOBS: positiveInteger(10_000),
     TRUSTED_PROXY_HOPS: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(1),
@@ -262,6 +267,14 @@ export interface AppConfig {
   seedStarterKit: boolean;
   auth: AuthConfig;
   site: SiteConfig;
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** Shows the details of /readyz (which part is down) to callers that send it as a bearer token. */
+  token?: string;
+  /** /readyz says "unavailable" when more background jobs than this wait to run. */
+  maxQueuedJobs: number;
 }
 
 export class ConfigError extends Error {
@@ -310,6 +323,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     seedStarterKit: e.SEED_STARTER_KIT,
     auth: authConfig(e),
     site: { operatorName: e.HUB_OPERATOR_NAME, supportEmail: e.SUPPORT_EMAIL },
+    operations: { token: e.OPERATIONS_TOKEN, maxQueuedJobs: e.READY_MAX_QUEUED_JOBS },
   };
 }
 
