@@ -532,6 +532,7 @@ function bind(store: BlobStore): BlobStore {
     delete: store.delete.bind(store),
     exists: store.exists.bind(store),
     listKeys: store.listKeys.bind(store),
+    listObjects: store.listObjects.bind(store),
     presignedDownloadUrl: store.presignedDownloadUrl.bind(store),
   };
 }

@@ -146,6 +146,19 @@ describe.each(implementations)('BlobStore contract: $name', ({ driver, start }) 
     expect(new Set(listed).size).toBe(listed.length);
   });
 
+  it('lists objects with their sizes and when they were written', async () => {
+    const key = newStorageKey();
+    const before = Date.now();
+    await store.put(key, Readable.from([Buffer.from('twelve bytes')]), { contentType: 'text/plain' });
+    const listed = [];
+    for await (const object of store.listObjects()) listed.push(object);
+    const found = listed.find((object) => object.key === key);
+    expect(found?.sizeBytes).toBe(12);
+    // Stores keep whole seconds at best: allow for that, and for a little clock skew.
+    expect(Math.abs(found!.modifiedAt.getTime() - before)).toBeLessThan(60_000);
+    expect(listed.map((object) => object.key).sort()).toEqual((await allKeys(store)).sort());
+  });
+
   const valid = newStorageKey();
   it.each([
     ['a traversal', '../etc/passwd'],

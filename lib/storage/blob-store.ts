@@ -20,6 +20,8 @@ export interface BlobStore {
   exists(key: string): Promise<boolean>;
   /** Every key in the store (for reconciling storage against the database). */
   listKeys(): AsyncIterable<string>;
+  /** Every object with its size and when it was last written (for `npm run storage:verify`). */
+  listObjects(): AsyncIterable<StoredObject>;
   /**
    * A short-lived URL that downloads the object as an attachment with the given name and content type,
    * fixed by the server; or undefined where the store has no such URLs (local disk: the app streams).
@@ -28,6 +30,12 @@ export interface BlobStore {
     key: string,
     options: { fileName: string; contentType: string },
   ): Promise<string | undefined>;
+}
+
+export interface StoredObject {
+  key: string;
+  sizeBytes: number;
+  modifiedAt: Date;
 }
 
 export class BlobNotFoundError extends Error {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobNotFoundError, type BlobStore } from './blob-store';
+import { BlobNotFoundError, type BlobStore, type StoredObject } from './blob-store';
 import { assertValidStorageKey, isValidStorageKey } from './storage-key';
 
 /** Half-written uploads live here until renamed into place; a dot folder so listKeys never sees them. */
@@ -98,6 +98,17 @@ export class LocalDiskStore implements BlobStore {
 
   async *listKeys(): AsyncIterable<string> {
     yield* walk(this.root, []);
+  }
+
+  async *listObjects(): AsyncIterable<StoredObject> {
+    for await (const key of walk(this.root, [])) {
+      try {
+        const info = await stat(this.pathFor(key));
+        yield { key, sizeBytes: info.size, modifiedAt: info.mtime };
+      } catch (error) {
+        if (!isNotFound(error)) throw error; // deleted since it was listed
+      }
+    }
   }
 
   async presignedDownloadUrl(key: string): Promise<string | undefined> {

@@ -16,7 +16,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import type { StorageConfig } from '@/lib/config';
-import { BlobNotFoundError, type BlobStore } from './blob-store';
+import { BlobNotFoundError, type BlobStore, type StoredObject } from './blob-store';
 import { attachmentDisposition } from './content-disposition';
 import { assertValidStorageKey, isValidStorageKey } from './storage-key';
 
@@ -229,6 +229,16 @@ export class S3Store implements BlobStore {
     for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket })) {
       for (const object of page.Contents ?? []) {
         if (isValidStorageKey(object.Key)) yield object.Key;
+      }
+    }
+  }
+
+  async *listObjects(): AsyncIterable<StoredObject> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket })) {
+      for (const object of page.Contents ?? []) {
+        if (isValidStorageKey(object.Key)) {
+          yield { key: object.Key, sizeBytes: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
+        }
       }
     }
   }
