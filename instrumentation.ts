@@ -1,8 +1,8 @@
-// Runs once when the server starts: validate the configuration, open and migrate the database, load
-// the vocabularies and seed the starter kit before the first request, and fail fast with a clear
-// message when a setting is wrong.
+// Runs once when the server starts: validate the configuration (stopping with a message naming the
+// setting when one is wrong), open and migrate the database, load the vocabularies and seed the starter
+// kit before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { runtime } = await import('./lib/runtime');
-  await runtime();
+  const { startWeb } = await import('./lib/runtime/start-web');
+  await startWeb();
 }

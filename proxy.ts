@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { canSeeMaterial } from '@/lib/materials/can-see-material';
 import { services } from '@/lib/runtime';
-import { viewerForSessionCookie } from '@/lib/sign-in/viewer-for-session';
+import { sessionCookieNames, viewerForSessionCookie } from '@/lib/sign-in/viewer-for-session';
+import { cacheControlFor } from '@/lib/http/cache-policy';
+import { PAGE_ADDRESS_HEADER } from '@/lib/http/page-address';
 
 /**
  * "Page not found" for a material the viewer may not see, decided before the page renders.
@@ -14,15 +16,41 @@ import { viewerForSessionCookie } from '@/lib/sign-in/viewer-for-session';
  * This is not the permission check: every page and domain function still checks for itself
  * (lib/auth/permissions.ts); this only chooses the better-rendered 404 when the answer is already no.
  * Reads cost one small query by primary key, on GET requests for these pages only.
+ *
+ * For every page it also passes the page's address on to the layout (withPageAddress, below).
  */
 export async function proxy(request: NextRequest) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next({ request: { headers: withoutPageAddress(request) } });
   const id = materialIdIn(request.nextUrl.pathname);
-  if (!id) return NextResponse.next();
+  if (!id) return withPageAddress(request);
   const hub = await services();
   const viewer = await viewerForSessionCookie(hub.db, (name) => request.cookies.get(name)?.value);
-  if (await canSeeMaterial(hub, viewer, id)) return NextResponse.next();
-  return NextResponse.rewrite(new URL('/page-not-found', request.url));
+  if (await canSeeMaterial(hub, viewer, id)) return withPageAddress(request);
+  return NextResponse.rewrite(new URL('/page-not-found', request.url), { request: { headers: withoutPageAddress(request) } });
+}
+
+/** The request's headers without any page address the browser sent: only the proxy sets that. */
+function withoutPageAddress(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  headers.delete(PAGE_ADDRESS_HEADER);
+  return headers;
+}
+
+/**
+ * Tells the layout which page is being shown, query string and all (a layout is not given its page's
+ * address): the navigation marks the current page, and "Sign in" comes back to this very page, search
+ * words included. Set here, never taken from the browser: any such header it sends is replaced.
+ */
+function withPageAddress(request: NextRequest) {
+  const headers = withoutPageAddress(request);
+  const { pathname, search } = request.nextUrl;
+  headers.set(PAGE_ADDRESS_HEADER, `${pathname}${search}`);
+  const response = NextResponse.next({ request: { headers } });
+  // Public pages for someone signed out may be kept by their browser (lib/http/cache-policy.ts).
+  const signedIn = sessionCookieNames.some((name) => request.cookies.has(name));
+  const cacheControl = cacheControlFor({ pathname, search, signedIn });
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
+  return response;
 }
 
 /** The material id in /materials/<id> and its pages (edit, replace, withdraw, delete). */
@@ -33,5 +61,6 @@ function materialIdIn(pathname: string): string | undefined {
 }
 
 export const config = {
-  matcher: ['/materials/:id', '/materials/:id/(edit|replace|withdraw|delete)'],
+  // Every page, not Next.js's own files, the favicon or the sign-in API.
+  matcher: ['/((?!_next/|favicon.ico|api/).*)'],
 };

@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-// accessible-autocomplete's stylesheet first, so GOV.UK and app styles can override it.
-import 'accessible-autocomplete/dist/accessible-autocomplete.min.css';
 import './globals.scss';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
 import { SiteNavigation } from './_components/site-navigation';
+import { headers } from 'next/headers';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { pageAddressFrom, PAGE_ADDRESS_HEADER } from '@/lib/http/page-address';
+import { SiteFooterLinks } from './_components/site-footer-links';
 
 export const metadata: Metadata = {
   title: {
@@ -29,6 +30,8 @@ const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Who is signed in, read on the server for each request (lib/sign-in/current-viewer.ts).
   const signedIn = (await currentViewer()).kind === 'user';
+  // The page's address, from proxy.ts: for the navigation's current link and "Sign in" coming back here.
+  const page = pageAddressFrom((await headers()).get(PAGE_ADDRESS_HEADER));
   return (
     <html lang="en" className="govuk-template">
       {/* The snippet below changes the body's classes before React hydrates. */}
@@ -49,26 +52,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </div>
           </div>
-          <SiteNavigation signedIn={signedIn} />
+          <SiteNavigation signedIn={signedIn} page={page} />
           {/* Inside the header (a landmark), so every piece of the page belongs to one. */}
           <div className="govuk-width-container">
             <div className="govuk-phase-banner">
               <p className="govuk-phase-banner__content">
                 <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-                <span className="govuk-phase-banner__text">This is a new service – help us improve it</span>
+                <span className="govuk-phase-banner__text">
+                  This is a new service. Your{' '}
+                  <a className="govuk-link" href="/feedback">
+                    feedback
+                  </a>{' '}
+                  will help us to improve it.
+                </span>
               </p>
             </div>
           </div>
-          {signedIn ? (
-            <div className="govuk-width-container govuk-!-text-align-right">
-              {/* A form, not a link: signing out changes state, and works without JavaScript. */}
-              <form method="post" action="/sign-out" className="govuk-!-padding-top-2">
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  Sign out
-                </button>
-              </form>
-            </div>
-          ) : null}
         </header>
 
         <div className="govuk-width-container">
@@ -82,6 +81,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="govuk-width-container">
               <div className="govuk-footer__meta">
                 <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                  <SiteFooterLinks />
                   <div className="govuk-footer__meta-custom">
                     Materials are shared by councils under the licence shown on each material.
                   </div>

@@ -653,6 +653,11 @@ test('organisation, account and admin pages: only those who may, and no one else
       { url: `/organisations/${b.slug}/audit`, want: manages(v, 'b') ? { status: 200, text: 'Audit log' } : { status: 404 } },
       { url: '/admin/organisations', want: v === 'siteAdmin' ? { status: 200, text: 'Organisations' } : { status: 404 } },
       { url: '/admin/organisations/new', want: v === 'siteAdmin' ? { status: 200 } : { status: 404 } },
+      // Feedback may hold people's email addresses: site admins only (canReadFeedback).
+      {
+        url: '/admin/feedback',
+        want: v === 'anonymous' ? { status: 307, location: signIn('/admin/feedback') } : v === 'siteAdmin' ? { status: 200, text: 'Feedback' } : { status: 404 },
+      },
       { url: '/account', want: v === 'anonymous' ? { status: 307, location: signIn('/account') } : { status: 200, text: people[v as PersonKey]?.email } },
       { url: '/account/join', want: v === 'anonymous' ? { status: 307, location: signIn('/account/join') } : { status: 200 } },
       { url: '/admin/requests', want: v === 'siteAdmin' ? { status: 200, text: 'Requests waiting for a site admin' } : { status: 404 } },

@@ -9,6 +9,7 @@ import { emailAddressProblemMessage, parseEmailAddress } from '@/lib/text/email-
 import { SIGN_IN_EMAIL_COOKIE } from '@/lib/sign-in/sign-in-pages';
 import { tooManySignInRequestsMessage } from '@/lib/sign-in/rate-limit-sign-in';
 import { config } from '@/lib/config';
+import { signInReason } from '@/lib/sign-in/sign-in-reason';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,6 +33,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const error = errorOf(params.error);
   const callbackUrl = safeCallbackPath(params.callbackUrl, config().auth.url);
+  // Why they are here, when a page sent them ("Sign in to share a material").
+  const reason = signInReason(callbackUrl);
   const methods = signInMethods();
   const viewer = await currentViewer();
   const typed = error ? ((await cookies()).get(SIGN_IN_EMAIL_COOKIE)?.value ?? '') : '';
@@ -50,6 +53,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="govuk-grid-column-two-thirds">
         {emailError ? <ErrorSummary errors={[{ href: '#email', text: emailError }]} /> : null}
         <h1 className="govuk-heading-l">Sign in</h1>
+        {reason && viewer.kind !== 'user' ? <p className="govuk-body-l">{reason}</p> : null}
 
         {viewer.kind === 'user' ? (
           <InsetText>

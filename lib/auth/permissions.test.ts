@@ -12,6 +12,8 @@ import {
   canListMembers,
   canManageOrganisation,
   canReadAuditLog,
+  canReadFeedback,
+  canSendFeedback,
   canRequestToJoin,
   canSeeMemberEmails,
   canShareMaterial,
@@ -197,5 +199,17 @@ describe('joining, leaving, first admins and contacting a council (issue 14)', (
   it("anyone signed in writes to a council's admins; anyone sees their names", () => {
     expect(who(canContactOrganisationAdmins)).toEqual(['signed in, no council', 'member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
     expect(who(canSeeOrganisationAdminNames)).toEqual(Object.keys(viewers));
+  });
+});
+
+describe('feedback', () => {
+  const who = (rule: (viewer: Viewer) => boolean) => Object.keys(viewers).filter((name) => rule(viewers[name]!));
+
+  it('anyone may send feedback, signed in or not', () => {
+    expect(who(canSendFeedback)).toEqual(Object.keys(viewers));
+  });
+
+  it('only site admins read it', () => {
+    expect(who(canReadFeedback)).toEqual(['site admin']);
   });
 });

@@ -164,3 +164,17 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('who runs the hub', () => {
+  it('is unset by default, and read from HUB_OPERATOR_NAME and SUPPORT_EMAIL', () => {
+    expect(parseConfig({}).site).toEqual({ operatorName: undefined, supportEmail: undefined });
+    expect(parseConfig({ HUB_OPERATOR_NAME: ' Bristol City Council ', SUPPORT_EMAIL: 'hub@bristol.gov.uk' }).site).toEqual({
+      operatorName: 'Bristol City Council',
+      supportEmail: 'hub@bristol.gov.uk',
+    });
+  });
+
+  it('refuses a support address that is not one', () => {
+    expect(configError({ SUPPORT_EMAIL: 'the hub team' }).problems).toEqual(['SUPPORT_EMAIL must be an email address, such as support@hub.example.org']);
+  });
+});

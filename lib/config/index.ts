@@ -105,6 +105,8 @@ const environmentSchema = z
     WORKER_CONCURRENCY: positiveInteger(1),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
+    HUB_OPERATOR_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(200, 'must be 200 characters or fewer').optional()),
+    SUPPORT_EMAIL: z.preprocess(emptyToUndefined, z.email({ message: 'must be an email address, such as support@hub.example.org' }).optional()),
     OPERATIONS_TOKEN: z.preprocess(
       emptyToUndefined,
       z.string().min(32, 'must be at least 32 characters (a long random string)').optional(),
@@ -246,6 +248,14 @@ export interface JobsConfig {
   concurrency: number;
 }
 
+/** Who runs this hub, for the service pages (privacy notice, accessibility statement, contact). */
+export interface SiteConfig {
+  /** The organisation that runs the hub, such as "Bristol City Council" (HUB_OPERATOR_NAME). */
+  operatorName: string | undefined;
+  /** Where people write for help (SUPPORT_EMAIL). */
+  supportEmail: string | undefined;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   dataDir: string;
@@ -256,6 +266,7 @@ export interface AppConfig {
   maxUploadBytes: number;
   seedStarterKit: boolean;
   auth: AuthConfig;
+  site: SiteConfig;
   operations: OperationsConfig;
 }
 
@@ -311,6 +322,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     seedStarterKit: e.SEED_STARTER_KIT,
     auth: authConfig(e),
+    site: { operatorName: e.HUB_OPERATOR_NAME, supportEmail: e.SUPPORT_EMAIL },
     operations: { token: e.OPERATIONS_TOKEN, maxQueuedJobs: e.READY_MAX_QUEUED_JOBS },
   };
 }

@@ -396,3 +396,21 @@ export const contactMessages = pgTable(
   },
   (t) => [index('contact_messages_sender_idx').on(t.senderId, t.createdAt)],
 );
+
+/**
+ * What people write on the feedback page (/feedback), read by site admins at /admin/feedback. The
+ * network address is kept only as a one-way code, to limit how much one network can send.
+ */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    message: text('message').notNull(),
+    /** Given only by those who want a reply. */
+    replyEmail: text('reply_email'),
+    /** sha256 of the network address (IPv6: its /64), or null when there was none. */
+    networkHash: text('network_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_created_at_idx').on(t.createdAt), index('feedback_network_hash_idx').on(t.networkHash, t.createdAt)],
+);

@@ -38,6 +38,7 @@ export const formAttemptFields = {
   'contact-admins': ['message'],
   /** Approve and Refuse on the site admins' queue: nothing to keep. */
   'site-requests': [],
+  feedback: ['message', 'replyEmail'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;
