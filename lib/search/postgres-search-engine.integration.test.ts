@@ -356,11 +356,11 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
     it('count each facet with every filter except its own', async () => {
       const results = await search({ filters: { phases: ['alpha'] } });
       expect(results.total).toBe(2);
-      // The phase facet ignores the phase filter, so people can widen it.
+      // The phase facet ignores the phase filter, so people can widen it; phases in service order.
       expect(results.facets.phases).toEqual([
+        { value: 'discovery', label: 'Discovery', count: 2, selected: false },
         { value: 'alpha', label: 'Alpha', count: 2, selected: true },
         { value: 'beta', label: 'Beta', count: 2, selected: false },
-        { value: 'discovery', label: 'Discovery', count: 2, selected: false },
         { value: 'live', label: 'Live', count: 1, selected: false },
       ]);
       // Other facets are counted within the phase filter.
@@ -387,10 +387,10 @@ describe.each(testDrivers)('Postgres search engine on %s', (driver) => {
     it('count across two selected facets, each without its own filter', async () => {
       const results = await search({ filters: { phases: ['alpha'], kinds: ['example'] } });
       expect(keys(results)).toEqual(['consent-form']);
-      // phases: counted with kind=example only → consent-form (alpha, beta) and personas (beta).
+      // phases: counted with kind=example only → consent-form (alpha, beta) and personas (beta), in service order.
       expect(results.facets.phases.map((f) => [f.value, f.count, f.selected])).toEqual([
-        ['beta', 2, false],
         ['alpha', 1, true],
+        ['beta', 2, false],
       ]);
       // kinds: counted with phase=alpha only → homelessness-guide (template), consent-form (example).
       expect(results.facets.kinds.map((f) => [f.value, f.count, f.selected])).toEqual([
