@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * Two projects:
  * - unit: tests that need nothing but Node (`*.test.ts`), run in parallel, no database;
  * - integration: tests against real Postgres and PGlite, real files and servers on loopback
- *   (`*.integration.test.ts`), one file at a time after lib/testing/global-setup.ts has checked
+ *   (`*.integration.test.ts`), two files at a time after lib/testing/global-setup.ts has checked
  *   Postgres and made the database templates they start from.
  * `npx vitest run --project unit` runs only the fast ones.
  */
@@ -42,8 +42,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: one file at a time keeps timings steady and the machine responsive.
-          fileParallelism: false,
+          // Two files at a time: much of their time is spent waiting on Postgres, servers on loopback
+          // and file I/O, so two keep both cores busy. Each file has databases of its own.
+          fileParallelism: true,
+          maxWorkers: 2,
           globalSetup: ['lib/testing/global-setup.ts'],
         },
       },

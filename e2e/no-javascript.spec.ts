@@ -18,6 +18,8 @@ const file = corpusFile('016-gds-ida-example-research-brief.pdf');
 const title = `Research brief without JavaScript ${run}`;
 
 test('sign in, share, search with a filter, and download, all without JavaScript', async ({ page }) => {
+  // A long journey, with an accessibility check of every page (each without JavaScript, in a copy).
+  test.setTimeout(120_000);
   // Sharing needs a member of a council: a cardiff.gov.uk address (City of Cardiff Council's homepage
   // domain in lib/taxonomy/data/local-authorities.csv) joins it on signing in, by email link, without JavaScript.
   await signInAs(page, uniqueAddress('cardiff.gov.uk', 'sharer'), { returnTo: '/materials/new' });

@@ -10,9 +10,9 @@ import { emailsTo, emailTo, followSignInLink, requestSignInLink, signInAs, signI
 async function expectOnAccountPage(page: Page, details: { email: string; organisation: string; role?: string }) {
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
   const list = page.locator('.govuk-summary-list');
-  await expect(list.locator('.govuk-summary-list__row', { hasText: 'Email address' }).locator('dd')).toHaveText(details.email);
-  await expect(list.locator('.govuk-summary-list__row', { hasText: 'Council or organisation' }).locator('dd')).toHaveText(details.organisation);
-  if (details.role) await expect(list.locator('.govuk-summary-list__row', { hasText: 'Role' }).locator('dd')).toHaveText(details.role);
+  await expect(list.locator('.govuk-summary-list__row', { hasText: 'Email address' }).locator('dd.govuk-summary-list__value')).toHaveText(details.email);
+  await expect(list.locator('.govuk-summary-list__row', { hasText: 'Council or organisation' }).locator('dd.govuk-summary-list__value')).toHaveText(details.organisation);
+  if (details.role) await expect(list.locator('.govuk-summary-list__row', { hasText: 'Role' }).locator('dd.govuk-summary-list__value')).toHaveText(details.role);
   await expectAccessible(page);
 }
 
