@@ -44,6 +44,9 @@ const viewers: Record<string, Viewer> = {
   'site admin': user(null, 'member', true),
 };
 
+/** The names of the viewers a rule allows, in the order of `viewers`. */
+const who = (rule: (viewer: Viewer) => boolean): string[] => Object.keys(viewers).filter((name) => rule(viewers[name]!));
+
 const material = (visibility: string, status = 'published'): MaterialAccessFacts => ({
   visibility,
   status,
@@ -146,11 +149,6 @@ describe('changing, deleting and managing', () => {
 });
 
 describe('organisations: members, join requests and the audit log', () => {
-  const who = (rule: (viewer: Viewer) => boolean) =>
-    Object.entries(viewers)
-      .filter(([, viewer]) => rule(viewer))
-      .map(([name]) => name);
-
   it("a council's members, its admins and site admins see who belongs to it", () => {
     expect(who((v) => canListMembers(v, bristol.id))).toEqual(['member', 'organisation admin', 'site admin']);
   });
@@ -174,11 +172,6 @@ describe('organisations: members, join requests and the audit log', () => {
 });
 
 describe('joining, leaving, first admins and contacting a council (issue 14)', () => {
-  const who = (rule: (viewer: Viewer) => boolean) =>
-    Object.entries(viewers)
-      .filter(([, viewer]) => rule(viewer))
-      .map(([name]) => name);
-
   it('anyone signed in sets their own name', () => {
     expect(who(canSetOwnName)).toEqual(['signed in, no council', 'member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
   });
@@ -203,7 +196,6 @@ describe('joining, leaving, first admins and contacting a council (issue 14)', (
 });
 
 describe('feedback', () => {
-  const who = (rule: (viewer: Viewer) => boolean) => Object.keys(viewers).filter((name) => rule(viewers[name]!));
 
   it('anyone may send feedback, signed in or not', () => {
     expect(who(canSendFeedback)).toEqual(Object.keys(viewers));

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations';
+import { users } from './people';
+import { artefactTypes, kinds, licences } from './vocabularies';
+
+/** Materials, their file versions, and what search and uploads in progress keep about them. Part of lib/db/schema.ts. */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const materials = pgTable(
+  'materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    phases: text('phases').array().notNull().default(sql`'{}'::text[]`),
+    artefactType: text('artefact_type')
+      .notNull()
+      .references(() => artefactTypes.slug),
+    kind: text('kind')
+      .notNull()
+      .references(() => kinds.slug),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    licence: text('licence')
+      .notNull()
+      .references(() => licences.spdx),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Where an imported document was first published, shown with its licence. */
+    sourceUrl: text('source_url'),
+    /** Attribution statement required by the licence, e.g. "© Crown copyright, Government Digital Service". */
+    attribution: text('attribution'),
+    /**
+     * Who may see it: 'public' (anyone), 'councils' (any signed-in member of any organisation) or
+     * 'organisation' (members of the owning organisation only). See lib/auth/permissions.ts.
+     */
+    visibility: text('visibility').notNull().default('public'),
+    /** 'published' | 'withdrawn'. Withdrawn materials leave search and lists and can be restored. */
+    status: text('status').notNull().default('published'),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Who shared it; null for the starter kit and imports. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Set for the starter kit the hub writes itself, so seeding twice never duplicates. */
+    seedKey: text('seed_key'),
+    /**
+     * Maintained by the materials_search_vector trigger: title A, summary B, tags/topics/council C,
+     * and the latest version's extracted text D.
+     */
+    searchVector: tsvector('search_vector'),
+    /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
+    textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('materials_seed_key_key').on(t.seedKey),
+    index('materials_search_vector_idx').using('gin', t.searchVector),
+    index('materials_phases_idx').using('gin', t.phases),
+    index('materials_topics_idx').using('gin', t.topics),
+    index('materials_created_at_idx').on(t.createdAt),
+    index('materials_organisation_id_idx').on(t.organisationId),
+  ],
+);
+
+export const materialVersions = pgTable(
+  'material_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    materialId: uuid('material_id')
+      .notNull()
+      .references(() => materials.id, { onDelete: 'cascade' }),
+    versionNumber: integer('version_number').notNull(),
+    /** The name the file had on the uploader's computer, cleaned for display. Never used as a key. */
+    fileName: text('file_name').notNull(),
+    /** A short format code from lib/formats/file-formats.ts: pdf, docx, md, … */
+    format: text('format').notNull(),
+    /** The content type the server chose for this format; served on download. */
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** Server-generated; never derived from the file name. */
+    storageKey: text('storage_key').notNull(),
+    changeNote: text('change_note'),
+    /**
+     * Text extraction, done in the background by the extract-text job (lib/jobs):
+     * 'pending' (waiting), 'extracting', 'done', 'no_text' (read, nothing to index), 'unsupported'
+     * (a format we do not read) or 'failed' (textFailure says why, in words fit for the uploader).
+     */
+    textStatus: text('text_status').notNull().default('pending'),
+    /** The extracted text, normalised, at most 2 MB. Inherits the material's permissions. */
+    textContent: text('text_content'),
+    textTruncated: boolean('text_truncated').notNull().default(false),
+    /** Characters in textContent, so pages can say when search looks at only part of a long file. */
+    textLength: integer('text_length'),
+    textFailure: text('text_failure'),
+    textUpdatedAt: timestamp('text_updated_at', { withTimezone: true }),
+    pageCount: integer('page_count'),
+    slideCount: integer('slide_count'),
+    sheetCount: integer('sheet_count'),
+    /** Who uploaded this version; null for the starter kit and imports. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('material_versions_material_version_key').on(t.materialId, t.versionNumber),
+    uniqueIndex('material_versions_storage_key_key').on(t.storageKey),
+    index('material_versions_sha256_idx').on(t.sha256),
+    index('material_versions_text_status_idx').on(t.textStatus),
+  ],
+);
+
+/**
+ * Changes the Meilisearch index has not yet caught up with. Rows are written by database triggers
+ * (drizzle/0003_…), so every change to a material or its council's name lands here in the same
+ * transaction as the change itself; the search-index job drains them (lib/search/meilisearch).
+ */
+export const searchOutbox = pgTable('search_outbox', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  materialId: uuid('material_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every distinct word (lower-cased, unstemmed) seen in materials' titles, summaries, tags and text:
+ * what the built-in engine corrects typos against and draws "did you mean" suggestions from. Filled
+ * by the search-vector trigger. A suggestion is only ever shown if it finds something the person
+ * may see, so words from private materials never surface on their own.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('search_words_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
+);
+
+/**
+ * A storage key is written here (and committed) before any byte is stored, and removed in the same
+ * transaction that creates the material's row. A key left here for long means a crash between the two:
+ * the sweeper deletes the object, so no file outlives a failed upload.
+ */
+export const pendingUploads = pgTable('pending_uploads', {
+  storageKey: text('storage_key').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
