@@ -26,4 +26,7 @@ export interface Services {
 export interface JobQueue {
   /** Queue text extraction for these file versions (already 'pending' in the database). */
   extractText(versionIds: string[]): Promise<void>;
+  /** Queue the check before publishing for these file versions (already 'pending' in the database). */
+  checkFile(versionIds: string[]): Promise<void>;
 }
+

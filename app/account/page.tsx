@@ -9,6 +9,8 @@ import { signInMethods } from '@/lib/sign-in/auth-options';
 import { requireSignedIn } from '@/lib/sign-in/current-viewer';
 import { getAccount } from '@/lib/people/get-account';
 import { services } from '@/lib/runtime';
+import { concernReasons, concernStatuses } from '@/lib/concerns/concern-words';
+import { listMyConcerns } from '@/lib/concerns/list-concerns';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -39,6 +41,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const account = await getAccount(hub, viewer);
   if (!account) return null; // the user was deleted between the two reads: the next request is anonymous
   const { microsoft } = signInMethods();
+  const concerns = await listMyConcerns(hub, viewer);
   const [joinRequest, adminRequest, admins] = await Promise.all([
     getOwnJoinRequest(hub, viewer),
     getOwnAdminRequest(hub, viewer),
@@ -162,6 +165,11 @@ export default async function AccountPage({ searchParams }: Props) {
                   </li>
                 </>
               ) : null}
+              <li>
+                <a className="govuk-link" href="/concerns">
+                  Concerns about materials
+                </a>
+              </li>
               {account.isSiteAdmin ? (
                 <li>
                   <a className="govuk-link" href="/admin/requests">
@@ -185,6 +193,22 @@ export default async function AccountPage({ searchParams }: Props) {
             <input type="hidden" name="callbackUrl" value="/account" />
             <Button variant="secondary">Link your Microsoft account</Button>
           </form>
+        ) : null}
+
+        {concerns.length ? (
+          <>
+            <h2 className="govuk-heading-m">Concerns you raised</h2>
+            <p className="govuk-body">The council that shared the material does not see who raised a concern.</p>
+            <ul className="govuk-list" aria-label="Concerns you raised">
+              {concerns.map((c) => (
+                <li key={c.id} className="app-concern">
+                  <strong>{c.material.title}</strong>: {concernReasons[c.reason as keyof typeof concernReasons] ?? c.reason}. Outcome:{' '}
+                  {concernStatuses[c.status]}
+                  {c.outcomeNote ? ` (${c.outcomeNote})` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
 
         <form method="post" action="/sign-out">

@@ -17,7 +17,15 @@ import {
   canRequestToJoin,
   canSeeMemberEmails,
   canShareMaterial,
+  canDecideConcern,
+  canPublishMaterial,
+  canReportConcern,
+  canSeeCheckFindings,
+  canSeeReporter,
   canViewMaterial,
+  canViewVersion,
+  visibleMaterialsSql,
+  visibilityFilterFacts,
   type MaterialAccessFacts,
 } from './permissions';
 import { anonymous, type Viewer } from './viewer';
@@ -74,6 +82,16 @@ const expectedViews: Record<string, Record<string, boolean>> = {
     'site admin': true,
   },
   'organisation/published': {
+    anonymous: false,
+    'signed in, no council': false,
+    'member of another council': false,
+    member: true,
+    'organisation admin': true,
+    'admin of another council': false,
+    'site admin': true,
+  },
+  // Every upload is a draft until its uploader publishes it: the council and site admins only.
+  'public/draft': {
     anonymous: false,
     'signed in, no council': false,
     'member of another council': false,
@@ -192,6 +210,57 @@ describe('joining, leaving, first admins and contacting a council (issue 14)', (
   it("anyone signed in writes to a council's admins; anyone sees their names", () => {
     expect(who(canContactOrganisationAdmins)).toEqual(['signed in, no council', 'member of another council', 'member', 'organisation admin', 'admin of another council', 'site admin']);
     expect(who(canSeeOrganisationAdminNames)).toEqual(Object.keys(viewers));
+  });
+});
+
+describe('drafts, checks and concerns', () => {
+  const who = (rule: (viewer: Viewer) => boolean) =>
+    Object.entries(viewers)
+      .filter(([, viewer]) => rule(viewer))
+      .map(([name]) => name);
+
+  it('search, lists and counts never include drafts, for anyone', () => {
+    for (const viewer of Object.values(viewers)) {
+      const text = JSON.stringify(visibleMaterialsSql(viewer).queryChunks);
+      expect(text).toContain("m.status = 'published'");
+      const facts = visibilityFilterFacts(viewer);
+      expect(['every-published', 'by-visibility']).toContain(facts.sees);
+    }
+  });
+
+  it('a version never published is seen only by the council and site admins, even on a published public material', () => {
+    const published = material('public');
+    expect(who((v) => canViewVersion(v, published, { publishedAt: null }))).toEqual(['member', 'organisation admin', 'site admin']);
+    expect(who((v) => canViewVersion(v, published, { publishedAt: new Date() }))).toEqual(Object.keys(viewers));
+    expect(who((v) => canViewVersion(v, material('public', 'draft'), { publishedAt: new Date() }))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it("a file's findings are seen only by the owning council and site admins, published or not", () => {
+    for (const status of ['draft', 'published', 'withdrawn']) {
+      expect(who((v) => canSeeCheckFindings(v, material('public', status)))).toEqual(['member', 'organisation admin', 'site admin']);
+    }
+  });
+
+  it('only the owning council and site admins publish a draft', () => {
+    expect(who((v) => canPublishMaterial(v, material('public', 'draft')))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it('anyone signed in who can see a material may raise a concern about it', () => {
+    expect(who((v) => canReportConcern(v, material('public')))).toEqual([
+      'signed in, no council',
+      'member of another council',
+      'member',
+      'organisation admin',
+      'admin of another council',
+      'site admin',
+    ]);
+    expect(who((v) => canReportConcern(v, material('public', 'draft')))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it("concerns are decided by the owning council's admins and site admins; only site admins see who raised them", () => {
+    expect(who((v) => canDecideConcern(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
+    expect(who((v) => canDecideConcern(v, null))).toEqual(['site admin']);
+    expect(who(canSeeReporter)).toEqual(['site admin']);
   });
 });
 

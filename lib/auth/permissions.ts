@@ -10,8 +10,11 @@ import type { Actor, Viewer, Visibility } from './viewer';
  *   public        anyone, signed in or not
  *   councils      anyone signed in who belongs to an organisation
  *   organisation  members of the owning organisation
- * Withdrawn materials are seen only by the owning organisation's members and site admins (to restore
- * them), never in search or lists. Site admins see and may change everything.
+ * Drafts (every upload until its uploader has seen the check and published it) and withdrawn
+ * materials are seen only by the owning organisation's members and site admins, never in search or
+ * lists: both are "not published", one rule. A file version never published (a draft replaced before
+ * publishing, the original of a cleaned file) is seen only by them too, even once the material is
+ * published. Site admins see and may change everything.
  */
 
 export interface MaterialAccessFacts {
@@ -75,6 +78,52 @@ export function visibilityFilterFacts(viewer: Viewer): VisibilityFilterFacts {
   const organisationId = organisationOf(viewer);
   if (!organisationId) return { sees: 'by-visibility', visibilities: ['public'], ownOrganisationId: null };
   return { sees: 'by-visibility', visibilities: ['public', 'councils'], ownOrganisationId: organisationId };
+}
+
+/**
+ * May the viewer see this file version (download it, see it listed)? Only if they may see the
+ * material, and, for a version that was never published, only the owning organisation and site
+ * admins: a draft's earlier file (say, the original with its comments, before the hub cleaned it)
+ * never reaches anyone else.
+ */
+export function canViewVersion(viewer: Viewer, material: MaterialAccessFacts, version: { publishedAt: Date | string | null }): boolean {
+  if (!canViewMaterial(viewer, material)) return false;
+  return version.publishedAt !== null || isSiteAdmin(viewer) || isMemberOf(viewer, material.organisationId);
+}
+
+/**
+ * See a file's check (its findings: masked excerpts of personal data, hidden content): the owning
+ * organisation's members and site admins. The findings describe unpublished material.
+ */
+export function canSeeCheckFindings(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  return isSiteAdmin(viewer) || isMemberOf(viewer, material.organisationId);
+}
+
+/** Publish a draft, clean its file, accept suggested tags: whoever may change the material. */
+export function canPublishMaterial(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  return canChangeMaterial(viewer, material);
+}
+
+/** Raise a concern about a material: anyone signed in who can see it. */
+export function canReportConcern(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  return viewer.kind === 'user' && canViewMaterial(viewer, material);
+}
+
+/**
+ * Decide concerns about an organisation's materials (hide, ask for a fix, dismiss): its admins and
+ * site admins. Concerns about materials with no organisation (the starter kit): site admins only.
+ */
+export function canDecideConcern(viewer: Viewer, organisationId: string | null): boolean {
+  if (organisationId === null) return isSiteAdmin(viewer);
+  return canManageOrganisation(viewer, organisationId);
+}
+
+/**
+ * See who raised a concern: site admins only. The owning organisation's admins decide the concern
+ * without learning which person (or council) raised it; the reporter sees their own reports.
+ */
+export function canSeeReporter(viewer: Viewer): boolean {
+  return isSiteAdmin(viewer);
 }
 
 /** May the viewer share materials (for their own organisation)? */

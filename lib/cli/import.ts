@@ -14,12 +14,14 @@ import { runtime } from '@/lib/runtime';
  * failed or the import could not run, 2 for a usage mistake.
  */
 
-const usage = `Usage: npm run import -- <folder> [--verbose]
+const usage = `Usage: npm run import -- <folder> [--verbose] [--publish-with-personal-data]
 
 Imports every file listed in <folder>/${manifestFileName} into the hub (the database and file storage
 configured by DATABASE_URL / S3_* / DATA_DIR, or the embedded ones in .data/).
 The folder is relative to ${process.cwd()}.
 Files already in the hub (same SHA-256) are skipped, so running it twice changes nothing.
+Each file is checked as an upload is (personal data, hidden content, format); a file whose check
+finds likely personal data stays a draft for its council unless --publish-with-personal-data is given.
 --verbose also lists every artefact type, topic and phase the synonym tables mapped.
 Manifest columns: see lib/import/README.md.`;
 
@@ -31,7 +33,8 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const unknownFlags = args.filter((a) => a.startsWith('-') && !['--verbose', '-v'].includes(a));
+  const publishWithPersonalData = args.includes('--publish-with-personal-data');
+  const unknownFlags = args.filter((a) => a.startsWith('-') && !['--verbose', '-v', '--publish-with-personal-data'].includes(a));
   if (positional.length !== 1 || unknownFlags.length) {
     console.error(positional.length === 0 ? 'Give the folder to import.\n' : `Unexpected arguments: ${args.join(' ')}\n`);
     console.error(usage);
@@ -53,7 +56,7 @@ async function main(): Promise<number> {
     });
     hubRuntime = hub;
     console.log(`Importing ${folder} (database: ${hub.database.driver}, files: ${hub.services.storage.driver})`);
-    const report = await importFolder(hub.services, folder, { onRow: printProgress });
+    const report = await importFolder(hub.services, folder, { onRow: printProgress, publishWithPersonalData });
     printReport(report, verbose);
     return report.failed > 0 || report.stoppedBecause ? 1 : 0;
   } catch (error) {
@@ -93,7 +96,11 @@ function printError(error: unknown) {
 
 function printProgress(outcome: RowOutcome) {
   const where = `line ${String(outcome.line).padStart(3)}`;
-  if (outcome.status === 'imported') console.log(`${where}  imported  ${outcome.file}`);
+  if (outcome.status === 'imported') {
+    const { check } = outcome;
+    const found = check.likely || check.possible ? ` (check: ${check.likely} likely, ${check.possible} possible findings)` : check.status === 'checked' ? '' : ` (check: ${check.status})`;
+    console.log(`${where}  ${check.published ? 'imported' : 'DRAFT   '}  ${outcome.file}${found}${check.heldBecause ? `: not published, ${check.heldBecause}` : ''}`);
+  }
   else if (outcome.status === 'skipped') console.log(`${where}  skipped   ${outcome.file} (already in the hub)`);
   else console.log(`${where}  FAILED    ${outcome.file || '(no file)'}: ${outcome.message}`);
 }

@@ -8,3 +8,4 @@ export * from './tables/organisations';
 export * from './tables/materials';
 export * from './tables/people';
 export * from './tables/records';
+export * from './tables/concerns';

@@ -12,7 +12,9 @@ export type AppErrorCode =
   | 'storage_unavailable'
   | 'database_unavailable'
   | 'bad_request'
-  | 'forbidden_origin';
+  | 'forbidden_origin'
+  | 'conflict'
+  | 'rate_limited';
 
 const statusByCode: Record<AppErrorCode, number> = {
   validation: 422,
@@ -24,6 +26,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   database_unavailable: 503,
   bad_request: 400,
   forbidden_origin: 403,
+  conflict: 409,
+  rate_limited: 429,
 };
 
 /** A message for one form field: `field` is the input's name, so forms can link the error to it. */

@@ -24,6 +24,14 @@ export const formAttemptFields = {
   edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
   replace: ['changeNote'],
   withdraw: ['reason'],
+  /** The check page's forms (lib/file-checks): publish, clean, accept suggested tags. */
+  publish: ['reason', 'acknowledged'],
+  clean: [],
+  'suggested-tags': ['artefactType', 'phases', 'topics'],
+  /** Raising a concern about a material, and deciding one (lib/concerns). */
+  concern: ['reason', 'details'],
+  'decide-concern': ['decision', 'note'],
+  'check-settings': ['requireCheckAcknowledgement'],
   'email-domains': ['emailDomains'],
   /** The buttons on an organisation's manage page (approve, refuse, roles, remove): nothing to keep. */
   'manage-organisation': [],

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { materialVersions } from '@/lib/db/schema';
 import { AppError, ValidationError } from '@/lib/errors';
+import { checkAndPublishImported, type ImportedFileCheck } from '@/lib/file-checks/publish-imported';
 import { createMaterial } from '@/lib/materials/create-material';
 import type { Services } from '@/lib/services';
 import { ManifestError, readManifest, type ManifestRow } from './manifest';
@@ -35,7 +36,7 @@ export interface MappingSummary extends Mapping {
 }
 
 export type RowOutcome =
-  | { line: number; file: string; status: 'imported'; materialId: string; sha256: string }
+  | { line: number; file: string; status: 'imported'; materialId: string; sha256: string; check: ImportedFileCheck }
   | { line: number; file: string; status: 'skipped'; existingMaterialId: string; sha256: string }
   | { line: number; file: string; status: 'failed'; message: string };
 
@@ -60,6 +61,11 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Called after each row (the CLI prints progress with it). */
   onRow?: (outcome: RowOutcome) => void;
+  /**
+   * Publish files whose check found likely personal data or hidden content. Off by default: such
+   * files are imported as drafts for their council to look at (`npm run import -- --publish-with-personal-data`).
+   */
+  publishWithPersonalData?: boolean;
 }
 
 export async function importFolder(services: Services, folder: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -80,7 +86,7 @@ export async function importFolder(services: Services, folder: string, options: 
   const mappings = new Map<string, MappingSummary>();
 
   for (const row of manifest.rows) {
-    const outcome = await importRow(services, root, row, report, mappings);
+    const outcome = await importRow(services, root, row, report, mappings, options);
     report.outcomes.push(outcome);
     report[outcome.status === 'failed' ? 'failed' : outcome.status]++;
     options.onRow?.(outcome);
@@ -108,6 +114,7 @@ async function importRow(
   row: ManifestRow,
   report: ImportReport,
   mappings: Map<string, MappingSummary>,
+  options: ImportOptions,
 ): Promise<RowOutcome> {
   const { line, file } = row;
   const warn = (message: string) => report.warnings.push({ line, ...(file ? { file } : {}), message });
@@ -152,13 +159,18 @@ async function importRow(
   if (mapped.errors.length) return fail(mapped.errors);
 
   try {
+    const actor = { kind: 'system', label: 'Bulk import' } as const;
     const created = await createMaterial(services, {
-      actor: { kind: 'system', label: 'Bulk import' },
+      actor,
       fields: mapped.fields,
       file: { fileName: file, stream: createReadStream(located.path) },
+      // Checked like any upload, then published unless the check holds it back.
+      status: 'draft',
     });
     if (created.sha256 !== sha256) warn(`file "${file}" changed while it was being imported: check the stored copy`);
-    return { line, file, status: 'imported', materialId: created.id, sha256: created.sha256 };
+    const check = await checkAndPublishImported(services, actor, created, { publishWithPersonalData: options.publishWithPersonalData });
+    if (check.heldBecause) warn(`file "${file}" was imported as a draft, not published: ${check.heldBecause}`);
+    return { line, file, status: 'imported', materialId: created.id, sha256: created.sha256, check };
   } catch (error) {
     if (error instanceof ValidationError) {
       return fail(error.fieldErrors.map((f) => `${f.field}: ${f.message}`));

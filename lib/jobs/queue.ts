@@ -16,6 +16,8 @@ export const queueSchema = 'pgboss';
 export const queueNames = {
   /** Read one file version's text (data: { versionId }). */
   extractText: 'extract-text',
+  /** Check one file version before it is published (data: { versionId }; lib/file-checks). */
+  checkFile: 'check-file',
   /** Bring the Meilisearch index in line with search_outbox. */
   syncSearch: 'sync-search',
   /** Every minute: queue versions still waiting for text (a crash between commit and queueing). */
@@ -31,6 +33,7 @@ export const extractTextRetryLimit = 4;
 export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], Omit<Queue, 'name'>> = {
   // 'stately': at most one waiting and one running job per version (singletonKey), however often it is queued.
   [queueNames.extractText]: { policy: 'stately', retryLimit: extractTextRetryLimit, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [queueNames.checkFile]: { policy: 'stately', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.syncSearch]: { policy: 'stately', retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
 };
@@ -80,6 +83,11 @@ export async function openJobQueue(database: DatabaseHandle, options: { maintain
     async extractText(versionIds) {
       for (const versionId of versionIds) {
         await boss.send(queueNames.extractText, { versionId }, { singletonKey: versionId });
+      }
+    },
+    async checkFile(versionIds) {
+      for (const versionId of versionIds) {
+        await boss.send(queueNames.checkFile, { versionId }, { singletonKey: versionId });
       }
     },
   };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
 import type { Services } from '@/lib/services';
+import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
 import { extractVersionText, pendingTextVersionIds } from './extract-text';
 import { queueNames, type OpenedQueue } from './queue';
 
@@ -54,6 +55,16 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
     },
   );
 
+  await boss.work(queueNames.checkFile, { pollingIntervalSeconds: 1, localConcurrency: settings.concurrency }, async ([job]) => {
+    if (!job) return;
+    const parsed = extractTextData.safeParse(job.data);
+    if (!parsed.success) {
+      console.error(`[check-file] job ${job.id} has no valid version id; dropped`);
+      return;
+    }
+    await checkVersion(services, parsed.data.versionId);
+  });
+
   await boss.work(queueNames.sweep, async () => sweep(services, queue, settings.searchSync));
   await boss.schedule(queueNames.sweep, '* * * * *');
   await sweep(services, queue, settings.searchSync);
@@ -98,6 +109,7 @@ async function startSearchSync(services: Services, queue: OpenedQueue, searchSyn
 export async function sweep(services: Services, queue: OpenedQueue, searchSync: SearchSync | null): Promise<void> {
   const pending = await pendingTextVersionIds(services);
   await queue.jobs.extractText(pending);
+  await queue.jobs.checkFile(await pendingCheckVersionIds(services));
   if (searchSync) {
     if (await outboxWaiting(services)) await queue.boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' });
   } else {

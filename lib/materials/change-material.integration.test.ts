@@ -25,6 +25,7 @@ import { restoreMaterial } from './restore-material';
 import { sweepPendingUploads } from './sweep-pending-uploads';
 import { updateMaterial } from './update-material';
 import { withdrawMaterial } from './withdraw-material';
+import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 
 const answers = {
   title: 'Bin collections discussion guide',
@@ -70,6 +71,7 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
 
   async function share(visibility: Visibility = 'public', file = textFile('guide.txt', 'Version one')) {
     const { id } = await createMaterial(hub.services, { actor: sam.viewer, fields: { ...answers, visibility }, file });
+    await checkThenPublish(hub.services, sam.viewer, id);
     return id;
   }
 
@@ -122,8 +124,8 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
       expect(row!.updatedAt.getTime()).toBeGreaterThan(row!.createdAt.getTime());
 
       const events = await eventsFor(id);
-      expect(events.map((e) => e.action)).toEqual(['material.created', 'material.updated']);
-      const updated = events[1]!;
+      expect(events.map((e) => e.action)).toEqual(['material.created', 'material.published', 'material.updated']);
+      const updated = events[2]!;
       expect(updated).toMatchObject({
         actorUserId: sam.id,
         actorLabel: 'Sam Jones, Bristol City Council',
@@ -144,7 +146,7 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
         file: textFile('guide.txt', 'Two phases'),
       });
       expect((await updateMaterial(hub.services, sam.viewer, twoPhases, { ...answers, phases: ['discovery', 'alpha'] })).changed).toEqual([]);
-      expect((await eventsFor(id)).length).toBe(1);
+      expect((await eventsFor(id)).map((e) => e.action)).toEqual(['material.created', 'material.published']);
     });
 
     it('refuses bad answers, one message per field, and changes nothing', async () => {
@@ -160,7 +162,7 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
       });
       const [row] = await hub.services.db.select().from(materials).where(eq(materials.id, id));
       expect(row!.title).toBe(answers.title);
-      expect((await eventsFor(id)).length).toBe(1);
+      expect((await eventsFor(id)).map((e) => e.action)).toEqual(['material.created', 'material.published']);
     });
 
     it('never makes a material public because the visibility was left out of the post', async () => {
@@ -222,6 +224,10 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
         file: { fileName: 'Consent form.docx', stream: fs.createReadStream(docxPath) },
       });
       expect(replaced).toMatchObject({ id, versionNumber: 2, sha256: sha256(docx), sizeBytes: docx.length });
+      // The new file is a draft until it is checked and published: nobody outside Bristol sees it meanwhile.
+      expect(await getMaterial(hub.services, anonymous, id)).toBeUndefined();
+      expect(await openVersionDownload(hub.services, anonymous, id, 1)).toBeUndefined();
+      await checkThenPublish(hub.services, sam.viewer, id);
 
       const material = await getMaterial(hub.services, anonymous, id);
       expect(material?.file).toMatchObject({ versionNumber: 2, fileName: 'Consent form.docx', format: 'docx' });
@@ -257,7 +263,8 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
       expect(asJson).not.toContain('materials/'); // no storage keys
 
       const events = await eventsFor(id);
-      expect(events.at(-1)).toMatchObject({
+      expect(events.map((e) => e.action).slice(-2)).toEqual(['material.file_replaced', 'material.published']);
+      expect(events.at(-2)).toMatchObject({
         action: 'material.file_replaced',
         before: { versionNumber: 1, fileName: 'Consent form.pdf', sha256: sha256(pdf) },
         after: { versionNumber: 2, fileName: 'Consent form.docx', sha256: sha256(docx), changeNote: 'Now a Word document with the new questions' },
@@ -392,9 +399,9 @@ describe.each(testDrivers)('changing and removing materials on %s', (driver) => 
       expect(restored).toMatchObject({ status: 'published', withdrawnReason: null, withdrawnAt: null, visibility: 'public' });
 
       const events = await eventsFor(id);
-      expect(events.map((e) => e.action)).toEqual(['material.created', 'material.withdrawn', 'material.restored']);
-      expect(events[1]).toMatchObject({ before: { status: 'published' }, after: { status: 'withdrawn', withdrawnReason: 'Replaced by the 2027 guide' } });
-      expect(events[2]).toMatchObject({ before: { status: 'withdrawn', withdrawnReason: 'Replaced by the 2027 guide' }, after: { status: 'published' } });
+      expect(events.map((e) => e.action)).toEqual(['material.created', 'material.published', 'material.withdrawn', 'material.restored']);
+      expect(events[2]).toMatchObject({ before: { status: 'published' }, after: { status: 'withdrawn', withdrawnReason: 'Replaced by the 2027 guide' } });
+      expect(events[3]).toMatchObject({ before: { status: 'withdrawn', withdrawnReason: 'Replaced by the 2027 guide' }, after: { status: 'published' } });
     });
 
     it('needs a reason of 500 characters or fewer', async () => {

@@ -23,10 +23,18 @@ export interface CreateMaterialRequest {
   file: IncomingFile | undefined;
   /** Set by the starter-kit seeder so that seeding twice never duplicates. */
   seedKey?: string;
+  /**
+   * 'draft' (the default for people, and for the bulk import): seen only by the owning organisation
+   * until its check has been seen and it is published (lib/file-checks/publish-material.ts).
+   * 'published' (the default for the hub itself: the starter kit, tests' fixtures): public at once,
+   * not checked.
+   */
+  status?: 'draft' | 'published';
 }
 
 export interface CreatedMaterial {
   id: string;
+  versionId: string;
   sha256: string;
   sizeBytes: number;
 }
@@ -66,8 +74,9 @@ export async function createMaterial(services: Services, request: CreateMaterial
   const file = await checkIncomingFile(services, request.file, errors, fieldNames.file);
   if (!input) throw new ValidationError(errors); // unreachable: no input means errors, refused above
 
+  const status = request.status ?? (actor.kind === 'user' ? 'draft' : 'published');
   const checkDuplicates = actor.kind !== 'system' && single(request.fields[shareAnywayField]) !== 'yes';
-  return storeAndRecord(services, actor, { ...input, organisationId }, file, request.seedKey, checkDuplicates);
+  return storeAndRecord(services, actor, { ...input, organisationId }, file, request.seedKey, status, checkDuplicates);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -81,6 +90,7 @@ async function storeAndRecord(
   input: MaterialInput & { organisationId: string | null },
   file: CheckedFile,
   seedKey: string | undefined,
+  status: 'draft' | 'published',
   checkDuplicates: boolean,
 ): Promise<CreatedMaterial> {
   const created = await storeFileThenRecord(services, file, async (tx, stored) => {
@@ -106,21 +116,22 @@ async function storeAndRecord(
         sourceUrl: input.sourceUrl ?? null,
         attribution: input.attribution ?? null,
         seedKey: seedKey ?? null,
+        status,
       })
       .returning({ id: materials.id });
     if (!material) throw new Error('insert returned no row');
-    const versionId = await insertVersion(tx, { materialId: material.id, versionNumber: 1, stored, actor });
+    const versionId = await insertVersion(tx, { materialId: material.id, versionNumber: 1, stored, actor, publishNow: status === 'published' });
     await recordAuditEvent(tx, actor, {
       action: 'material.created',
       subjectType: 'material',
       subjectId: material.id,
       organisationId: input.organisationId,
-      after: { title: input.title, visibility: input.visibility, fileName: stored.fileName, sha256: stored.sha256 },
+      after: { title: input.title, visibility: input.visibility, status, fileName: stored.fileName, sha256: stored.sha256 },
     });
     return { id: material.id, versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [created.versionId]);
-  return { id: created.id, sha256: created.sha256, sizeBytes: created.sizeBytes };
+  return { id: created.id, versionId: created.versionId, sha256: created.sha256, sizeBytes: created.sizeBytes };
 }
 
 async function organisationIdFor(services: Services, councilSlug: string): Promise<string | undefined> {

@@ -7,11 +7,20 @@ import type { StoredFile } from './store-file';
 /**
  * Records one version of a material's file, as stored (store-file.ts): the one place a version row is
  * written, for sharing (version 1) and for every replacement after it. Its text is read later by the
- * extract-text job ('pending' by default). Returns the new version's id.
+ * extract-text job ('pending' by default), and it is checked before it is published (check_status
+ * 'pending'; lib/file-checks). Returns the new version's id.
  */
 export async function insertVersion(
   tx: Transaction,
-  version: { materialId: string; versionNumber: number; stored: StoredFile; actor: Actor; changeNote?: string | null },
+  version: {
+    materialId: string;
+    versionNumber: number;
+    stored: StoredFile;
+    actor: Actor;
+    changeNote?: string | null;
+    /** Published at once (the starter kit): not checked, and seen by whoever may see the material. */
+    publishNow?: boolean;
+  },
 ): Promise<string> {
   const { stored } = version;
   const [row] = await tx
@@ -27,6 +36,8 @@ export async function insertVersion(
       storageKey: stored.storageKey,
       changeNote: version.changeNote ?? null,
       createdBy: version.actor.kind === 'user' ? version.actor.userId : null,
+      // Every other version waits for its check (lib/file-checks) and its uploader's decision.
+      ...(version.publishNow ? { checkStatus: 'skipped', publishedAt: new Date() } : {}),
     })
     .returning({ id: materialVersions.id });
   if (!row) throw new Error('insert returned no row');

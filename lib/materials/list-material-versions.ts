@@ -1,5 +1,6 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
+import { canViewVersion } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materialVersions, organisations, users } from '@/lib/db/schema';
 import { formatByCode } from '@/lib/formats/file-formats';
@@ -36,6 +37,7 @@ export async function listMaterialVersions(services: Services, viewer: Viewer, m
       sizeBytes: materialVersions.sizeBytes,
       createdAt: materialVersions.createdAt,
       changeNote: materialVersions.changeNote,
+      publishedAt: materialVersions.publishedAt,
       uploaderName: users.name,
       uploaderOrganisation: organisations.name,
     })
@@ -44,7 +46,8 @@ export async function listMaterialVersions(services: Services, viewer: Viewer, m
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(materialVersions.materialId, material.id))
     .orderBy(desc(materialVersions.versionNumber));
-  return rows.map((row, index) => ({
+  // A version never published (a draft's earlier file) is listed only for the council (canViewVersion).
+  return rows.filter((row, index) => index === 0 || canViewVersion(viewer, material, row)).map((row, index) => ({
     versionNumber: row.versionNumber,
     fileName: row.fileName,
     format: row.format,

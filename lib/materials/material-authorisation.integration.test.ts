@@ -8,6 +8,7 @@ import { council, outcomeOf, person, type Council, type Outcome } from '@/lib/or
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 import { createMaterial } from './create-material';
+import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import { deleteMaterial } from './delete-material';
 import { getMaterial } from './get-material';
 import { listMaterialVersions } from './list-material-versions';
@@ -140,6 +141,8 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
       fields: { ...answers, visibility, shareAnyway: 'yes' },
       file: { fileName: 'guide.txt', stream: Readable.from([Buffer.from('Version one')]) },
     });
+    // Shared as a draft; published as its sharer would after the check (drafts: lib/file-checks tests).
+    await checkThenPublish(hub.services, owner, id);
     if (status === 'withdrawn') {
       await hub.services.db
         .update(materials)

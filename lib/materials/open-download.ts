@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { canViewMaterial } from '@/lib/auth/permissions';
+import { canViewMaterial, canViewVersion } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materials, materialVersions } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
@@ -35,12 +35,16 @@ export async function openVersionDownload(
 ): Promise<Download | undefined> {
   const parsed = versionNumberSchema.safeParse(versionNumber);
   if (!parsed.success) return undefined;
-  if (!(await mayView(services, viewer, materialId))) return undefined;
+  const material = await accessFacts(services, materialId);
+  if (!material || !canViewMaterial(viewer, material)) return undefined;
   const [version] = await services.db
     .select(versionColumns)
     .from(materialVersions)
     .where(and(eq(materialVersions.materialId, materialId), eq(materialVersions.versionNumber, parsed.data)));
-  return version ? openStored(services, version) : undefined;
+  // The current version goes with the material; an older one never published only to its council.
+  const current = await currentVersion(services.db, materialId);
+  if (!version || (version.id !== current?.id && !canViewVersion(viewer, material, version))) return undefined;
+  return openStored(services, version);
 }
 
 /** A version number from a route ("3"), or a number: a positive integer, nothing else ("03", "3.0", "1e3" are refused). */
@@ -49,12 +53,18 @@ const versionNumberSchema = z
   .pipe(z.number().int().min(1).max(2_147_483_647));
 
 async function mayView(services: Services, viewer: Viewer, materialId: string): Promise<boolean> {
-  if (!isUuid(materialId)) return false;
+  const material = await accessFacts(services, materialId);
+  return material !== undefined && canViewMaterial(viewer, material);
+}
+
+/** The material's access facts if the viewer may see it at all; undefined otherwise. */
+async function accessFacts(services: Services, materialId: string) {
+  if (!isUuid(materialId)) return undefined;
   const [material] = await services.db
     .select({ status: materials.status, visibility: materials.visibility, organisationId: materials.organisationId })
     .from(materials)
     .where(eq(materials.id, materialId));
-  return material !== undefined && canViewMaterial(viewer, material);
+  return material;
 }
 
 async function openStored(

@@ -38,6 +38,7 @@ export interface ReplaceMaterialFileRequest {
 
 export interface ReplacedFile {
   id: string;
+  versionId: string;
   versionNumber: number;
   sha256: string;
   sizeBytes: number;
@@ -77,7 +78,11 @@ export async function replaceMaterialFile(
     // The material's row is locked, so two replacements of one material cannot take the same number.
     const versionNumber = (previous?.versionNumber ?? 0) + 1;
     const versionId = await insertVersion(tx, { materialId: row.id, versionNumber, stored, actor: viewer, changeNote });
-    await tx.update(materials).set({ updatedAt: new Date() }).where(eq(materials.id, row.id));
+    // A new file is checked before anyone else sees it: the material is a draft again until its
+    // uploader has seen the check and publishes it (a withdrawn one too: replacing the file is how a
+    // council fixes a material hidden after a concern).
+    const status = 'draft';
+    await tx.update(materials).set({ updatedAt: new Date(), status }).where(eq(materials.id, row.id));
     await recordAuditEvent(tx, viewer, {
       action: 'material.file_replaced',
       subjectType: 'material',
@@ -86,10 +91,10 @@ export async function replaceMaterialFile(
       before: previous
         ? { versionNumber: previous.versionNumber, fileName: previous.fileName, format: previous.format, sizeBytes: previous.sizeBytes, sha256: previous.sha256 }
         : null,
-      after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote },
+      after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote, status },
     });
     return { id: row.id, versionId, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [replaced.versionId]);
-  return { id: replaced.id, versionNumber: replaced.versionNumber, sha256: replaced.sha256, sizeBytes: replaced.sizeBytes };
+  return replaced;
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materials } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
 import { materialToChange } from './material-access';
 
@@ -20,6 +21,8 @@ export async function restoreMaterial(services: Services, viewer: Viewer, materi
   return services.db.transaction(async (tx) => {
     const row = await materialToChange(tx, viewer, materialId, true);
     if (row.status === 'published') return { id: row.id, status: 'published' };
+    // A draft is published from its check page, never by "restore" (which would skip the check).
+    if (row.status === 'draft') throw new AppError('conflict', 'This material is a draft: publish it from the check of its file.');
     await tx
       .update(materials)
       .set({ status: 'published', withdrawnReason: null, withdrawnAt: null, updatedAt: new Date() })

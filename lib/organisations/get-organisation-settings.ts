@@ -8,6 +8,8 @@ import { forbidden, organisationOrNotFound, requireSignedIn, summaryOf, type Org
 export interface OrganisationSettings extends OrganisationSummary {
   homepageUrl: string | null;
   emailDomains: string[];
+  /** Every upload's check must be acknowledged before publishing (lib/file-checks). */
+  requireCheckAcknowledgement: boolean;
 }
 
 /** For the organisation's own admins and site admins; unknown slug → not_found, others → forbidden. */
@@ -15,5 +17,5 @@ export async function getOrganisationSettings(services: Services, viewer: Viewer
   requireSignedIn(viewer);
   const organisation = await organisationOrNotFound(services.db, slug);
   if (!canManageOrganisation(viewer, organisation.id)) throw forbidden();
-  return { ...summaryOf(organisation), homepageUrl: organisation.homepageUrl, emailDomains: organisation.emailDomains };
+  return { ...summaryOf(organisation), homepageUrl: organisation.homepageUrl, emailDomains: organisation.emailDomains, requireCheckAcknowledgement: organisation.requireCheckAcknowledgement };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { auditEvents, materials } from '@/lib/db/schema';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
+import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import { createMaterial } from '@/lib/materials/create-material';
 import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { testDrivers } from '@/lib/testing/databases';
@@ -90,6 +91,7 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
       fields: { ...answers, visibility, shareAnyway: 'yes' },
       file: { fileName: 'guide.txt', stream: Readable.from([Buffer.from('Version one')]) },
     });
+    await checkThenPublish(hub.services, member, id);
     return id;
   }
 
@@ -175,7 +177,8 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     const id = await share('organisation');
     state.viewer = member;
     const replaced = await call(uploadReplacement, multipart(`/materials/${id}/replace/upload`, 'Second go', 'guide.txt', 'Version two'), id);
-    expect(replaced.headers.get('location')).toBe(`/materials/${id}?replaced=2`);
+    expect(replaced.headers.get('location')).toBe(`/materials/${id}/check?replaced=2`);
+    await checkThenPublish(hub.services, member, id);
 
     const badFile = await call(uploadReplacement, multipart(`/materials/${id}/replace/upload`, 'Third go', 'guide.pdf', '<html>'), id);
     const badLocation = new URL(badFile.headers.get('location')!, site);

@@ -31,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MaterialPage({ params, searchParams }: Props) {
   const material = await load((await params).id);
   if (!material) notFound();
+  const viewerSignedIn = (await currentViewer()).kind === 'user';
   // Old versions inherit the material's permissions: listed only because the material could be seen.
   const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
   const done = doneMessage(await searchParams, material);
@@ -38,6 +39,19 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {material.status === 'draft' ? (
+          <NotificationBanner title="Draft" titleId="draft-banner-title">
+            <p className="govuk-notification-banner__heading">This material is a draft</p>
+            <p className="govuk-body">
+              Only {material.council ? `members of ${material.council.name}` : 'site administrators'} can see it.{' '}
+              {material.permissions.canChange ? (
+                <a className="govuk-notification-banner__link" href={`/materials/${material.id}/check`}>
+                  Check the file and publish it
+                </a>
+              ) : null}
+            </p>
+          </NotificationBanner>
+        ) : null}
         {material.withdrawn ? (
           <WithdrawnBanner material={material} done={done} />
         ) : done ? (
@@ -70,6 +84,13 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         <h2 className="govuk-heading-m">About this material</h2>
         <SummaryList rows={detailRows(material)} />
         {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
+        {viewerSignedIn && material.status === 'published' ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/materials/${material.id}/report`}>
+              Report a concern about this material
+            </a>
+          </p>
+        ) : null}
         <Versions material={material} versions={versions} />
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,13 +144,13 @@ describe('POST /materials/upload', () => {
     return new URL(location, HUB).searchParams.get('attempt')!;
   }
 
-  it('shares a good upload and answers 303 to the new material, marked as just shared', async () => {
+  it('shares a good upload as a draft and answers 303 to its check page, marked as just shared', async () => {
     const content = Buffer.from('Notes from the show and tell.\n'.repeat(100));
     const response = await POST(post(uploadForm(answers, { name: 'Show and tell notes.txt', content })));
 
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
-    expect(location).toMatch(new RegExp(`^/materials/${UUID}\\?shared=1$`));
+    expect(location).toMatch(new RegExp(`^/materials/${UUID}/check\\?shared=1$`));
     const id = new URL(location, HUB).pathname.split('/')[2]!;
 
     const [row] = await queryRows<{ title: string; organisation_id: string; created_by: string; file_name: string; sha256: string; storage_key: string }>(
@@ -201,6 +202,8 @@ describe('POST /materials/upload', () => {
     const content = 'Consent form for resident interviews.';
     const first = await POST(post(uploadForm(answers, { name: 'consent.txt', content })));
     const existingId = new URL(first.headers.get('location') ?? '', HUB).pathname.split('/')[2]!;
+    // Shared as a draft; published after its check, as its sharer would.
+    await checkThenPublish(hub, member, existingId);
 
     const again = [...answers.filter(([name]) => name !== 'title'), ['title', 'Our consent form']] as [string, string][];
     const attempt = await loadUploadAttempt(hub, member, attemptIdOf(await POST(post(uploadForm(again, { name: 'copy.txt', content })))));
@@ -209,7 +212,7 @@ describe('POST /materials/upload', () => {
     expect(await counts()).toEqual({ materials: 1, pending: 0, attempts: 1, objects: 1 });
 
     const anyway = await POST(post(uploadForm([...again, ['shareAnyway', 'yes']], { name: 'copy.txt', content })));
-    expect(anyway.headers.get('location')).toMatch(new RegExp(`^/materials/${UUID}\\?shared=1$`));
+    expect(anyway.headers.get('location')).toMatch(new RegExp(`^/materials/${UUID}/check\\?shared=1$`));
     expect(await counts()).toMatchObject({ materials: 2, objects: 2 });
   });
 

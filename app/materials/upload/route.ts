@@ -1,6 +1,7 @@
 import { formRoute } from '@/lib/http/form-route';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
 import { seeOther } from '@/lib/http/responses';
+import { checkSoon } from '@/lib/file-checks/check-version';
 import { createMaterial } from '@/lib/materials/create-material';
 import { DuplicateFileError, duplicateOfField } from '@/lib/materials/find-duplicate';
 
@@ -21,6 +22,8 @@ export const POST = formRoute(
         throw error;
       }
     });
-    return seeOther(`/materials/${result.id}?shared=1`);
+    // Shared as a draft: checked (now, if it is small), then the uploader sees the check and publishes.
+    await checkSoon(context.hub, { id: result.versionId, sizeBytes: result.sizeBytes });
+    return seeOther(`/materials/${result.id}/check?shared=1`);
   },
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { users } from './people';
 import { artefactTypes, kinds, licences } from './vocabularies';
@@ -36,7 +36,11 @@ export const materials = pgTable(
      * 'organisation' (members of the owning organisation only). See lib/auth/permissions.ts.
      */
     visibility: text('visibility').notNull().default('public'),
-    /** 'published' | 'withdrawn'. Withdrawn materials leave search and lists and can be restored. */
+    /**
+     * 'draft' | 'published' | 'withdrawn'. A draft (every upload, until the uploader has seen its check
+     * and published it) and a withdrawn material are seen only by the owning organisation and site
+     * admins, never in search or lists (lib/auth/permissions.ts). Withdrawn materials can be restored.
+     */
     status: text('status').notNull().default('published'),
     withdrawnReason: text('withdrawn_reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -102,8 +106,26 @@ export const materialVersions = pgTable(
     /** Who uploaded this version; null for the starter kit and imports. */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The check before publishing (lib/checks via lib/file-checks): 'pending', 'checking', 'checked',
+     * 'not-checked' (a format not checked), 'failed' (damaged, too big or too slow: checkMessage says
+     * why) or 'skipped' (the hub's own starter kit). checkReport holds the findings, masked; it
+     * describes unpublished material and is shown only to the owning organisation and site admins.
+     */
+    checkStatus: text('check_status').notNull().default('pending'),
+    checkReport: jsonb('check_report'),
+    checkMessage: text('check_message'),
+    /** Set when the whole file is not the format its first bytes claim: it can never be published. */
+    formatProblem: text('format_problem'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    /**
+     * When this version was first published. A version never published (a draft replaced before
+     * publishing, or the original of a cleaned file) is seen only by the owning organisation.
+     */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [
+    index('material_versions_check_status_idx').on(t.checkStatus),
     uniqueIndex('material_versions_material_version_key').on(t.materialId, t.versionNumber),
     uniqueIndex('material_versions_storage_key_key').on(t.storageKey),
     index('material_versions_sha256_idx').on(t.sha256),

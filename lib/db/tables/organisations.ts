@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Councils and other public bodies. Part of lib/db/schema.ts. */
 
@@ -18,6 +18,11 @@ export const organisations = pgTable(
     homepageUrl: text('homepage_url'),
     /** Email domains whose verified addresses join this organisation. A first guess; admins change it. */
     emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Set by the organisation's admins: every upload's check must be acknowledged (a tick) before it is
+     * published, even when the check found nothing (lib/checks/publish-material.ts).
+     */
+    requireCheckAcknowledgement: boolean('require_check_acknowledgement').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organisations_slug_key').on(t.slug), uniqueIndex('organisations_gss_code_key').on(t.gssCode)],

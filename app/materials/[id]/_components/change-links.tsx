@@ -16,6 +16,11 @@ export function ChangeLinks({ material }: { material: MaterialDetail }) {
               </a>
             </li>
             <li>
+              <a className="govuk-link" href={`${base}/check`}>
+                See the check of the file{hidden}
+              </a>
+            </li>
+            <li>
               <a className="govuk-link" href={`${base}/replace`}>
                 Replace the file{hidden}
               </a>

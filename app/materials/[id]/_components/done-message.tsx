@@ -18,6 +18,14 @@ export function doneMessage(
       </>
     );
   }
+  if (query.published === '1') {
+    return (
+      <>
+        <p className="govuk-notification-banner__heading">Your material has been published</p>
+        <p className="govuk-body">Everyone it is shared with can now find it by searching or browsing.</p>
+      </>
+    );
+  }
   if (query.updated === '1') return <p className="govuk-notification-banner__heading">Your changes have been saved</p>;
   if (typeof query.replaced === 'string' && /^[1-9][0-9]{0,8}$/.test(query.replaced)) {
     return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { Button, ErrorSummary, NotificationBanner, SummaryList, Table } from '@/app/_components/govuk';
+import { Button, Checkboxes, ErrorSummary, NotificationBanner, SummaryList, Table } from '@/app/_components/govuk';
 import { breakAnywhere, formatDate, preserveLines } from '@/app/organisations/_components/format';
 import { orNotFound } from '@/app/organisations/_components/or-not-found';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
@@ -70,6 +70,10 @@ export default async function ManageOrganisationPage({ params, searchParams }: P
         ·{' '}
         <a className="govuk-link" href={`/organisations/${organisation.slug}/audit`}>
           Audit log
+        </a>{' '}
+        ·{' '}
+        <a className="govuk-link" href="/concerns">
+          Concerns about materials
         </a>
       </p>
 
@@ -111,6 +115,23 @@ export default async function ManageOrganisationPage({ params, searchParams }: P
           },
         ]}
       />
+
+      <h2 className="govuk-heading-m">Checks before publishing</h2>
+      <p className="govuk-body">
+        Every file shared for {organisation.name} is checked for personal data, hidden content and accessibility, and stays a draft until whoever shared it
+        publishes it. Publishing a file with findings always needs a reason.
+      </p>
+      <form method="post" action={`/organisations/${organisation.slug}/manage/check-settings`} noValidate>
+        <Checkboxes
+          id="requireCheckAcknowledgement"
+          name="requireCheckAcknowledgement"
+          label="Acknowledging the check"
+          labelClassName="govuk-fieldset__legend--s"
+          items={[{ value: 'yes', label: 'Ask everyone to confirm they have read the check before they publish, even when it found nothing' }]}
+          defaultValues={organisation.requireCheckAcknowledgement ? ['yes'] : []}
+        />
+        <Button variant="secondary">Save setting</Button>
+      </form>
     </>
   );
 }
@@ -125,6 +146,8 @@ function bannerFor(done: unknown, who: string | undefined, organisationName: str
       return who ? `${who}’s role has been changed` : 'The role has been changed';
     case 'removed':
       return `The member has been removed. From their next page view they no longer see ${organisationName}’s private materials`;
+    case 'checks_updated':
+      return 'The setting for checks before publishing has been saved';
     case 'domains_updated':
       return 'The email domains have been saved';
     default:

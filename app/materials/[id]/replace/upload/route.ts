@@ -2,6 +2,7 @@ import { formRoute } from '@/lib/http/form-route';
 import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
 import { seeOther } from '@/lib/http/responses';
 import { materialParams } from '@/lib/http/route-params';
+import { checkSoon } from '@/lib/file-checks/check-version';
 import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
 
 // The replace-file form posts here (multipart, with or without JavaScript). A route handler that
@@ -21,6 +22,8 @@ export const POST = formRoute(
       context.fields = answers;
       return replaceMaterialFile(context.hub, context.viewer, id, { fields: answers, file });
     });
-    return seeOther(`/materials/${result.id}?replaced=${result.versionNumber}`);
+    // The new file is checked (now, if it is small) before the uploader decides to publish it.
+    await checkSoon(context.hub, { id: result.versionId, sizeBytes: result.sizeBytes });
+    return seeOther(`/materials/${result.id}/check?replaced=${result.versionNumber}`);
   },
 );
