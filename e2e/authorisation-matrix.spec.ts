@@ -288,7 +288,7 @@ type Snapshot = {
 
 // ---- The material routes -----------------------------------------------------------------------------
 
-type PageKind = 'view' | 'download' | 'change' | 'delete';
+type PageKind = 'view' | 'download' | 'change' | 'delete' | 'findings' | 'report';
 
 const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
   { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
@@ -298,12 +298,21 @@ const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; h
   { name: 'GET replace', path: (id) => `/materials/${id}/replace`, kind: 'change', heading: 'Replace the file' },
   { name: 'GET withdraw', path: (id) => `/materials/${id}/withdraw`, kind: 'change', heading: 'Withdraw this material' },
   { name: 'GET delete', path: (id) => `/materials/${id}/delete`, kind: 'delete', heading: 'Are you sure you want to delete' },
+  // The check's findings (masked personal data, hidden content): the owning council and site admins.
+  { name: 'GET check', path: (id) => `/materials/${id}/check`, kind: 'findings', heading: 'Check before you publish' },
+  { name: 'GET report', path: (id) => `/materials/${id}/report`, kind: 'report', heading: 'Report a concern' },
 ];
 
 function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string): Outcome {
   const material = materials[m];
+  // The check and report pages are for people signed in: they ask first, whatever the material (so
+  // the answer says nothing about it).
+  if (v === 'anonymous' && (route.kind === 'findings' || route.kind === 'report')) return { status: 307, location: signIn(route.path(id)) };
   if (!canSee(v, m)) return { status: 404, text: route.kind === 'download' ? 'Material not found' : 'Page not found' };
   if (route.kind === 'view') return { status: 200, text: material.title };
+  // Findings are not found for those who may see the material but are not of its council.
+  if (route.kind === 'findings') return canChange(v, m) ? { status: 200, text: route.heading! } : { status: 404, text: 'Page not found' };
+  if (route.kind === 'report') return { status: 200, text: route.heading! };
   if (route.kind === 'download') return { status: 303, location: s3Download };
   const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
   if (allowed) {
@@ -385,7 +394,8 @@ function postReplace(context: APIRequestContext, id: string, changeNote: string,
 
 interface PostRoute {
   name: string;
-  kind: 'change' | 'delete';
+  /** change and delete: as the tables say; report: anyone signed in who can see the material. */
+  kind: 'change' | 'delete' | 'report';
   /** Where someone not signed in is sent to sign in and come back to. */
   returnTo: (id: string) => string;
   /** The post a person refused would make: a real change, had it been allowed. */
@@ -426,6 +436,18 @@ const postRoutes: PostRoute[] = [
     send: (context, id, _before, headers) => postForm(context, `/materials/${id}/restore`, {}, headers),
   },
   {
+    name: 'POST check/publish',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}/check`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/check/publish`, { reason: `Forged publication ${run}` }, headers),
+  },
+  {
+    name: 'POST report/send',
+    kind: 'report',
+    returnTo: (id) => `/materials/${id}/report`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/report/send`, { reason: 'personal-data', details: `Forged concern ${run}` }, headers),
+  },
+  {
     name: 'POST delete/confirm',
     kind: 'delete',
     returnTo: (id) => `/materials/${id}/delete`,
@@ -433,7 +455,17 @@ const postRoutes: PostRoute[] = [
   },
 ];
 
+const mayPost = (v: ViewerKey, m: MaterialKey, route: PostRoute) =>
+  route.kind === 'delete' ? canDelete(v, m) : route.kind === 'report' ? v !== 'anonymous' && canSee(v, m) : canChange(v, m);
+
+async function concernsAbout(id: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM concern_reports WHERE material_id = $1', [id]);
+  return rows[0]!.n;
+}
+
 function expectedRefusal(v: ViewerKey, m: MaterialKey, route: PostRoute, id: string): Outcome {
+  // A concern needs someone signed in before anything else: asked first, whatever the material.
+  if (route.kind === 'report' && v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
   if (!canSee(v, m)) return { status: 404, text: 'Page not found' };
   if (v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
   return { status: 403, text: route.kind === 'delete' ? 'Only site administrators can delete a material' : 'You cannot change this material' };
@@ -471,9 +503,17 @@ async function allowedPost(v: ViewerKey, m: MaterialKey, route: PostRoute, id: s
     case 'POST replace/upload': {
       const response = await postReplace(context, id, `New version from the ${viewerLabel(v)} ${run}`);
       const next = before.current_version + 1;
-      await expectOutcome(name, response, { status: 303, location: `/materials/${id}?replaced=${next}` });
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}/check?replaced=${next}` });
       const after = await snapshot(id);
       expect.soft(after?.current_version, `${name}: a new version is added`).toBe(next);
+      expect.soft(after?.status, `${name}: a new file makes it a draft until it is published again`).toBe('draft');
+      // Put it back as it was for the rows after this one: published again, and withdrawn again if it was.
+      const back = await postForm(context, `/materials/${id}/check/publish`, { reason: `Republished by the matrix ${run}` });
+      expect(back.status(), `${name}: publishing it again`).toBe(303);
+      if (!published) {
+        const again = await postForm(context, `/materials/${id}/withdraw/confirm`, { reason: before.withdrawn_reason ?? 'Withdrawn again' });
+        expect(again.status(), `${name}: withdrawing it again`).toBe(303);
+      }
       return;
     }
     case 'POST withdraw/confirm': {
@@ -505,6 +545,23 @@ async function allowedPost(v: ViewerKey, m: MaterialKey, route: PostRoute, id: s
       expect((await snapshot(id))?.status, `${name}: withdrawn again`).toBe('withdrawn');
       return;
     }
+    case 'POST check/publish': {
+      // Every material here was published once: publishing again changes nothing, and a withdrawn
+      // one is restored, not published.
+      const response = await postForm(context, `/materials/${id}/check/publish`, { reason: `Published again by the ${viewerLabel(v)}` });
+      await expectOutcome(name, response, published ? { status: 303, location: `/materials/${id}?published=1` } : { status: 409, text: 'restore it instead' });
+      expect.soft(await snapshot(id), `${name}: nothing changes`).toEqual(before);
+      return;
+    }
+    case 'POST report/send': {
+      const concerns = await concernsAbout(id);
+      const response = await postForm(context, `/materials/${id}/report/send`, { reason: 'personal-data', details: `Raised by the ${viewerLabel(v)} ${run}` });
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}/report?sent=1` });
+      expect.soft(await concernsAbout(id), `${name}: the concern is recorded`).toBe(concerns + 1);
+      const after = await snapshot(id);
+      expect.soft({ ...after, audit_events: null }, `${name}: the material itself is unchanged`).toEqual({ ...before, audit_events: null });
+      return;
+    }
     case 'POST delete/confirm': {
       const response = await postForm(context, `/materials/${id}/delete/confirm`, {});
       await expectOutcome(name, response, { status: 303, location: '/search?deleted=1' });
@@ -523,7 +580,7 @@ for (const v of viewerKeys) {
     test.setTimeout(120_000);
     for (const m of materialKeys) {
       for (const route of postRoutes) {
-        const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
+        const allowed = mayPost(v, m, route);
         // The site admin deletes the spare copy (same council, visibility and status), not the material itself.
         const id = allowed && route.kind === 'delete' ? materials[m].spare!.id : materials[m].id;
         const name = `${viewerLabel(v)} × ${materials[m].label} × ${route.name}`;
@@ -989,7 +1046,7 @@ test('sharing: a member shares only for their own council, and a refused upload�
     ['file', markdownFile('other-council.md', `# ${title}\n`)],
   ]);
   const shared = await ctx('aMember').post('/materials/upload', { data: body, headers: { 'content-type': contentType, ...origin }, maxRedirects: 0 });
-  await expectOutcome('member × POST /materials/upload naming another council', shared, { status: 303, location: /^\/materials\/[0-9a-f-]{36}\?shared=1$/ });
+  await expectOutcome('member × POST /materials/upload naming another council', shared, { status: 303, location: /^\/materials\/[0-9a-f-]{36}\/check\?shared=1$/ });
   const { rows } = await db.query<{ organisation_id: string }>('SELECT organisation_id FROM materials WHERE title = $1', [title]);
   expect(rows.map((r) => r.organisation_id), 'member × POST /materials/upload naming another council: shared for their own').toEqual([councils.a.id]);
 
@@ -1119,4 +1176,95 @@ test('revocation takes effect on the very next request', async () => {
   const restored = await postForm(ctx('aMember'), `/materials/${publicOne.id}/restore`, {});
   expect(restored.status(), 'member × public × POST restore').toBe(303);
   expect.soft((await ctx('anonymous').get(`/materials/${publicOne.id}`, { maxRedirects: 0 })).status(), 'anonymous × public, restored × GET page').toBe(200);
+});
+
+// ---- Drafts, findings and concerns ---------------------------------------------------------------
+
+test('a draft and its findings are its council’s; concerns are decided by the owning council’s admins, who never learn who raised them', async () => {
+  test.setTimeout(120_000);
+  // A draft: shared, never published. Its own word, so the search tests above are not affected by it.
+  const draftWord = `draft${run}`;
+  const draftTitle = `Draft plan ${draftWord}`;
+  const uploaded = await postUpload(
+    ctx('aMember'),
+    { title: draftTitle, summary: `A draft, marker mkdraft${run}.`, visibility: 'public', tags: 'authorisation matrix' },
+    markdownFile(`draft-${run}.md`, `# ${draftTitle}\n\nCall Jane on 07700 900123.\n`),
+  );
+  const draftId = uploaded.headers()['location']?.match(/^\/materials\/([0-9a-f-]{36})\/check\?shared=1$/)?.[1];
+  expect(draftId, 'the draft is shared, to its check page').toBeDefined();
+  const draft = draftId!;
+  const ofTheCouncil = (v: ViewerKey) => A_VIEWERS.includes(v);
+
+  for (const v of viewerKeys) {
+    const rows: { route: string; want: Outcome }[] = [
+      { route: `/materials/${draft}`, want: ofTheCouncil(v) ? { status: 200, text: draftTitle } : { status: 404, text: 'Page not found' } },
+      { route: `/materials/${draft}/download`, want: ofTheCouncil(v) ? { status: 303, location: s3Download } : { status: 404 } },
+      {
+        route: `/materials/${draft}/check`,
+        want: v === 'anonymous' ? { status: 307, location: signIn(`/materials/${draft}/check`) } : ofTheCouncil(v) ? { status: 200, text: 'Check before you publish' } : { status: 404 },
+      },
+      { route: `/search?q=${draftWord}`, want: { status: 200 } },
+    ];
+    for (const { route, want } of rows) {
+      const name = `${viewerLabel(v)} × draft × GET ${route.replace(draft, '{draft}')}`;
+      const body = await expectOutcome(name, await ctx(v).get(route, { maxRedirects: 0 }), want);
+      // (Its id is in the address asked for, so may be in the answer; its title and summary may not.)
+      if (!ofTheCouncil(v)) expect.soft(body.includes(draftTitle) || body.includes(`mkdraft${run}`), `${name}: nothing of the draft`).toBe(false);
+      if (route.startsWith('/search')) expect.soft(body.includes(draft), `${name}: drafts are never in search, not even for their council`).toBe(false);
+    }
+    // Only those who may change it publish it; for anyone else the draft does not exist.
+    if (!ofTheCouncil(v)) {
+      const name = `${viewerLabel(v)} × draft × POST check/publish`;
+      const response = await postForm(ctx(v), `/materials/${draft}/check/publish`, { reason: `Forged publication ${run}` });
+      await expectOutcome(name, response, { status: 404, text: 'Page not found' });
+      expect.soft((await snapshot(draft))?.status, `${name}: still a draft`).toBe('draft');
+    }
+  }
+
+  // A concern about council A's public material, raised by a member of council B (the one raised in
+  // the posts above, if it is still open: the same person's open concern is not raised twice).
+  const material = materials.public;
+  const raised = await postForm(ctx('bMember'), `/materials/${material.id}/report/send`, { reason: 'personal-data', details: `Page 2 has a phone number ${run}` });
+  expect(raised.status(), 'member of another council raises a concern').toBe(303);
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM concern_reports WHERE material_id = $1 AND reporter_user_id = $2 AND status = 'open'`, [
+    material.id,
+    people.bMember.id,
+  ]);
+  const concern = rows[0]!.id;
+  const decides = (v: ViewerKey) => v === 'aAdmin' || v === 'siteAdmin';
+  const reporterName = people.bMember.name;
+  expect(reporterName, 'the reporter has a name to look for').toBeTruthy();
+
+  for (const v of viewerKeys) {
+    const queue = await expectOutcome(
+      `${viewerLabel(v)} × GET /concerns`,
+      await ctx(v).get('/concerns', { maxRedirects: 0 }),
+      v === 'anonymous' ? { status: 307, location: signIn('/concerns') } : { status: 200, text: 'Concerns about materials' },
+    );
+    if (v !== 'anonymous') expect.soft(queue.includes(`/concerns/${concern}`), `${viewerLabel(v)} × GET /concerns: lists the concern`).toBe(decides(v));
+    const page = await expectOutcome(
+      `${viewerLabel(v)} × GET /concerns/{concern}`,
+      await ctx(v).get(`/concerns/${concern}`, { maxRedirects: 0 }),
+      v === 'anonymous' ? { status: 307, location: signIn(`/concerns/${concern}`) } : decides(v) ? { status: 200, text: material.title } : { status: 404 },
+    );
+    // Who raised it: the site admins may know; the council that shared the material never does.
+    for (const [where, body] of [
+      ['/concerns', queue],
+      ['/concerns/{concern}', page],
+    ] as const) {
+      expect.soft(body.includes(reporterName!), `${viewerLabel(v)} × GET ${where}: names who raised it`).toBe(v === 'siteAdmin');
+    }
+    if (!decides(v)) {
+      const name = `${viewerLabel(v)} × POST /concerns/{concern}/decide`;
+      const response = await postForm(ctx(v), `/concerns/${concern}/decide`, { decision: 'hide', note: `Forged decision ${run}` });
+      await expectOutcome(name, response, { status: 404 });
+      expect.soft((await snapshot(material.id))?.status, `${name}: the material is not hidden`).toBe('published');
+    }
+  }
+
+  // The owning council's admin dismisses it; the reporter sees the outcome on their account page.
+  const decided = await postForm(ctx('aAdmin'), `/concerns/${concern}/decide`, { decision: 'dismiss', note: `Those are our office numbers ${run}` });
+  await expectOutcome('organisation admin × POST /concerns/{concern}/decide', decided, { status: 303, location: `/concerns/${concern}?decided=1` });
+  const account = await (await ctx('bMember').get('/account')).text();
+  expect.soft(account.includes(`Those are our office numbers ${run}`), 'the reporter is told the outcome on their account page').toBe(true);
 });

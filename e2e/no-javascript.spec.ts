@@ -49,6 +49,7 @@ test('sign in, share, search with a filter, and download, all without JavaScript
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Upload a file').setInputFiles(file);
   await share.submit();
+  await share.publishAfterCheck();
 
   const material = new MaterialPage(page);
   await material.expectShown(title);

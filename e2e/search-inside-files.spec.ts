@@ -62,6 +62,7 @@ test('a word only the file contains finds it, with the passage where it occurs',
     { javascript: true },
   );
   await share.submit();
+  await share.publishAfterCheck();
   const material = new MaterialPage(page);
   await material.expectShown(title);
   await waitUntilRead(page, material);

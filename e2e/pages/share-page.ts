@@ -99,6 +99,22 @@ export class SharePage {
     await expectAccessible(this.page);
   }
 
+  /**
+   * After sharing, the file's check: wait for it, then publish (giving a reason when the check found
+   * something, as the page asks). Ends on the material's page.
+   */
+  async publishAfterCheck(reason = 'Checked: these are work contact details') {
+    await expect(this.page.getByRole('heading', { name: 'Check before you publish' })).toBeVisible();
+    const reasonBox = this.page.getByLabel('Why is it right to publish this file as it is?');
+    if (await reasonBox.isVisible()) {
+      await reasonBox.fill(reason);
+      await this.page.getByRole('button', { name: 'Publish anyway' }).click();
+    } else {
+      await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    }
+    await expect(this.page.getByText('Your material has been published')).toBeVisible();
+  }
+
   errorSummary() {
     return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
   }

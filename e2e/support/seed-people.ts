@@ -260,7 +260,7 @@ export async function postUpload(
   });
 }
 
-const materialLocation = /^\/materials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\?shared=1$/;
+const materialLocation = /^\/materials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/check\?shared=1$/;
 
 /** Shares a material through the upload form and returns its id (from the 303's Location). */
 export async function shareMaterial(context: APIRequestContext, answers: MaterialAnswers, file: FilePart): Promise<string> {
@@ -269,6 +269,16 @@ export async function shareMaterial(context: APIRequestContext, answers: Materia
   const id = location.match(materialLocation)?.[1];
   if (response.status() !== 303 || !id) {
     throw new Error(`Sharing '${answers.title}' failed: ${response.status()} ${location} ${(await response.text()).slice(0, 300)}`);
+  }
+  // Shared as a draft: publish it from its check page, as its sharer would (with a reason, in case
+  // the check found something).
+  const published = await context.post(`/materials/${id}/check/publish`, {
+    form: { reason: 'Seeded for the browser tests' },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
+  if (published.status() !== 303 || published.headers()['location'] !== `/materials/${id}?published=1`) {
+    throw new Error(`Publishing '${answers.title}' failed: ${published.status()} ${published.headers()['location'] ?? ''}`);
   }
   return id;
 }
