@@ -47,6 +47,8 @@ async function waitUntilRead(page: Page, material: MaterialPage) {
 }
 
 test('a word only the file contains finds it, with the passage where it occurs', async ({ page }) => {
+  // Sign in, share, the file's check, publish, then wait for its text: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const title = `Garden waste discussion guide ${letters}`;
   await signInAs(page, uniqueAddress('leeds.gov.uk', 'researcher'), { returnTo: '/materials/new' });
   const share = new SharePage(page);

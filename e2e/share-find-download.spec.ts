@@ -47,6 +47,8 @@ const documents: { council: string; domain: string; answers: MaterialAnswers; fi
 test.describe('share a document, find it, download exactly what was shared', () => {
   for (const { council, domain, answers, filter } of documents) {
     test(`${answers.file!.split('.').pop()!.toUpperCase()}: ${answers.type}`, async ({ page }) => {
+      // Sign in, share, the file's check, publish, search and download: more than the default minute on a busy machine.
+      test.setTimeout(120_000);
       await signInAs(page, uniqueAddress(domain, 'sharer'), { returnTo: '/materials/new' });
       const share = new SharePage(page);
       await share.expectShown();

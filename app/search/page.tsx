@@ -87,7 +87,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
             </h2>
             {results.total > 0 ? (
-              <p className="govuk-body">
+              <p className="govuk-body app-search__filters-link">
                 <a className="govuk-link" href="#filters">
                   Filter results
                 </a>

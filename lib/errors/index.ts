@@ -13,8 +13,7 @@ export type AppErrorCode =
   | 'database_unavailable'
   | 'bad_request'
   | 'forbidden_origin'
-  | 'conflict'
-  | 'rate_limited';
+  | 'conflict';
 
 const statusByCode: Record<AppErrorCode, number> = {
   validation: 422,
@@ -27,7 +26,6 @@ const statusByCode: Record<AppErrorCode, number> = {
   bad_request: 400,
   forbidden_origin: 403,
   conflict: 409,
-  rate_limited: 429,
 };
 
 /** A message for one form field: `field` is the input's name, so forms can link the error to it. */

@@ -46,7 +46,8 @@ export async function checkAndPublishImported(
 
   await services.db.transaction(async (tx) => {
     const now = new Date();
-    await tx.update(materials).set({ status: 'published', updatedAt: now }).where(and(eq(materials.id, created.id), eq(materials.status, 'draft')));
+    // Publishing is not an update of its details (see publish-material.ts).
+    await tx.update(materials).set({ status: 'published' }).where(and(eq(materials.id, created.id), eq(materials.status, 'draft')));
     await tx.update(materialVersions).set({ publishedAt: now }).where(and(eq(materialVersions.id, version.id), isNull(materialVersions.publishedAt)));
     await recordAuditEvent(tx, actor, {
       action: likely ? 'material.published_with_findings' : 'material.published',

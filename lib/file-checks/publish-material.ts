@@ -60,7 +60,9 @@ export async function publishMaterial(services: Services, viewer: Viewer, materi
     if (errors.length) throw new ValidationError(errors);
 
     const now = new Date();
-    await tx.update(materials).set({ status: 'published', withdrawnReason: null, withdrawnAt: null, updatedAt: now }).where(eq(materials.id, row.id));
+    // Not a change to its details or file, so not "last updated" (updatedAt): the page would otherwise
+    // call a material just shared and published "updated".
+    await tx.update(materials).set({ status: 'published', withdrawnReason: null, withdrawnAt: null }).where(eq(materials.id, row.id));
     await tx
       .update(materialVersions)
       .set({ publishedAt: now })

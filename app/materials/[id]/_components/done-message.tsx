@@ -10,19 +10,12 @@ export function doneMessage(
   query: Record<string, string | string[] | undefined>,
   material: Pick<MaterialDetail, 'visibility' | 'council'>,
 ): ReactNode {
-  if (query.shared === '1') {
-    return (
-      <>
-        <p className="govuk-notification-banner__heading">Your material has been shared</p>
-        <p className="govuk-body">{whoCanFindItNow(material.visibility, material.council?.name)}</p>
-      </>
-    );
-  }
+  // Sharing leads to the file's check (a draft); publishing from there leads here.
   if (query.published === '1') {
     return (
       <>
         <p className="govuk-notification-banner__heading">Your material has been published</p>
-        <p className="govuk-body">Everyone it is shared with can now find it by searching or browsing.</p>
+        <p className="govuk-body">{whoCanFindItNow(material.visibility, material.council?.name)}</p>
       </>
     );
   }
