@@ -15,10 +15,10 @@ export async function assertEmptyHub(db: Queryable, storage?: BlobStore): Promis
   const tables = [...backedUpTables.map((table) => table.name).filter((name) => !tablesTheHubLoads.includes(name)), 'sessions', 'pending_uploads'];
   for (const table of tables) {
     const count = await countOf(db, sql`SELECT count(*)::int AS count FROM ${sql.identifier(table)}`);
-    if (count > 0) found.push(`${count} ${table.replace(/_/g, ' ')}`);
+    if (count > 0) found.push(`${table.replace(/_/g, ' ')} (${count})`);
   }
   const added = await countOf(db, sql`SELECT count(*)::int AS count FROM organisations WHERE type <> 'council'`);
-  if (added > 0) found.push(`${added} organisations added by people`);
+  if (added > 0) found.push(`organisations added by people (${added})`);
   if (storage) {
     for await (const _key of storage.listKeys()) {
       found.push('stored files');
