@@ -2,7 +2,7 @@ import 'server-only';
 import { runCommand } from './run-command';
 import { ConfigError } from '@/lib/config';
 import { backupHub } from '@/lib/operations/backup/backup-hub';
-import { BackupError } from '@/lib/operations/backup/backup-format';
+import { BackupError, isEmptyFolder } from '@/lib/operations/backup/backup-format';
 import { runtime } from '@/lib/runtime';
 
 /**
@@ -34,6 +34,8 @@ async function main(): Promise<number> {
   let close: (() => Promise<void>) | undefined;
   try {
     const started = Date.now();
+    // Said before the hub is opened (backupHub checks again): no need to wait for the database.
+    if (!isEmptyFolder(args[0]!)) throw new BackupError(`${args[0]} is not empty: a backup is written only into a new or empty folder.`);
     const hub = await runtime('operations');
     close = () => hub.close();
     const { manifest, fileBytes } = await backupHub(hub.services, args[0]!, { onProgress: (message) => console.log(message) });
