@@ -32,6 +32,8 @@ export const backupFormatVersion = 1;
  * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
  *   unfinished, as it does after any restart.
  * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
+ * Stored files: only material versions refer to any (lib/materials/store-file.ts is the one writer;
+ * previews are drawn on request and never stored), so objects.jsonl lists one file per version.
  */
 export const backedUpTables: readonly { name: string; leaveOut?: readonly string[] }[] = [
   { name: 'phases' },

@@ -25,7 +25,8 @@ import { linesOf, type VerifiedBackup } from './verify-backup';
  *
  * Derived data is rebuilt: the search vectors and the typo dictionary by touching every material
  * (their trigger recomputes them), the Meilisearch index by the caller (the outbox also has every
- * material). No table a backup holds uses a sequence (ids are UUIDs; search_outbox's is not restored).
+ * material). Sequences are moved past the restored rows (today no table a backup holds has one: ids
+ * are UUIDs, and search_outbox is not restored; this keeps a future serial column safe).
  */
 export async function restoreHub(
   services: Pick<Services, 'db' | 'storage'>,
@@ -49,6 +50,7 @@ export async function restoreHub(
       let total = 0;
       for (const table of inForeignKeyOrder(backup)) total += await insertRows(tx, backup.folder, table);
       await tx.execute(sql`UPDATE materials SET text_indexed_at = text_indexed_at`);
+      await moveSequencesPastRows(tx, backup.manifest.tables.map((table) => table.name));
       return total;
     });
     return { rows, files: written.length };
@@ -95,4 +97,18 @@ async function insertRows(tx: Transaction, folder: string, table: VerifiedBackup
   await flush();
   if (inserted !== table.rows) throw new BackupError(`${table.name}: ${inserted} rows restored, the manifest says ${table.rows}.`);
   return inserted;
+}
+
+/** Sets each sequence behind a restored table's column (serial or identity) past the largest value restored. */
+async function moveSequencesPastRows(tx: Transaction, tables: string[]): Promise<void> {
+  const found = (await tx.execute(
+    sql`SELECT table_name::text AS "table", column_name::text AS "column",
+               pg_get_serial_sequence(quote_ident(table_name), column_name) AS "sequence"
+        FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name IN (${sql.join(tables.map((table) => sql`${table}`), sql`, `)})
+          AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL`,
+  )) as unknown as { rows: { table: string; column: string; sequence: string }[] };
+  for (const { table, column, sequence } of found.rows) {
+    await tx.execute(sql`SELECT setval(${sequence}, coalesce(max(${sql.identifier(column)}), 0) + 1, false) FROM ${sql.identifier(table)}`);
+  }
 }
