@@ -77,6 +77,16 @@ describe.each(testDrivers)('backup and restore refusals on %s', (driver) => {
     await expect(verifyBackup(copy)).rejects.toThrow('has no manifest.json: it is not a backup, or the backup did not finish');
   });
 
+  it('refuses a stored file whose key would reach outside the backup folder, even with matching hashes', async () => {
+    const copy = copyOfBackup();
+    const list = path.join(copy, 'objects.jsonl');
+    const lines = fs.readFileSync(list, 'utf8').trimEnd().split('\n');
+    lines[0] = JSON.stringify({ ...(JSON.parse(lines[0]!) as object), key: '../../../etc/passwd' });
+    fs.writeFileSync(list, `${lines.join('\n')}\n`);
+    rewriteManifest(copy, (manifest) => ({ ...manifest, objects: { ...manifest.objects, ...digest(list) } }));
+    await expect(verifyBackup(copy)).rejects.toThrow('names a stored file with an invalid key');
+  });
+
   it('refuses a backup made by a newer version of the hub', async () => {
     const copy = copyOfBackup();
     rewriteManifest(copy, (manifest) => ({ ...manifest, migration: '9999_from_the_future' }));
