@@ -19,9 +19,10 @@ import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
  *
  * Roles: 'web' (the Next.js server; runs the worker too when RUN_WORKER_IN_WEB says so, the default
  * on the embedded database), 'worker' (`npm run worker`), 'cli' (import, admin commands: they queue
- * jobs but never run them).
+ * jobs but never run them), 'operations' (backup and restore: the database migrated and the
+ * vocabularies loaded, but no starter kit seeded, since a restore needs an empty hub, and no job queue).
  */
-export type RuntimeRole = 'web' | 'worker' | 'cli';
+export type RuntimeRole = 'web' | 'worker' | 'cli' | 'operations';
 
 export interface Runtime {
   services: Services;
@@ -60,7 +61,11 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     search: createMeilisearchEngine(settings.search, database.db),
     mail: createMailer(settings.auth),
   };
-  if (settings.seedStarterKit && role !== 'worker') await seedStarterKit(services);
+  if (settings.seedStarterKit && (role === 'web' || role === 'cli')) await seedStarterKit(services);
+  if (role === 'operations') {
+    console.log(`[start] Discovery Commons operations: database ${database.driver}, files ${services.storage.driver}.`);
+    return { services, database, close: () => database.close() };
+  }
   if (role === 'web') {
     void sweepPendingUploads(services).catch((error: unknown) =>
       console.error('[start] could not sweep unfinished uploads:', (error as Error).message),

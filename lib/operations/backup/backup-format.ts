@@ -1,0 +1,120 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The shape of a backup folder, shared by `npm run backup` and `npm run restore`:
+ *
+ *   manifest.json          written last: a folder without one is not a backup
+ *   tables/NN-<table>.jsonl one row a line, as Postgres's own to_jsonb gives it (timestamps with their
+ *                          offset and microseconds, arrays, jsonb and bytea all survive the round trip,
+ *                          because jsonb_populate_recordset reads them back on restore)
+ *   objects.jsonl          one stored file a line: key, size, sha256, content type
+ *   files/<storage key>    the stored files themselves
+ *
+ * The manifest holds the sha256 of every data file, and objects.jsonl the sha256 of every stored
+ * file, so a restore can prove the folder is whole before it writes anything. This guards against
+ * damage, not against someone who rewrites the manifest too: keep backups where only operators write.
+ */
+
+export const backupFormatVersion = 1;
+
+/**
+ * The tables a backup holds, parents before children (foreign-key order), and the columns left out.
+ * Not here, on purpose:
+ * - sessions, verification_tokens (sign-in links), sign_in_requests (rate limits) and form_attempts:
+ *   short-lived; after a restore everyone signs in again.
+ * - pending_uploads: uploads in progress; their half-stored files are not copied either.
+ * - search_outbox, search_words and materials.search_vector: derived from the rows, rebuilt on restore.
+ * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
+ *   unfinished, as it does after any restart.
+ * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
+ * Stored files: only material versions refer to any (lib/materials/store-file.ts is the one writer;
+ * previews are drawn on request and never stored), so objects.jsonl lists one file per version.
+ */
+export const backedUpTables: readonly { name: string; leaveOut?: readonly string[] }[] = [
+  { name: 'phases' },
+  { name: 'artefact_types' },
+  { name: 'kinds' },
+  { name: 'topics' },
+  { name: 'licences' },
+  { name: 'organisations' },
+  { name: 'users' },
+  { name: 'accounts', leaveOut: ['access_token', 'refresh_token', 'id_token'] },
+  { name: 'join_requests' },
+  { name: 'admin_requests' },
+  { name: 'contact_messages' },
+  { name: 'materials', leaveOut: ['search_vector'] },
+  { name: 'material_versions' },
+  { name: 'concern_reports' },
+  { name: 'audit_events' },
+  { name: 'feedback' },
+];
+
+/** What the hub loads by itself at every start: a restore replaces these rows rather than refusing them. */
+export const tablesTheHubLoads: readonly string[] = ['phases', 'artefact_types', 'kinds', 'topics', 'licences', 'organisations'];
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const identifierSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
+
+export const manifestSchema = z.object({
+  format: z.literal('discovery-commons-backup'),
+  formatVersion: z.literal(backupFormatVersion),
+  /** The last database migration applied (drizzle/meta/_journal.json's tag). */
+  migration: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  tables: z.array(
+    z.object({
+      name: identifierSchema,
+      file: z.string().regex(/^tables\/\d{2}-[a-z_]+\.jsonl$/),
+      columns: z.array(identifierSchema).min(1),
+      rows: z.number().int().min(0),
+      bytes: z.number().int().min(0),
+      sha256: sha256Schema,
+    }),
+  ),
+  objects: z.object({ file: z.literal('objects.jsonl'), count: z.number().int().min(0), bytes: z.number().int().min(0), sha256: sha256Schema }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const storedObjectSchema = z.object({
+  key: z.string(),
+  sizeBytes: z.number().int().min(0),
+  sha256: sha256Schema,
+  contentType: z.string().min(1),
+});
+export type BackedUpObject = z.infer<typeof storedObjectSchema>;
+
+/** Refused backup: the message says what is wrong in words an operator can act on. */
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** The migrations this code knows, oldest first, from drizzle's journal. */
+export function knownMigrations(): { tag: string; when: number }[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'drizzle', 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries.map(({ tag, when }) => ({ tag, when }));
+}
+
+export async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Whether `folder` is missing or holds nothing: a backup is written only there. */
+export function isEmptyFolder(folder: string): boolean {
+  return !fs.existsSync(folder) || (fs.statSync(folder).isDirectory() && fs.readdirSync(folder).length === 0);
+}

@@ -1,0 +1,66 @@
+import { Readable } from 'node:stream';
+import { sessions } from '@/lib/db/schema';
+import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
+import { extractPendingTexts } from '@/lib/jobs/extract-text';
+import { createMaterial } from '@/lib/materials/create-material';
+import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
+import { withdrawMaterial } from '@/lib/materials/withdraw-material';
+import { council, person, type Person } from '@/lib/organisations/testing/fixtures';
+import type { TestHub } from '@/lib/testing/test-hub';
+
+/**
+ * A small hub worth backing up, shared through the real verbs: two councils and their people, one
+ * material of each visibility, one with three versions, one withdrawn, text read from every file,
+ * and a signed-in session.
+ */
+export interface SampleHub {
+  sam: Person;
+  ali: Person;
+  admin: Person;
+  sessionToken: string;
+}
+
+const answers = { summary: '', phases: 'discovery', artefactType: 'discussion-guide', kind: 'template', tags: 'recycling', licence: 'OGL-UK-3.0' };
+
+function textFile(fileName: string, text: string) {
+  return { fileName, stream: Readable.from([Buffer.from(text)]) };
+}
+
+export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
+  const bristol = await council(hub, 'bristol');
+  const leeds = await council(hub, 'leeds');
+  const sam = await person(hub, { organisation: bristol, name: 'Sam Jones', role: 'org_admin' });
+  const ali = await person(hub, { organisation: leeds, name: 'Ali Khan' });
+  const admin = await person(hub, { isSiteAdmin: true, name: 'Site Admin' });
+
+  async function share(actor: Person, title: string, visibility: string, text: string): Promise<string> {
+    const { id } = await createMaterial(hub.services, {
+      actor: actor.viewer,
+      fields: { ...answers, title, summary: `About ${title.toLowerCase()}.`, visibility },
+      file: textFile(`${title.toLowerCase().replace(/ /g, '-')}.txt`, text),
+    });
+    await checkThenPublish(hub.services, actor.viewer, id);
+    return id;
+  }
+
+  const guide = await share(sam, 'Bin collections interview guide', 'public', 'Questions about missed bin collections and wheelie bins.');
+  for (const [version, note] of [
+    [2, 'Added questions about food waste'],
+    [3, 'Plain English review'],
+  ] as const) {
+    await replaceMaterialFile(hub.services, sam.viewer, guide, {
+      fields: { changeNote: note },
+      file: textFile('guide.txt', `Version ${version}: questions about missed bin collections, food waste caddies and composting.`),
+    });
+    await checkThenPublish(hub.services, sam.viewer, guide);
+  }
+  await share(ali, 'Housing repairs survey', 'councils', 'A survey of tenants about damp, mould and housing repairs.');
+  await share(sam, 'Bristol consent form', 'organisation', 'Consent for recording interviews with residents in Bristol.');
+  const withdrawn = await share(ali, 'Old journey map', 'public', 'A journey map of the council tax reduction claim.');
+  await withdrawMaterial(hub.services, ali.viewer, withdrawn, { reason: 'Out of date' });
+  await extractPendingTexts(hub.services);
+
+  const sessionToken = `session-${sam.id}`;
+  await hub.services.db.insert(sessions).values({ sessionToken, userId: sam.id, expires: new Date(Date.now() + 86_400_000) });
+  return { sam, ali, admin, sessionToken };
+}
