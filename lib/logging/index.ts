@@ -1,2 +1,2 @@
-export { createLogger, logger, type Logger } from './logger';
+export { createLogger, logger, logToStandardError, setProcessLogger, type Logger } from './logger';
 export { redactValue, scrubText } from './redact';

@@ -1,19 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { LogLevel } from '@/lib/config';
-import { createLogger } from './logger';
+import { memoryLogger } from './testing/capture-logs';
 
-/** A logger writing into an array, one parsed JSON object per line, as an operator's tools would read them. */
-function capture(level: LogLevel = 'info') {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: createLogger({ level, destination }), lines };
-}
+const capture = (level: LogLevel = 'info') => memoryLogger(level);
 
 describe('the log line', () => {
   it('is one JSON object with the level by name, an ISO time, the message and the fields given', () => {

@@ -43,7 +43,15 @@ export function createLogger(options: { level: LogLevel; destination?: Destinati
   );
 }
 
-const globalForLogger = globalThis as unknown as { discoveryCommonsLogger?: Logger };
+const globalForLogger = globalThis as unknown as { discoveryCommonsLogger?: Logger; discoveryCommonsLogFd?: 1 | 2 };
+
+/**
+ * For command-line tools: log lines go to standard error, leaving standard output to the report the
+ * person asked for (so `npm run import -- folder > report.txt` holds only the report). Call first.
+ */
+export function logToStandardError(): void {
+  globalForLogger.discoveryCommonsLogFd = 2;
+}
 
 /**
  * This process's logger, at LOG_LEVEL. Kept on globalThis: Next.js bundles each route on its own, and
@@ -51,8 +59,19 @@ const globalForLogger = globalThis as unknown as { discoveryCommonsLogger?: Logg
  * it logs at `info` (the settings error itself is reported where the process starts).
  */
 export function logger(component?: string): Logger {
-  globalForLogger.discoveryCommonsLogger ??= createLogger({ level: configuredLevel() });
+  globalForLogger.discoveryCommonsLogger ??= createLogger({
+    level: configuredLevel(),
+    destination: pino.destination({ dest: globalForLogger.discoveryCommonsLogFd ?? 1, sync: true }),
+  });
   return component ? globalForLogger.discoveryCommonsLogger.child({ component }) : globalForLogger.discoveryCommonsLogger;
+}
+
+/**
+ * Replaces this process's logger, for tests that read the lines (createLogger with a stream of their
+ * own); undefined goes back to the one made from the settings.
+ */
+export function setProcessLogger(replacement: Logger | undefined): void {
+  globalForLogger.discoveryCommonsLogger = replacement;
 }
 
 function configuredLevel(): LogLevel {
