@@ -71,7 +71,7 @@ export function formRoute<P = Record<string, never>>(
   options: FormRouteOptions<P>,
   handle: (context: FormContext<P>) => Promise<Response>,
 ): RouteHandler {
-  return observeRequest('form', async function POST(request: Request, route: { params: Promise<Record<string, string | string[]>> }) {
+  return observeRequest('form', async function POST(request: Request, route: Parameters<RouteHandler>[1]) {
     try {
       assertSameOrigin(request);
     } catch (error) {
