@@ -91,6 +91,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     : role === 'cli'
       ? 'background work queued for the worker'
       : 'background work left to `npm run worker`';
+  // "… worker ready": the browser tests (playwright.config.ts) wait for those words from `npm run worker`.
   logger('start').info(
     { role, database: database.driver, files: services.storage.driver, search: settings.search.engine, worker: workerNote },
     `Discovery Commons ${role} ready`,
