@@ -16,6 +16,8 @@ import tseslint from 'typescript-eslint';
  *   shared       plain helpers safe anywhere: errors, file formats, names, dates, ids (lib/errors,
  *                lib/formats, lib/text)
  *   config       the settings, read from the environment once (lib/config)
+ *   logging      the structured logger, with its redaction (lib/logging): server only, usable by
+ *                everything from the database up; it reads only its level from the settings
  *   extract      reading text out of documents: a library of its own that knows nothing of the hub
  *   documents    writing documents (Markdown to DOCX and ODT): a library of its own too
  *   previews     drawing previews of documents: standalone too (it may use extract and the shared helpers)
@@ -41,6 +43,7 @@ const elements = [
   { type: 'test-support', pattern: ['**/testing', 'e2e'], partialMatch: false },
   { type: 'shared', pattern: ['lib/errors', 'lib/formats', 'lib/text'], partialMatch: false },
   { type: 'config', pattern: 'lib/config', partialMatch: false },
+  { type: 'logging', pattern: 'lib/logging', partialMatch: false },
   { type: 'extract', pattern: 'lib/extract', partialMatch: false },
   { type: 'documents', pattern: 'lib/documents', partialMatch: false },
   { type: 'previews', pattern: 'lib/previews', partialMatch: false },
@@ -147,6 +150,17 @@ export default defineConfig([
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: '!shared' } } },
               message: 'the shared helpers (lib/errors, lib/formats, lib/text) depend on nothing else in the hub',
+            },
+            {
+              // Everything logs through it, so it may use nothing but its settings and the shared helpers.
+              from: { element: { type: 'logging' } },
+              disallow: { to: { element: { type: '!{logging,config,shared}' } } },
+              message: 'lib/logging sits just above the settings: it may use only lib/config and the shared helpers',
+            },
+            {
+              from: { element: { type: 'config' } },
+              disallow: { to: { element: { type: 'logging' } } },
+              message: 'the settings sit below the logger (which reads LOG_LEVEL from them)',
             },
             {
               from: { element: { type: '{config,data}' } },

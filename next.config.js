@@ -5,7 +5,7 @@ const path = require('node:path');
 const nextConfig = {
   // Packages with native code, WASM or dynamic requires stay outside the bundle.
   // PGlite in particular: bundled, its WASM files would be copied into .next/static and served publicly.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'busboy', 'file-type', 's3rver', 'pdfjs-dist', 'word-extractor', 'yauzl', 'saxes', 'meilisearch'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'busboy', 'file-type', 's3rver', 'pdfjs-dist', 'word-extractor', 'yauzl', 'saxes', 'meilisearch', 'prom-client'],
   poweredByHeader: false,
   // The development server refuses its live-reload connection from hosts it does not know: the hub
   // is opened as 127.0.0.1 as often as localhost (the browser tests do).

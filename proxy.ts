@@ -4,6 +4,7 @@ import { services } from '@/lib/runtime';
 import { sessionCookieNames, viewerForSessionCookie } from '@/lib/sign-in/viewer-for-session';
 import { cacheControlFor } from '@/lib/http/cache-policy';
 import { PAGE_ADDRESS_HEADER } from '@/lib/http/page-address';
+import { REQUEST_ID_HEADER, requestId } from '@/lib/http/request-id';
 
 /**
  * "Page not found" for a material the viewer may not see, decided before the page renders.
@@ -17,7 +18,9 @@ import { PAGE_ADDRESS_HEADER } from '@/lib/http/page-address';
  * (lib/auth/permissions.ts); this only chooses the better-rendered 404 when the answer is already no.
  * Reads cost one small query by primary key, on GET requests for these pages only.
  *
- * For every page it also passes the page's address on to the layout (withPageAddress, below).
+ * For every page it also passes the page's address on to the layout (withPageAddress, below), and a
+ * request id to whatever answers. It cannot log the request: it runs before the page and never sees
+ * the status it is answered with (see lib/http/observe-request.ts).
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next({ request: { headers: withoutPageAddress(request) } });
@@ -29,10 +32,14 @@ export async function proxy(request: NextRequest) {
   return NextResponse.rewrite(new URL('/page-not-found', request.url), { request: { headers: withoutPageAddress(request) } });
 }
 
-/** The request's headers without any page address the browser sent: only the proxy sets that. */
+/**
+ * The request's headers without any page address the browser sent: only the proxy sets that. With a
+ * request id (lib/http/request-id.ts), so a failing page's log line and its form posts can be tied to it.
+ */
 function withoutPageAddress(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
   headers.delete(PAGE_ADDRESS_HEADER);
+  headers.set(REQUEST_ID_HEADER, requestId(request));
   return headers;
 }
 

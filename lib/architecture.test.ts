@@ -63,8 +63,18 @@ describe('the layers, as lint rules', () => {
     expect(await problems('lib/materials/get-material.ts', code)).toEqual([expect.stringContaining('never imports test support')]);
   });
 
+  it('the logger uses nothing above its settings, and the settings never use the logger', async () => {
+    const code = "import { services } from '@/lib/runtime';\nexport const x = services;\n";
+    expect(await problems('lib/logging/logger.ts', code)).toEqual([expect.stringContaining('lib/logging sits just above the settings')]);
+    const logs = "import { logger } from '@/lib/logging';\nexport const x = logger;\n";
+    expect(await problems('lib/config/index.ts', logs)).toEqual([expect.stringContaining('the settings sit below the logger')]);
+  });
+
   it('allows what the layers allow', async () => {
     const code = "import { getMaterial } from '@/lib/materials/get-material';\nexport const x = getMaterial;\n";
     expect(await problems('app/search/page.tsx', code)).toEqual([]);
+    const logs = "import { logger } from '@/lib/logging';\nexport const x = logger;\n";
+    expect(await problems('lib/db/client.ts', logs)).toEqual([]);
+    expect(await problems('lib/jobs/worker.ts', logs)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { observeRequest } from '@/lib/http/observe-request';
 import { readinessAnswer } from '@/lib/operations';
 import { services } from '@/lib/runtime';
 
@@ -5,7 +6,7 @@ import { services } from '@/lib/runtime';
 // server answer (lib/operations/readiness.ts). 200 when ready, 503 when not.
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = observeRequest('operations', async (request: Request): Promise<Response> => {
   const { status, body } = await readinessAnswer(request, services);
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
-}
+});

@@ -1,4 +1,6 @@
 import { formRoute } from '@/lib/http/form-route';
+import { requestId } from '@/lib/http/observe-request';
+import { logger } from '@/lib/logging';
 import { seeOther } from '@/lib/http/responses';
 import { parseCookieHeader } from '@/lib/sign-in/next-auth-call';
 import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
@@ -12,7 +14,7 @@ export const POST = formRoute({ page: () => '/' }, async ({ request }) => {
     const { setCookies } = await signOutSession(await signInDependencies(), { cookies: parseCookieHeader(request.headers.get('cookie')) });
     return seeOther('/sign-in/signed-out', { setCookies });
   } catch (error) {
-    console.error('[sign-out] could not end the session:', error);
+    logger('sign-in').error({ requestId: requestId(request), err: error }, 'could not end the session');
     return seeOther('/sign-in/problem?error=Default');
   }
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { ConfigError } from '@/lib/config';
 import { runtime, type Runtime } from '@/lib/runtime';
 import { loadEnvFiles } from './load-env-files';
+import { logger } from '@/lib/logging';
 
 /**
  * `npm run worker`: a background worker process (text extraction, keeping Meilisearch in line).
@@ -15,15 +16,17 @@ async function main(): Promise<void> {
   try {
     hub = await runtime('worker');
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `The worker could not start: ${(error as Error).message}`);
+    // A settings problem is for the person starting the worker, in plain words (it names settings, never values).
+    if (error instanceof ConfigError) console.error(error.message);
+    else logger('worker').fatal({ err: error }, 'the worker could not start');
     process.exit(1);
   }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: finishing the jobs in hand, then stopping.`);
-    await hub.close().catch((error: unknown) => console.error(`[worker] stopping failed: ${(error as Error).message}`));
+    logger('worker').info({ signal }, 'finishing the jobs in hand, then stopping');
+    await hub.close().catch((error: unknown) => logger('worker').error({ err: error }, 'stopping failed'));
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -10,6 +10,7 @@ import { fieldErrorsOf, single } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
 import { parseUuid } from '@/lib/text/uuid';
 import { concernDecisions, concernReasons, concernStatuses, type ConcernDecision, type ConcernStatus } from './concern-words';
+import { logger } from '@/lib/logging';
 
 export const concernNoteLimit = 1000;
 
@@ -100,6 +101,6 @@ async function tell(services: Services, d: { status: ConcernStatus; note: string
       });
     }
   } catch (error) {
-    console.error('[concerns] could not email the outcome (it is on the account page):', (error as Error).message);
+    logger('concerns').error({ err: error }, 'could not email the outcome (it is on the account page)');
   }
 }

@@ -96,6 +96,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ OPERATIONS_TOKEN: token, READY_MAX_QUEUED_JOBS: '50' }).operations).toEqual({ token, maxQueuedJobs: 50 });
   });
 
+  it('reads LOG_LEVEL: info unless told, any of pino\'s levels, in any case', () => {
+    expect(parseConfig({}).logLevel).toBe('info');
+    expect(parseConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
+    expect(parseConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(parseConfig({ LOG_LEVEL: ' WARN ' }).logLevel).toBe('warn');
+    expect(parseConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
   it('reads MAX_UPLOAD_BYTES and SEED_STARTER_KIT', () => {
     const config = parseConfig({ MAX_UPLOAD_BYTES: '1048576', SEED_STARTER_KIT: 'no' });
     expect(config.maxUploadBytes).toBe(1048576);
@@ -131,6 +139,7 @@ describe('parseConfig', () => {
       ['an S3_ENDPOINT that is not http(s)', { S3_BUCKET: 'dc-files', S3_ENDPOINT: 'ftp://s3.example.org' }, 'S3_ENDPOINT must be a URL'],
       ['a SEED_STARTER_KIT that is not a yes or no', { SEED_STARTER_KIT: 'maybe' }, 'SEED_STARTER_KIT must be true or false'],
       ['an OPERATIONS_TOKEN too short to be secret', { OPERATIONS_TOKEN: 'letmein' }, 'OPERATIONS_TOKEN must be at least 32 characters'],
+      ['a LOG_LEVEL pino does not have', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     ])('%s', (_case, env, expected) => {
       const error = configError(env);
       expect(error.problems.some((problem) => problem.startsWith(expected))).toBe(true);

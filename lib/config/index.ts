@@ -35,6 +35,10 @@ const positiveInteger = (fallback: number) =>
     z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').positive('must be more than 0').default(fallback),
   );
 
+/** pino's levels, most to least severe; `silent` writes nothing. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -112,6 +116,10 @@ const environmentSchema = z
       z.string().min(32, 'must be at least 32 characters (a long random string)').optional(),
     ),
     READY_MAX_QUEUED_JOBS: positiveInteger(10_000),
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+      z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+    ),
     TRUSTED_PROXY_HOPS: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(1),
@@ -268,10 +276,15 @@ export interface AppConfig {
   auth: AuthConfig;
   site: SiteConfig;
   operations: OperationsConfig;
+  /** The least severe log lines written (LOG_LEVEL, default info): JSON lines on standard output (lib/logging). */
+  logLevel: LogLevel;
 }
 
 export interface OperationsConfig {
-  /** Shows the details of /readyz (which part is down) to callers that send it as a bearer token. */
+  /**
+   * Shows the details of /readyz (which part is down), and unlocks /metrics, for callers that send it
+   * as a bearer token.
+   */
   token?: string;
   /** /readyz says "unavailable" when more background jobs than this wait to run. */
   maxQueuedJobs: number;
@@ -324,6 +337,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     auth: authConfig(e),
     site: { operatorName: e.HUB_OPERATOR_NAME, supportEmail: e.SUPPORT_EMAIL },
     operations: { token: e.OPERATIONS_TOKEN, maxQueuedJobs: e.READY_MAX_QUEUED_JOBS },
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -7,6 +7,7 @@ import type { QueryResult } from 'pg';
 import type { DatabaseConfig } from '@/lib/config';
 import { acquireDirectoryLock } from './directory-lock';
 import * as schema from './schema';
+import { logger } from '@/lib/logging';
 
 /** The drizzle database both drivers give: code above this file never knows which one it has. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
@@ -46,7 +47,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection (say, Postgres restarts) emits 'error'; without a listener
   // that would crash the process. The pool drops the client and the next query opens a new connection.
-  pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  pool.on('error', (error) => logger('db').warn({ err: error }, 'idle connection lost'));
   const db = drizzle(pool, { schema }) as unknown as Database;
   return {
     db,

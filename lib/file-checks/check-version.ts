@@ -6,6 +6,7 @@ import { materialVersions } from '@/lib/db/schema';
 import type { ExtractionLimits } from '@/lib/extract/limits';
 import type { Services } from '@/lib/services';
 import { readStoredBytes } from './read-stored-bytes';
+import { logger } from '@/lib/logging';
 
 /**
  * The check before publishing, for one file version: is the whole file the format it claims
@@ -56,7 +57,7 @@ export async function checkVersion(services: Services, versionId: string, option
     if (verdict && !verdict.ok) formatProblem = verdict.reason;
     report = await checkDocument({ format: version.format, bytes: read.bytes, fileName: version.fileName }, options.limits, {
       // The reason only: the error's message could quote the file.
-      onFailure: ({ reason }) => console.warn(`[check-file] version ${versionId} (${version.format}): could not be checked: ${reason}`),
+      onFailure: ({ reason }) => logger('check-file').warn({ versionId, format: version.format, reason }, 'could not be checked'),
     });
   }
   const status: CheckStatus = report.status;
@@ -70,8 +71,8 @@ export async function checkVersion(services: Services, versionId: string, option
       checkedAt: new Date(),
     })
     .where(and(eq(materialVersions.id, versionId), eq(materialVersions.checkStatus, 'checking')));
-  const found = report.status === 'checked' ? `, ${report.findings.length} findings` : '';
-  console.log(`[check-file] version ${versionId}: ${status}${found}${formatProblem ? ', not the format it claims' : ''}`);
+  const findings = report.status === 'checked' ? report.findings.length : undefined;
+  logger('check-file').info({ versionId, checkStatus: status, findings, notTheFormatItClaims: formatProblem ? true : undefined }, 'version checked');
   return status;
 }
 
@@ -112,10 +113,10 @@ export async function checkSoon(services: Services, version: { id: string; sizeB
       await checkVersion(services, version.id);
       return;
     } catch (error) {
-      console.error(`[check-file] version ${version.id}: inline check failed, queued instead: ${(error as Error).message}`);
+      logger('check-file').warn({ versionId: version.id, err: error }, 'inline check failed, queued instead');
       await services.db.update(materialVersions).set({ checkStatus: 'pending' }).where(and(eq(materialVersions.id, version.id), inArray(materialVersions.checkStatus, ['checking'])));
     }
   }
   if (!services.jobs) return;
-  await services.jobs.checkFile([version.id]).catch((error: unknown) => console.error(`[jobs] could not queue a check (the sweep will): ${(error as Error).message}`));
+  await services.jobs.checkFile([version.id]).catch((error: unknown) => logger('jobs').error({ err: error }, 'could not queue a check (the sweep will)'));
 }

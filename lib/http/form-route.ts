@@ -5,8 +5,10 @@ import { AppError } from '@/lib/errors';
 import { saveFormAttempt, type FormName } from '@/lib/forms/form-attempts';
 import { services } from '@/lib/runtime';
 import type { Services } from '@/lib/services';
+import { logger } from '@/lib/logging';
 import { currentViewer, signInPath } from '@/lib/sign-in/current-viewer';
 import { assertSameOrigin } from './check-origin';
+import { observeRequest, requestId } from './observe-request';
 import { readFormFields, type FormFields } from './read-form';
 import { plainError, seeOther } from './responses';
 
@@ -25,7 +27,8 @@ import { plainError, seeOther } from './responses';
  * Then it turns a refusal into the answer a person expects: the form again with their answers and
  * what to fix (a saved attempt, lib/forms/form-attempts.ts), the sign-in page for someone who is not
  * signed in, or a short plain message for posts no page of ours would send. Anything unexpected is
- * logged and answered with a generic message, never with its details.
+ * logged and answered with a generic message, never with its details. Every post gets one log line
+ * and is counted (lib/http/observe-request.ts).
  */
 
 export interface FormContext<P> {
@@ -68,7 +71,7 @@ export function formRoute<P = Record<string, never>>(
   options: FormRouteOptions<P>,
   handle: (context: FormContext<P>) => Promise<Response>,
 ): RouteHandler {
-  return async function POST(request, route) {
+  return observeRequest('form', async function POST(request: Request, route: Parameters<RouteHandler>[1]) {
     try {
       assertSameOrigin(request);
     } catch (error) {
@@ -85,7 +88,7 @@ export function formRoute<P = Record<string, never>>(
       try {
         fields = await readFormFields(request);
       } catch (error) {
-        return error instanceof AppError ? plainError(error) : unexpected(error);
+        return error instanceof AppError ? plainError(error) : unexpected(request, error);
       }
     }
     const [hub, viewer] = await Promise.all([services(), currentViewer()]);
@@ -95,14 +98,14 @@ export function formRoute<P = Record<string, never>>(
     } catch (error) {
       return refusal(options, context, error);
     }
-  };
+  });
 }
 
 /** Codes whose message belongs beside the file input rather than on a page of its own. */
 const fileProblems = new Set(['storage_unavailable', 'database_unavailable', 'bad_request']);
 
 async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>, error: unknown): Promise<Response> {
-  if (!(error instanceof AppError)) return unexpected(error);
+  if (!(error instanceof AppError)) return unexpected(context.request, error);
   const page = options.page(context.params);
   if (context.viewer.kind === 'anonymous' && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
     return seeOther(signInPath(page));
@@ -122,8 +125,8 @@ async function refusal<P>(options: FormRouteOptions<P>, context: FormContext<P>,
   return plainError(error);
 }
 
-function unexpected(error: unknown): Response {
-  console.error('[form] unexpected failure:', error);
+function unexpected(request: Request, error: unknown): Response {
+  logger('form').error({ requestId: requestId(request), err: error }, 'unexpected failure');
   return plainError(new AppError('bad_request', 'Sorry, that did not work. Try again later.'));
 }
 

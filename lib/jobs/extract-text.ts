@@ -4,6 +4,7 @@ import { queryRows } from '@/lib/db/query-rows';
 import { materials, materialVersions } from '@/lib/db/schema';
 import { extractText, type ExtractionLimits, type ExtractionResult } from '@/lib/extract';
 import type { Services } from '@/lib/services';
+import { logger } from '@/lib/logging';
 
 /**
  * The extract-text job: reads the text of one file version and stores it, so search finds words
@@ -63,7 +64,7 @@ export async function extractVersionText(
     try {
       result = await extractText({ format: version.format, body: () => body, sizeBytes: version.sizeBytes }, options.limits, {
         onFailure: ({ reason, error }) =>
-          console.warn(`[extract-text] version ${versionId} (${version.format}): ${reason}: ${(error as Error)?.message ?? error}`),
+          logger('extract-text').warn({ versionId, format: version.format, reason, err: error }, 'text not read'),
       });
     } finally {
       // Extraction may decide without reading (an unsupported format, a file over the size limit).
@@ -71,7 +72,7 @@ export async function extractVersionText(
     }
   } catch (error) {
     if (!options.finalAttempt) throw error;
-    console.error(`[extract-text] version ${versionId}: could not read the stored file: ${(error as Error).message}`);
+    logger('extract-text').error({ versionId, err: error }, 'could not read the stored file: recorded as failed');
     result = { status: 'failed', reason: 'malformed', message: 'We could not open the stored file to read its text. Try replacing the file.' };
   }
   return recordResult(services, version.materialId, versionId, result);

@@ -3,6 +3,7 @@ import { PgBoss, type Queue } from 'pg-boss';
 import type { DatabaseHandle } from '@/lib/db/client';
 import type { JobQueue } from '@/lib/services';
 import { dropOutdatedQueueSchema } from './drop-outdated-queue-schema';
+import { logger } from '@/lib/logging';
 
 /**
  * The job queue: pg-boss, keeping its jobs in the hub's own database (schema `pgboss`), so jobs
@@ -56,9 +57,9 @@ export interface OpenedQueue {
 export async function openJobQueue(database: DatabaseHandle, options: { maintain: boolean }): Promise<OpenedQueue> {
   const dropped = await dropOutdatedQueueSchema(database, queueSchema);
   if (dropped !== null) {
-    console.log(
-      `[jobs] The job queue's tables were made by an older pg-boss (version ${dropped}); they are made afresh. ` +
-        'Files still waiting for their text are queued again by the worker.',
+    logger('jobs').warn(
+      { oldVersion: dropped },
+      "the job queue's tables were made by an older pg-boss; they are made afresh (files still waiting for their text are queued again by the worker)",
     );
   }
   const boss = new PgBoss({
@@ -71,7 +72,7 @@ export async function openJobQueue(database: DatabaseHandle, options: { maintain
     schedule: options.maintain,
     migrate: true,
   });
-  boss.on('error', (error: Error) => console.error('[jobs] queue error:', error.message));
+  boss.on('error', (error: Error) => logger('jobs').error({ err: error }, 'queue error'));
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const [name, settings] of Object.entries(queueOptions)) {

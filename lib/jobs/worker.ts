@@ -2,10 +2,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
+import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
 import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
 import { extractVersionText, pendingTextVersionIds } from './extract-text';
 import { queueNames, type OpenedQueue } from './queue';
+import { runJob } from './run-job';
 
 /** Keeps the search index in line with search_outbox (lib/search/meilisearch); null without Meilisearch. */
 export interface SearchSync {
@@ -42,30 +44,29 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
     { includeMetadata: true, pollingIntervalSeconds: 1, localConcurrency: settings.concurrency },
     async ([job]) => {
       if (!job) return;
-      const parsed = extractTextData.safeParse(job.data);
-      if (!parsed.success) {
-        console.error(`[extract-text] job ${job.id} has no valid version id; dropped`);
-        return;
-      }
-      // pg-boss counts the retries so far: the attempt that has used them all is the last one.
-      const outcome = await extractVersionText(services, parsed.data.versionId, {
-        finalAttempt: job.retryCount >= job.retryLimit,
+      await runJob(queueNames.extractText, job.id, async () => {
+        const parsed = extractTextData.safeParse(job.data);
+        if (!parsed.success) return { dropped: 'no valid version id' };
+        // pg-boss counts the retries so far: the attempt that has used them all is the last one.
+        const textStatus = await extractVersionText(services, parsed.data.versionId, {
+          finalAttempt: job.retryCount >= job.retryLimit,
+        });
+        return { versionId: parsed.data.versionId, textStatus };
       });
-      if (outcome !== 'skipped') console.log(`[extract-text] version ${parsed.data.versionId}: ${outcome}`);
     },
   );
 
   await boss.work(queueNames.checkFile, { pollingIntervalSeconds: 1, localConcurrency: settings.concurrency }, async ([job]) => {
     if (!job) return;
-    const parsed = extractTextData.safeParse(job.data);
-    if (!parsed.success) {
-      console.error(`[check-file] job ${job.id} has no valid version id; dropped`);
-      return;
-    }
-    await checkVersion(services, parsed.data.versionId);
+    await runJob(queueNames.checkFile, job.id, async () => {
+      const parsed = extractTextData.safeParse(job.data);
+      if (!parsed.success) return { dropped: 'no valid version id' };
+      await checkVersion(services, parsed.data.versionId);
+      return { versionId: parsed.data.versionId };
+    });
   });
 
-  await boss.work(queueNames.sweep, async () => sweep(services, queue, settings.searchSync));
+  await boss.work(queueNames.sweep, async ([job]) => runJob(queueNames.sweep, job?.id, () => sweep(services, queue, settings.searchSync)));
   await boss.schedule(queueNames.sweep, '* * * * *');
   await sweep(services, queue, settings.searchSync);
 
@@ -84,18 +85,20 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
  * that drains them. Returns what stops the looking.
  */
 async function startSearchSync(services: Services, queue: OpenedQueue, searchSync: SearchSync, pollMs: number): Promise<() => void> {
-  await queue.boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async () => {
-    // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
-    // A paused drain (a reindex is running) is left to the next poll.
-    for (let rounds = 0; rounds < 1000; rounds++) {
-      const { remaining, paused } = await searchSync.drain();
-      if (remaining === 0 || paused) return;
-    }
-  });
+  await queue.boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async ([job]) =>
+    runJob(queueNames.syncSearch, job?.id, async () => {
+      // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.
+      // A paused drain (a reindex is running) is left to the next poll.
+      for (let rounds = 0; rounds < 1000; rounds++) {
+        const { remaining, paused } = await searchSync.drain();
+        if (remaining === 0 || paused) return { remaining, paused };
+      }
+    }),
+  );
   const poll = setInterval(() => {
     void outboxWaiting(services)
       .then((waiting) => (waiting ? queue.boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' }) : null))
-      .catch((error: unknown) => console.error('[jobs] could not check the search outbox:', (error as Error).message));
+      .catch((error: unknown) => logger('jobs').error({ err: error }, 'could not check the search outbox'));
   }, pollMs);
   poll.unref();
   return () => clearInterval(poll);

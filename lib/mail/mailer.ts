@@ -1,6 +1,7 @@
 import 'server-only';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AuthConfig } from '@/lib/config';
+import { logger } from '@/lib/logging';
 
 /**
  * Emails the hub sends about people and councils (a request waiting for a site admin, a message to a
@@ -30,6 +31,8 @@ export function createMailer(auth: Pick<AuthConfig, 'email' | 'url'>): Mailer | 
     return {
       hubUrl: auth.url,
       async send(message) {
+        // Plain text on purpose: the development stand-in for an inbox (never in production), read by
+        // a person, so addresses and links are shown whole, unlike in the structured logs.
         console.log(`[mail] To ${message.to.join(', ')}: ${message.subject}\n${message.text}`);
       },
     };
@@ -63,7 +66,7 @@ export async function sendQuietly(mailer: Mailer | undefined, message: MailMessa
     await mailer.send(message);
     return true;
   } catch (error) {
-    console.error(`[mail] could not send ${what}:`, (error as Error).message);
+    logger('mail').error({ what, err: error }, 'could not send');
     return false;
   }
 }

@@ -5,6 +5,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { materials, materialVersions, pendingUploads } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { materialToDelete } from './material-access';
+import { logger } from '@/lib/logging';
 
 export interface DeletedMaterial {
   id: string;
@@ -72,7 +73,7 @@ export async function deleteMaterial(services: Services, viewer: Viewer, materia
       await services.db.delete(pendingUploads).where(eq(pendingUploads.storageKey, storageKey));
     } catch (error) {
       filesDeferred++;
-      console.error('[delete] file clean-up deferred to the sweeper:', (error as Error).message);
+      logger('delete').warn({ err: error }, 'file clean-up deferred to the sweeper');
     }
   }
   return { ...deleted, filesDeferred };

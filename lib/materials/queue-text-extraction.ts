@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Services } from '@/lib/services';
+import { logger } from '@/lib/logging';
 
 /**
  * Asks the worker to read new file versions' text now. Called after the version's transaction has
@@ -11,6 +12,6 @@ export async function queueTextExtraction(services: Services, versionIds: string
   try {
     await services.jobs.extractText(versionIds);
   } catch (error) {
-    console.error(`[jobs] could not queue text extraction (the sweep will): ${(error as Error).message}`);
+    logger('jobs').error({ err: error }, 'could not queue text extraction (the sweep will)');
   }
 }

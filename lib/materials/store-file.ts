@@ -11,6 +11,7 @@ import { cleanFileName } from '@/lib/storage/content-disposition';
 import { newStorageKey } from '@/lib/storage/storage-key';
 import { detectFormat, sniffBytes } from './detect-format';
 import { drain, FileTooLargeError, MeasuringStream, peekHead } from './file-stream';
+import { logger } from '@/lib/logging';
 
 /**
  * The streaming, all-or-nothing write path for a material's file, shared by sharing a new material
@@ -102,7 +103,7 @@ export async function storeFileThenRecord<T>(
     await db.insert(pendingUploads).values({ storageKey });
   } catch (error) {
     await drain(file.body, services.maxUploadBytes).catch(() => undefined);
-    console.error('[upload] database unavailable:', error);
+    logger('upload').error({ err: error }, 'database unavailable');
     throw new AppError('database_unavailable', 'Your material could not be saved. Try again later.', [], { cause: error });
   }
 
@@ -128,7 +129,7 @@ export async function storeFileThenRecord<T>(
       // The sender's connection broke off: not a storage problem, and nothing to log loudly.
       throw new AppError('bad_request', 'The upload was interrupted. Try again.', [], { cause: senderFailure });
     }
-    console.error('[upload] storage failed:', error);
+    logger('upload').error({ err: error }, 'storage failed');
     throw new AppError('storage_unavailable', 'Your file could not be saved. Try again later.', [], { cause: error });
   }
   const streamError = await measuring;
@@ -153,7 +154,7 @@ export async function storeFileThenRecord<T>(
   } catch (error) {
     await forgetUpload(services, storageKey);
     if (error instanceof AppError) throw error;
-    console.error('[upload] database write failed:', error);
+    logger('upload').error({ err: error }, 'database write failed');
     throw new AppError('database_unavailable', 'Your material could not be saved. Try again later.', [], { cause: error });
   }
 }
@@ -164,6 +165,6 @@ async function forgetUpload(services: Services, storageKey: string) {
     await services.storage.delete(storageKey);
     await services.db.delete(pendingUploads).where(eq(pendingUploads.storageKey, storageKey));
   } catch (error) {
-    console.error('[upload] clean-up deferred to the sweeper:', (error as Error).message);
+    logger('upload').warn({ err: error }, 'clean-up deferred to the sweeper');
   }
 }

@@ -5,6 +5,7 @@ import { isOperator } from './operator-token';
 import { checkReadiness, readinessChecks, type Readiness } from './readiness';
 
 export { isOperator } from './operator-token';
+export { metricsAnswer, type MetricsAnswer } from './metrics-answer';
 export { checkReadiness, readinessChecks, type Readiness, type CheckOutcome } from './readiness';
 
 /**

@@ -97,7 +97,7 @@ async function runCheck(check: ReadinessCheck): Promise<CheckOutcome> {
 }
 
 /** Jobs created or waiting to retry. The queue's tables exist once a process has opened the queue. */
-async function queuedJobs(db: Database): Promise<number> {
+export async function queuedJobs(db: Database): Promise<number> {
   const rows = await queryRows<{ queued: number }>(
     db,
     sql`SELECT count(*)::int AS queued FROM ${sql.identifier(queueSchema)}.job WHERE state IN ('created', 'retry')`,

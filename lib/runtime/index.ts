@@ -10,6 +10,7 @@ import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
 import type { Services } from '@/lib/services';
 import { createBlobStore } from '@/lib/storage';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
+import { logger } from '@/lib/logging';
 
 /**
  * The running hub's services, opened once per process: the database (migrated, vocabularies loaded,
@@ -68,7 +69,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
   }
   if (role === 'web') {
     void sweepPendingUploads(services).catch((error: unknown) =>
-      console.error('[start] could not sweep unfinished uploads:', (error as Error).message),
+      logger('start').error({ err: error }, 'could not sweep unfinished uploads'),
     );
   }
 
@@ -95,8 +96,10 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     : role === 'cli'
       ? 'background work queued for the worker'
       : 'background work left to `npm run worker`';
-  console.log(
-    `[start] Discovery Commons ${role} ready: database ${database.driver}, files ${services.storage.driver}, search ${settings.search.engine}, ${workerNote}.`,
+  // "… worker ready": the browser tests (playwright.config.ts) wait for those words from `npm run worker`.
+  logger('start').info(
+    { role, database: database.driver, files: services.storage.driver, search: settings.search.engine, worker: workerNote },
+    `Discovery Commons ${role} ready`,
   );
   return {
     services,

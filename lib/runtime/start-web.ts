@@ -14,6 +14,8 @@ export async function startWeb(): Promise<void> {
     config();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    // Plain words for the person starting the server, not a log line: the settings (LOG_LEVEL among
+    // them) could not be read, and the message names settings, never their values.
     console.error(error.message);
     process.exit(1);
   }

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
+import { logger } from '@/lib/logging';
+import { hubMetrics } from '@/lib/metrics';
 import type { Services } from '@/lib/services';
 import { suggestCorrection } from './did-you-mean';
 import { PostgresSearchEngine } from './postgres-search-engine';
@@ -31,7 +33,9 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     found = await preferred.search(viewer, query);
   } catch (error) {
     if (preferred.name === 'postgres') throw error;
-    console.error(`[search] ${preferred.name} failed, answering from Postgres instead: ${(error as Error).message}`);
+    hubMetrics().searchFallbacks.inc({ engine: preferred.name });
+    // Never the search words: they are the viewer's, and can name people.
+    logger('search').error({ engine: preferred.name, err: error }, 'search engine failed, answering from Postgres instead');
     engine = new PostgresSearchEngine(services.db);
     fallback = true;
     found = await engine.search(viewer, query);

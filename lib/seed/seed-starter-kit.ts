@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { materials } from '@/lib/db/schema';
 import { createMaterial } from '@/lib/materials/create-material';
 import type { Services } from '@/lib/services';
+import { logger } from '@/lib/logging';
 
 /**
  * The starter kit: Discovery templates the hub writes itself (lib/seed/starter-kit/), shared under the
@@ -65,7 +66,7 @@ export async function seedStarterKit(services: Services): Promise<{ added: numbe
       added++;
     } catch (error) {
       // Another instance starting at the same moment may have added it first (unique seed key).
-      console.error(`[seed] starter kit entry ${entry.seedKey} not added:`, (error as Error).message);
+      logger('seed').warn({ seedKey: entry.seedKey, err: error }, 'starter kit entry not added');
     }
   }
   return { added, skipped: entries.length - added };

@@ -87,6 +87,9 @@ function transportFor(smtp: SmtpConfig): Transporter {
  */
 export async function deliverSignInLink(email: NonNullable<AuthConfig['email']>, to: string, link: string): Promise<void> {
   if (email.transport === 'log') {
+    // Plain text on purpose, not a log line: this is the development stand-in for an inbox (never
+    // allowed in production, lib/config), and the person needs the whole link, address and token
+    // included, which the structured logs would hide (lib/logging/redact.ts).
     console.log(`[sign-in] Email sign-in link for ${to}: ${link}`);
     return;
   }

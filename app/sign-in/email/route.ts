@@ -1,4 +1,6 @@
 import { formRoute } from '@/lib/http/form-route';
+import { requestId } from '@/lib/http/observe-request';
+import { logger } from '@/lib/logging';
 import { seeOther } from '@/lib/http/responses';
 import { safeCallbackPath } from '@/lib/sign-in/callback-url';
 import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
@@ -29,7 +31,7 @@ export const POST = formRoute({ page: () => '/sign-in' }, async ({ request, fiel
         return seeOther(outcome.redirect);
     }
   } catch (error) {
-    console.error('[sign-in] could not send a sign-in link:', error);
+    logger('sign-in').error({ requestId: requestId(request), err: error }, 'could not send a sign-in link');
     return seeOther('/sign-in/problem?error=EmailSignin');
   }
 });

@@ -1,5 +1,7 @@
 import { config } from '@/lib/config';
 import { formRoute } from '@/lib/http/form-route';
+import { requestId } from '@/lib/http/observe-request';
+import { logger } from '@/lib/logging';
 import { seeOther } from '@/lib/http/responses';
 import { parseCookieHeader } from '@/lib/sign-in/next-auth-call';
 import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
@@ -17,7 +19,7 @@ export const POST = formRoute({ page: () => '/sign-in' }, async ({ request, fiel
     const answer = await startMicrosoftSignIn(deps, { callbackUrl: fields.callbackUrl, cookies: parseCookieHeader(request.headers.get('cookie')) });
     return seeOther(answer.redirect, { setCookies: answer.setCookies, external: true });
   } catch (error) {
-    console.error('[sign-in] could not start signing in with Microsoft:', error);
+    logger('sign-in').error({ requestId: requestId(request), err: error }, 'could not start signing in with Microsoft');
     return seeOther('/sign-in/problem?error=OAuthSignin');
   }
 });

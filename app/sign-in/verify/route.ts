@@ -1,4 +1,6 @@
 import { formRoute } from '@/lib/http/form-route';
+import { requestId } from '@/lib/http/observe-request';
+import { logger } from '@/lib/logging';
 import { seeOther } from '@/lib/http/responses';
 import { parseCookieHeader } from '@/lib/sign-in/next-auth-call';
 import { signInDependencies } from '@/lib/sign-in/sign-in-dependencies';
@@ -18,7 +20,7 @@ export const POST = formRoute({ page: () => '/sign-in' }, async ({ request, fiel
     });
     return seeOther(answer.redirect, { setCookies: answer.setCookies });
   } catch (error) {
-    console.error('[sign-in] could not complete an email sign-in:', error);
+    logger('sign-in').error({ requestId: requestId(request), err: error }, 'could not complete an email sign-in');
     return seeOther('/sign-in/problem?error=Callback');
   }
 });

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { authOptions } from '@/lib/sign-in/auth-options';
+import { observeRequest } from '@/lib/http/observe-request';
 import { seeOther } from '@/lib/http/responses';
 
 // next-auth's endpoints (session, csrf, providers, Microsoft's callback, sign-out for JavaScript
@@ -21,4 +22,5 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
   return handler(request, context);
 }
 
-export { handle as GET, handle as POST };
+const observed = observeRequest('auth', handle);
+export { observed as GET, observed as POST };

@@ -1,5 +1,6 @@
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { downloadResponse } from '@/lib/http/download-response';
+import { observeRequest } from '@/lib/http/observe-request';
 import { openDownload } from '@/lib/materials/open-download';
 import { services } from '@/lib/runtime';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * Downloads the current file of a material, always as an attachment, with the content type the server
  * chose when it checked the file. A user's file is never rendered on the hub's own origin.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = observeRequest('download', async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   return downloadResponse(await openDownload(await services(), await currentViewer(), id));
-}
+});

@@ -1,0 +1,1 @@
+export { createHubMetrics, hubMetrics, statusClass, type HubMetrics } from './hub-metrics';
