@@ -64,7 +64,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
   };
   if (settings.seedStarterKit && (role === 'web' || role === 'cli')) await seedStarterKit(services);
   if (role === 'operations') {
-    console.log(`[start] Discovery Commons operations: database ${database.driver}, files ${services.storage.driver}.`);
+    logger('start').info({ role, database: database.driver, files: services.storage.driver }, 'Discovery Commons operations ready');
     return { services, database, close: () => database.close() };
   }
   if (role === 'web') {
