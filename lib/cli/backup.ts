@@ -1,4 +1,5 @@
 import 'server-only';
+import { folderArgument } from './folder-argument';
 import { runCommand } from './run-command';
 import { ConfigError } from '@/lib/config';
 import { backupHub } from '@/lib/operations/backup/backup-hub';
@@ -22,26 +23,20 @@ The backup holds personal data (names, email addresses): keep it as safe as the 
 With the embedded database, stop the server first: only one process may open it.`;
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(usage);
-    return 0;
-  }
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
-    console.error(`${args.length === 0 ? 'Name the folder to write the backup into.' : `Unexpected arguments: ${args.join(' ')}`}\n\n${usage}`);
-    return 2;
-  }
+  const argument = folderArgument(process.argv.slice(2), usage, 'Name the folder to write the backup into.');
+  if ('exitCode' in argument) return argument.exitCode;
+  const { folder } = argument;
   let close: (() => Promise<void>) | undefined;
   try {
     const started = Date.now();
     // Said before the hub is opened (backupHub checks again): no need to wait for the database.
-    if (!isEmptyFolder(args[0]!)) throw new BackupError(`${args[0]} is not empty: a backup is written only into a new or empty folder.`);
+    if (!isEmptyFolder(folder)) throw new BackupError(`${folder} is not empty: a backup is written only into a new or empty folder.`);
     const hub = await runtime('operations');
     close = () => hub.close();
-    const { manifest, fileBytes } = await backupHub(hub.services, args[0]!, { onProgress: (message) => console.log(message) });
+    const { manifest, fileBytes } = await backupHub(hub.services, folder, { onProgress: (message) => console.log(message) });
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(
-      `Backed up ${rows} rows and ${manifest.objects.count} stored files (${(fileBytes / 1_048_576).toFixed(1)} MB) into ${args[0]} ` +
+      `Backed up ${rows} rows and ${manifest.objects.count} stored files (${(fileBytes / 1_048_576).toFixed(1)} MB) into ${folder} ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s (database migration ${manifest.migration}).`,
     );
     return 0;

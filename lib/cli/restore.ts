@@ -1,4 +1,5 @@
 import 'server-only';
+import { folderArgument } from './folder-argument';
 import { runCommand } from './run-command';
 import { ConfigError, config } from '@/lib/config';
 import { BackupError } from '@/lib/operations/backup/backup-format';
@@ -26,20 +27,14 @@ Everyone signs in again afterwards: sessions are not in a backup.
 With the embedded database, stop the server first: only one process may open it.`;
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(usage);
-    return 0;
-  }
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
-    console.error(`${args.length === 0 ? 'Name the backup folder to restore.' : `Unexpected arguments: ${args.join(' ')}`}\n\n${usage}`);
-    return 2;
-  }
+  const argument = folderArgument(process.argv.slice(2), usage, 'Name the backup folder to restore.');
+  if ('exitCode' in argument) return argument.exitCode;
+  const { folder } = argument;
   let close: (() => Promise<void>) | undefined;
   try {
     const started = Date.now();
     // Checked before the hub is even opened: a refused backup changes nothing.
-    const backup = await verifyBackup(args[0]!);
+    const backup = await verifyBackup(folder);
     console.log(`The backup of ${backup.manifest.createdAt} is whole (${backup.objects.length} stored files checked).`);
     if (backup.olderMigration) console.log(`It was made before this version's newest migration (${backup.manifest.migration}): columns added since take their defaults.`);
     const hub = await runtime('operations');
