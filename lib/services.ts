@@ -28,5 +28,7 @@ export interface JobQueue {
   extractText(versionIds: string[]): Promise<void>;
   /** Queue the check before publishing for these file versions (already 'pending' in the database). */
   checkFile(versionIds: string[]): Promise<void>;
+  /** Queue the making of these file versions' previews (already 'pending' in file_previews). */
+  makePreview(versionIds: string[]): Promise<void>;
 }
 

@@ -84,7 +84,8 @@ export function visibilityFilterFacts(viewer: Viewer): VisibilityFilterFacts {
  * May the viewer see this file version (download it, see it listed)? Only if they may see the
  * material, and, for a version that was never published, only the owning organisation and site
  * admins: a draft's earlier file (say, the original with its comments, before the hub cleaned it)
- * never reaches anyone else.
+ * never reaches anyone else. A version's preview (its page pictures, pictures, thumbnail) follows the
+ * same rule as its download, through the one lookup both use (lib/materials/viewable-version.ts).
  */
 export function canViewVersion(viewer: Viewer, material: MaterialAccessFacts, version: { publishedAt: Date | string | null }): boolean {
   if (!canViewMaterial(viewer, material)) return false;

@@ -107,6 +107,10 @@ const environmentSchema = z
     ),
     RUN_WORKER_IN_WEB: booleanSetting(),
     WORKER_CONCURRENCY: positiveInteger(1),
+    PREVIEWS_LIBREOFFICE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['auto', 'off'], { message: 'must be auto or off' }).default('auto'),
+    ),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
     HUB_OPERATOR_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(200, 'must be 200 characters or fewer').optional()),
@@ -254,6 +258,11 @@ export interface JobsConfig {
   runInWeb: boolean;
   /** Jobs one worker process runs at once, per queue. */
   concurrency: number;
+  /**
+   * Whether previews draw slides with LibreOffice where it is installed (PREVIEWS_LIBREOFFICE=auto,
+   * the default) or always show presentations as outlines (off: faster, nothing extra installed).
+   */
+  previewSlidesWithLibreOffice: boolean;
 }
 
 /** Who runs this hub, for the service pages (privacy notice, accessibility statement, contact). */
@@ -331,6 +340,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     jobs: {
       runInWeb: e.RUN_WORKER_IN_WEB ?? !e.DATABASE_URL,
       concurrency: e.WORKER_CONCURRENCY,
+      previewSlidesWithLibreOffice: e.PREVIEWS_LIBREOFFICE === 'auto',
     },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     seedStarterKit: e.SEED_STARTER_KIT,

@@ -9,3 +9,4 @@ export * from './tables/materials';
 export * from './tables/people';
 export * from './tables/records';
 export * from './tables/concerns';
+export * from './tables/previews';

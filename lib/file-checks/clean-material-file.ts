@@ -11,6 +11,7 @@ import { currentVersion } from '@/lib/materials/current-version';
 import { insertVersion } from '@/lib/materials/insert-version';
 import { materialToChange } from '@/lib/materials/material-access';
 import { queueTextExtraction } from '@/lib/materials/queue-text-extraction';
+import { queuePreviews } from '@/lib/material-previews/queue-preview';
 import { storeFileThenRecord } from '@/lib/materials/store-file';
 import type { Services } from '@/lib/services';
 import { checkVersion } from './check-version';
@@ -71,6 +72,7 @@ export async function cleanMaterialFile(services: Services, viewer: Viewer, mate
     return { versionId, versionNumber };
   });
   await queueTextExtraction(services, [created.versionId]);
+  await queuePreviews(services, [created.versionId]);
   // Read back from storage and checked: proves what was stored is what was cleaned.
   await checkVersion(services, created.versionId);
   const after = await currentVersionCheck(services.db, row.id);

@@ -19,6 +19,8 @@ export const queueNames = {
   extractText: 'extract-text',
   /** Check one file version before it is published (data: { versionId }; lib/file-checks). */
   checkFile: 'check-file',
+  /** Make one file version's preview (data: { versionId }; lib/material-previews). */
+  makePreview: 'make-preview',
   /** Bring the Meilisearch index in line with search_outbox. */
   syncSearch: 'sync-search',
   /** Every minute: queue versions still waiting for text (a crash between commit and queueing). */
@@ -35,6 +37,8 @@ export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], 
   // 'stately': at most one waiting and one running job per version (singletonKey), however often it is queued.
   [queueNames.extractText]: { policy: 'stately', retryLimit: extractTextRetryLimit, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.checkFile]: { policy: 'stately', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  // A preview may take a minute and a half (LibreOffice); the library stops itself at 90 s.
+  [queueNames.makePreview]: { policy: 'stately', retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.syncSearch]: { policy: 'stately', retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
 };
@@ -89,6 +93,11 @@ export async function openJobQueue(database: DatabaseHandle, options: { maintain
     async checkFile(versionIds) {
       for (const versionId of versionIds) {
         await boss.send(queueNames.checkFile, { versionId }, { singletonKey: versionId });
+      }
+    },
+    async makePreview(versionIds) {
+      for (const versionId of versionIds) {
+        await boss.send(queueNames.makePreview, { versionId }, { singletonKey: versionId });
       }
     },
   };

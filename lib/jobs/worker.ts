@@ -5,6 +5,8 @@ import { queryRows } from '@/lib/db/query-rows';
 import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
 import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
+import { makeVersionPreview } from '@/lib/material-previews/make-preview';
+import { addMissingPreviews, pendingPreviewVersionIds } from '@/lib/material-previews/pending-previews';
 import { extractVersionText, pendingTextVersionIds } from './extract-text';
 import { queueNames, type OpenedQueue } from './queue';
 import { runJob } from './run-job';
@@ -21,6 +23,8 @@ export interface WorkerSettings {
   searchSync: SearchSync | null;
   /** How often to look for search changes waiting to be sent (milliseconds). */
   outboxPollMs?: number;
+  /** false: presentations preview as outlines, LibreOffice never runs (PREVIEWS_LIBREOFFICE=off). Default true. */
+  previewSlidesWithLibreOffice?: boolean;
 }
 
 export interface RunningWorker {
@@ -30,7 +34,7 @@ export interface RunningWorker {
 const extractTextData = z.object({ versionId: z.uuid() });
 
 /**
- * The background worker: text extraction, keeping Meilisearch in line, and a sweep every minute
+ * The background worker: text extraction, previews, keeping Meilisearch in line, and a sweep every minute
  * for anything a crash left unqueued. Runs inside the web process on the embedded defaults and as
  * `npm run worker` processes in production; any number may run at once (pg-boss hands each job to
  * one of them, and every job is safe to run twice).
@@ -65,6 +69,28 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
       return { versionId: parsed.data.versionId };
     });
   });
+
+  await boss.work(
+    queueNames.makePreview,
+    { includeMetadata: true, pollingIntervalSeconds: 1, localConcurrency: settings.concurrency },
+    async ([job]) => {
+      if (!job) return;
+      await runJob(queueNames.makePreview, job.id, async () => {
+        const parsed = extractTextData.safeParse(job.data);
+        if (!parsed.success) return { dropped: 'no valid version id' };
+        const previewStatus = await makeVersionPreview(services, parsed.data.versionId, {
+          finalAttempt: job.retryCount >= job.retryLimit,
+          ...(settings.previewSlidesWithLibreOffice === false ? { libreOffice: false } : {}),
+        });
+        return { versionId: parsed.data.versionId, previewStatus };
+      });
+    },
+  );
+
+  // After an upgrade that brought previews (or a restore), every existing file version gets one:
+  // one statement adds the missing rows as pending, and the sweep below queues them.
+  const added = await addMissingPreviews(services);
+  if (added > 0) logger('jobs').info({ versions: added }, 'previews to make for files shared before previews existed');
 
   await boss.work(queueNames.sweep, async ([job]) => runJob(queueNames.sweep, job?.id, () => sweep(services, queue, settings.searchSync)));
   await boss.schedule(queueNames.sweep, '* * * * *');
@@ -105,7 +131,7 @@ async function startSearchSync(services: Services, queue: OpenedQueue, searchSyn
 }
 
 /**
- * Queues text extraction for every version still waiting, and keeps the search outbox from growing
+ * Queues text extraction, checks and previews for every version still waiting, and keeps the search outbox from growing
  * where no Meilisearch index is fed from it (the built-in engine reads the tables directly; turning
  * Meilisearch on later starts with `npm run search:reindex`).
  */
@@ -113,6 +139,7 @@ export async function sweep(services: Services, queue: OpenedQueue, searchSync: 
   const pending = await pendingTextVersionIds(services);
   await queue.jobs.extractText(pending);
   await queue.jobs.checkFile(await pendingCheckVersionIds(services));
+  await queue.jobs.makePreview(await pendingPreviewVersionIds(services));
   if (searchSync) {
     if (await outboxWaiting(services)) await queue.boss.send(queueNames.syncSearch, {}, { singletonKey: 'outbox' });
   } else {

@@ -11,6 +11,7 @@ import { insertVersion } from './insert-version';
 import { fieldErrorsOf, single } from './material-access';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
 import { queueTextExtraction } from './queue-text-extraction';
+import { queuePreviews } from '@/lib/material-previews/queue-preview';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
 
 export type { IncomingFile } from './store-file';
@@ -131,6 +132,7 @@ async function storeAndRecord(
     return { id: material.id, versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [created.versionId]);
+  await queuePreviews(services, [created.versionId]);
   return { id: created.id, versionId: created.versionId, sha256: created.sha256, sizeBytes: created.sizeBytes };
 }
 

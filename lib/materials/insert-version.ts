@@ -1,14 +1,16 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/viewer';
-import { materialVersions } from '@/lib/db/schema';
+import { filePreviews, materialVersions } from '@/lib/db/schema';
 import type { Transaction } from '@/lib/db/transaction';
 import type { StoredFile } from './store-file';
 
 /**
  * Records one version of a material's file, as stored (store-file.ts): the one place a version row is
  * written, for sharing (version 1) and for every replacement after it. Its text is read later by the
- * extract-text job ('pending' by default), and it is checked before it is published (check_status
- * 'pending'; lib/file-checks). Returns the new version's id.
+ * extract-text job ('pending' by default), it is checked before it is published (check_status
+ * 'pending'; lib/file-checks), and its preview is made by the make-preview job (a 'pending'
+ * file_previews row, written here in the same transaction; lib/material-previews). Returns the new
+ * version's id.
  */
 export async function insertVersion(
   tx: Transaction,
@@ -41,5 +43,6 @@ export async function insertVersion(
     })
     .returning({ id: materialVersions.id });
   if (!row) throw new Error('insert returned no row');
+  await tx.insert(filePreviews).values({ versionId: row.id });
   return row.id;
 }

@@ -9,6 +9,7 @@ import { currentVersion } from './current-version';
 import { insertVersion } from './insert-version';
 import { fieldErrorsOf, materialToChange, single } from './material-access';
 import { queueTextExtraction } from './queue-text-extraction';
+import { queuePreviews } from '@/lib/material-previews/queue-preview';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type IncomingFile } from './store-file';
 
 export const changeNoteLimit = 500;
@@ -96,5 +97,6 @@ export async function replaceMaterialFile(
     return { id: row.id, versionId, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });
   await queueTextExtraction(services, [replaced.versionId]);
+  await queuePreviews(services, [replaced.versionId]);
   return replaced;
 }

@@ -83,6 +83,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
       worker = await startWorker(services, queue, {
         concurrency: settings.jobs.concurrency,
         searchSync: createSearchSync(settings.search, database.db),
+        previewSlidesWithLibreOffice: settings.jobs.previewSlidesWithLibreOffice,
       });
     }
   } catch (error) {

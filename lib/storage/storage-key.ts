@@ -9,6 +9,25 @@ import { randomUUID } from 'node:crypto';
 const STORAGE_KEY_PATTERN =
   /^materials\/\d{4}\/(?:0[1-9]|1[0-2])\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/**
+ * A preview's pictures (lib/material-previews): `previews/<version id>/page-3.webp`, `image-2.webp`,
+ * `picture.webp` or `thumbnail.webp`. Made from the version's id (a uuid from the database) and a
+ * number, never from anything a person typed.
+ */
+const PREVIEW_KEY_PATTERN =
+  /^previews\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(?:page-[1-9][0-9]{0,3}|image-[0-9]{1,4}|thumbnail)\.webp$/;
+
+export type PreviewPicture = { page: number } | { image: number } | 'thumbnail';
+
+/** The key of one picture of a version's preview. Throws for anything that would not be a valid key. */
+export function previewStorageKey(versionId: string, picture: PreviewPicture): string {
+  const name =
+    typeof picture === 'string' ? picture : 'page' in picture ? `page-${picture.page}` : `image-${picture.image}`;
+  const key = `previews/${versionId.toLowerCase()}/${name}.webp`;
+  assertValidStorageKey(key);
+  return key;
+}
+
 /** A new, unguessable key such as `materials/2026/11/3f2b…`. `now` is a parameter only for tests. */
 export function newStorageKey(now: Date = new Date()): string {
   const year = String(now.getUTCFullYear()).padStart(4, '0');
@@ -16,9 +35,9 @@ export function newStorageKey(now: Date = new Date()): string {
   return `materials/${year}/${month}/${randomUUID()}`;
 }
 
-/** True only for keys newStorageKey could have made; the stores refuse everything else. */
+/** True only for keys newStorageKey or previewStorageKey could have made; the stores refuse everything else. */
 export function isValidStorageKey(key: unknown): key is string {
-  return typeof key === 'string' && STORAGE_KEY_PATTERN.test(key);
+  return typeof key === 'string' && (STORAGE_KEY_PATTERN.test(key) || PREVIEW_KEY_PATTERN.test(key));
 }
 
 export class InvalidStorageKeyError extends Error {
