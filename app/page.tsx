@@ -7,6 +7,7 @@ import { emptySearchQuery, maxQueryLength } from '@/lib/search/search-params';
 import type { FacetValue } from '@/lib/search/search-engine';
 import { formatDate } from '@/lib/text/dates';
 import { fileDescription } from './search/_components/results-list';
+import { ResultThumbnail } from './search/_components/thumbnail';
 
 /**
  * The home page: what the hub is for, a search box, ways in by type of material, phase and service
@@ -90,6 +91,7 @@ export default async function HomePage() {
                   const file = fileDescription(hit);
                   return (
                     <li key={hit.id} className="app-results__item">
+                      <ResultThumbnail thumbnail={hit.thumbnail} />
                       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
                         <a className="govuk-link" href={`/materials/${encodeURIComponent(hit.id)}`}>
                           {hit.title}

@@ -148,8 +148,8 @@ async function storePictures(services: Services, versionId: string, result: Prev
       content = { kind: 'image', images: [await put({ image: 0 }, result.image)] };
       break;
   }
-  const thumbnailKey = result.thumbnail ? (await put('thumbnail', result.thumbnail)).key : null;
-  return { content, thumbnailKey, keys };
+  if (result.thumbnail) content.thumbnail = await put('thumbnail', result.thumbnail);
+  return { content, thumbnailKey: content.thumbnail?.key ?? null, keys };
 }
 
 function pageCountOf(result: Extract<PreviewResult, { status: 'ready' }>): number | null {

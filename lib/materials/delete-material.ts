@@ -1,8 +1,8 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, materialVersions, pendingUploads } from '@/lib/db/schema';
+import { filePreviews, materials, materialVersions, pendingUploads } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { materialToDelete } from './material-access';
 import { logger } from '@/lib/logging';
@@ -16,8 +16,8 @@ export interface DeletedMaterial {
 }
 
 /**
- * Deletes a material for good: its row, every version's row (they cascade), every version's stored
- * file, and its search entry. Site admins only: others who can see it get 'forbidden', others 'not_found'.
+ * Deletes a material for good: its row, every version's row (they cascade, and their previews' rows
+ * with them), every version's stored file and preview pictures, and its search entry. Site admins only: others who can see it get 'forbidden', others 'not_found'.
  *
  * Never half-written, in this order:
  *   1. One transaction: lock the row, record every version's storage key in pending_uploads, delete the
@@ -36,6 +36,7 @@ export async function deleteMaterial(services: Services, viewer: Viewer, materia
     const row = await materialToDelete(tx, viewer, materialId, true);
     const versions = await tx
       .select({
+        id: materialVersions.id,
         versionNumber: materialVersions.versionNumber,
         fileName: materialVersions.fileName,
         sha256: materialVersions.sha256,
@@ -44,7 +45,11 @@ export async function deleteMaterial(services: Services, viewer: Viewer, materia
       .from(materialVersions)
       .where(eq(materialVersions.materialId, row.id))
       .orderBy(asc(materialVersions.versionNumber));
-    const storageKeys = versions.map((v) => v.storageKey);
+    const previews = versions.length
+      ? await tx.select({ keys: filePreviews.storageKeys }).from(filePreviews).where(inArray(filePreviews.versionId, versions.map((v) => v.id)))
+      : [];
+    // The files, then their previews' pictures: recorded for the sweeper like the files themselves.
+    const storageKeys = [...versions.map((v) => v.storageKey), ...previews.flatMap((p) => p.keys)];
     if (storageKeys.length) {
       await tx.insert(pendingUploads).values(storageKeys.map((storageKey) => ({ storageKey }))).onConflictDoNothing();
     }

@@ -12,8 +12,8 @@ export type Download =
 
 /** The current file of a material the viewer may see, or undefined (treated as not found). */
 export async function openDownload(services: Services, viewer: Viewer, materialId: string): Promise<Download | undefined> {
-  const version = await viewableVersion(services, viewer, materialId);
-  return version ? openStored(services, version) : undefined;
+  const found = await viewableVersion(services, viewer, materialId);
+  return found ? openStored(services, found.version) : undefined;
 }
 
 /**
@@ -27,8 +27,8 @@ export async function openVersionDownload(
   materialId: string,
   versionNumber: number | string,
 ): Promise<Download | undefined> {
-  const version = await viewableVersion(services, viewer, materialId, versionNumber);
-  return version ? openStored(services, version) : undefined;
+  const found = await viewableVersion(services, viewer, materialId, versionNumber);
+  return found ? openStored(services, found.version) : undefined;
 }
 
 async function openStored(

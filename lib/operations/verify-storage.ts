@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { materialVersions, pendingUploads } from '@/lib/db/schema';
+import { filePreviews, materialVersions, pendingUploads } from '@/lib/db/schema';
 import { BlobNotFoundError, type BlobStore } from '@/lib/storage/blob-store';
 
 /**
@@ -12,7 +12,8 @@ import { BlobNotFoundError, type BlobStore } from '@/lib/storage/blob-store';
  *
  * An object nothing refers to is normal for a moment (an upload in progress is covered by its
  * pending_uploads row; a deleted material's file goes just after its row), so `repair` removes only
- * those older than the grace period.
+ * those older than the grace period. Previews' pictures (file_previews.storage_keys) are referenced
+ * too; they are derived and re-made, so only their presence as references is used here.
  */
 
 export interface VersionProblem {
@@ -67,6 +68,20 @@ export async function verifyStorage(db: Database, storage: BlobStore, options: V
       options.onProgress?.(report.versionsChecked);
     }
     after = batch[batch.length - 1]!.id;
+  }
+
+  // Previews' pictures, a batch of previews at a time: referenced, never checked (they can be re-made).
+  let afterPreview: string | undefined;
+  for (;;) {
+    const batch = await db
+      .select({ versionId: filePreviews.versionId, keys: filePreviews.storageKeys })
+      .from(filePreviews)
+      .where(afterPreview ? gt(filePreviews.versionId, afterPreview) : undefined)
+      .orderBy(asc(filePreviews.versionId))
+      .limit(batchSize);
+    if (batch.length === 0) break;
+    for (const preview of batch) for (const key of preview.keys) referenced.add(key);
+    afterPreview = batch[batch.length - 1]!.versionId;
   }
 
   const now = options.now ?? new Date();

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { docx as simpleDocx } from '@/lib/extract/testing/test-files';
-import { renderPreview, withImageUrls, type PreviewResult } from './index';
+import { renderPreview, withHeadingsInOrder, withImageUrls, type PreviewResult } from './index';
 import { sanitiseHtml } from './sanitise-html';
 import { formatSerial, kindOfFormat } from './xlsx-dates';
 import { docxWith, manyPagePdf, odf, paragraph, picture, pictureWithMetadata, pptx, SECRET_METADATA, workbook } from './testing/preview-files';
@@ -307,5 +307,14 @@ describe('the HTML sanitiser', () => {
     expect(() => withImageUrls(html, () => '//evil.example/x')).toThrow();
     expect(() => withImageUrls(html, () => 'https://evil.example/x')).toThrow();
     expect(() => withImageUrls(html, () => '/x" onerror="alert(1)')).toThrow();
+  });
+
+  it('renumbers headings so none skips a level under the page\'s own, keeping their nesting', () => {
+    // A document that starts at Heading 2, jumps from 1 to 3, and goes back up.
+    const html = '<h4>Intro</h4><p>a</p><h3>Findings</h3><h5>Detail</h5><h6>Deeper</h6><h5>Sibling</h5><h3>Next</h3><h4>Under</h4>';
+    expect(withHeadingsInOrder(html, 3)).toBe(
+      '<h3>Intro</h3><p>a</p><h3>Findings</h3><h4>Detail</h4><h5>Deeper</h5><h4>Sibling</h4><h3>Next</h3><h4>Under</h4>',
+    );
+    expect(withHeadingsInOrder('<p>No headings</p>', 3)).toBe('<p>No headings</p>');
   });
 });

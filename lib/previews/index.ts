@@ -17,7 +17,7 @@ import { previewXlsx } from './xlsx';
 export type { PreviewLimits } from './limits';
 export { defaultPreviewLimits } from './limits';
 export type { OutlineSlide, Preview, PreviewFailureReason, PreviewImage, PreviewPage, PreviewResult, PreviewSheet } from './result';
-export { withImageUrls } from './sanitise-html';
+export { withHeadingsInOrder, withImageUrls } from './sanitise-html';
 export { findLibreOffice, type LibreOfficeInstall } from './libreoffice';
 
 /**

@@ -118,3 +118,23 @@ export function escapeHtml(text: string): string {
 }
 
 const escapeAttribute = escapeHtml;
+
+/**
+ * The preview's HTML with its headings renumbered so that none skips a level: the first becomes
+ * `firstLevel`, and each after it goes at most one level deeper than the heading it sits under.
+ * Documents often start at "Heading 2" or jump from "Heading 1" to "Heading 3"; on the hub's page
+ * that would skip levels (WCAG 1.3.1, axe's heading-order) under the page's own h1 and h2. Relative
+ * nesting is kept: a heading is placed under the nearest earlier heading of a higher level.
+ * Expects sanitised HTML (headings carry no attributes there).
+ */
+export function withHeadingsInOrder(html: string, firstLevel: number): string {
+  const first = Math.min(6, Math.max(1, firstLevel));
+  const open: { source: number; level: number }[] = [];
+  return html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_match, source: string, inner: string) => {
+    const sourceLevel = Number(source);
+    while (open.length && open[open.length - 1]!.source >= sourceLevel) open.pop();
+    const level = open.length ? Math.min(6, open[open.length - 1]!.level + 1) : first;
+    open.push({ source: sourceLevel, level });
+    return `<h${level}>${inner}</h${level}>`;
+  });
+}

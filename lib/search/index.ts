@@ -1,4 +1,5 @@
 import 'server-only';
+import { listThumbnails } from '@/lib/material-previews/list-thumbnails';
 import type { Viewer } from '@/lib/auth/viewer';
 import { logger } from '@/lib/logging';
 import { hubMetrics } from '@/lib/metrics';
@@ -41,7 +42,13 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     found = await engine.search(viewer, query);
   }
   const didYouMean = found.total === 0 && query.text.trim() !== '' ? await suggestCorrection(services, engine, viewer, query) : null;
-  return { ...found, corrections: correctionsShown(found), didYouMean, fallback };
+  // Thumbnails of the hits shown, in one query (the picture's own route checks permission again).
+  const thumbnails = await listThumbnails(services, found.hits.map((hit) => hit.id));
+  const hits = found.hits.map((hit) => {
+    const thumbnail = thumbnails.get(hit.id);
+    return thumbnail ? { ...hit, thumbnail } : hit;
+  });
+  return { ...found, hits, corrections: correctionsShown(found), didYouMean, fallback };
 }
 
 /**

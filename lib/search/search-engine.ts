@@ -68,6 +68,8 @@ export interface SearchHit {
    * in the details, or when browsing).
    */
   highlights: { title: HighlightedText; summary: HighlightedText; text: HighlightedText };
+  /** The current file's thumbnail, added by searchMaterials (lib/material-previews); absent when there is none. */
+  thumbnail?: { url: string; width: number; height: number };
 }
 
 export interface FacetValue {

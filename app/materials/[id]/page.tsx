@@ -5,10 +5,12 @@ import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/
 import { formatBytes } from '@/lib/formats/file-formats';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
+import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
+import { PreviewSection } from './_components/preview-section';
 import { contactHref, detailRows } from './_components/material-details';
 import { Versions } from './_components/versions-table';
 import { WithdrawnBanner } from './_components/withdrawn-banner';
@@ -35,6 +37,8 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   // Old versions inherit the material's permissions: listed only because the material could be seen.
   const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
   const done = doneMessage(await searchParams, material);
+  // The current file's preview, behind the same check as its download.
+  const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
 
   return (
     <div className="govuk-grid-row">
@@ -91,6 +95,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
             </a>
           </p>
         ) : null}
+        {preview ? <PreviewSection preview={preview} title={material.title} /> : null}
         <Versions material={material} versions={versions} />
       </div>
     </div>

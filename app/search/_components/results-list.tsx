@@ -3,6 +3,7 @@ import { formatDate } from '@/lib/text/dates';
 import type { SearchHit } from '@/lib/search/search-engine';
 import { HighlightedText } from './highlighted-text';
 import { inServiceOrder, vocabularyLabels } from './labels';
+import { ResultThumbnail } from './thumbnail';
 
 /** "PDF, 2.4 MB" for a hit's latest file. */
 export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): string | null {
@@ -21,6 +22,7 @@ export function ResultsList({ hits, headingLevel = 3 }: { hits: SearchHit[]; hea
         const file = fileDescription(hit);
         return (
           <li key={hit.id} className="app-results__item">
+            <ResultThumbnail thumbnail={hit.thumbnail} />
             <Heading className="govuk-heading-s govuk-!-margin-bottom-1">
               <a className="govuk-link" href={`/materials/${encodeURIComponent(hit.id)}`}>
                 <HighlightedText segments={hit.highlights.title} />
