@@ -288,12 +288,18 @@ type Snapshot = {
 
 // ---- The material routes -----------------------------------------------------------------------------
 
-type PageKind = 'view' | 'download' | 'change' | 'delete' | 'findings' | 'report';
+type PageKind = 'view' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report';
 
 const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
   { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
   { name: 'GET download', path: (id) => `/materials/${id}/download`, kind: 'download' },
   { name: 'GET version 1 download', path: (id) => `/materials/${id}/versions/1/download`, kind: 'download' },
+  // The preview's pictures: the download's rule. The matrix's files are Markdown, whose previews are
+  // HTML with no pages, pictures or thumbnail, so those who may see the file get the "no such picture"
+  // 404 and everyone else the download's (the pictures themselves: preview-routes.integration.test.ts).
+  { name: 'GET preview page 1', path: (id) => `/materials/${id}/preview/pages/1`, kind: 'preview' },
+  { name: 'GET preview picture 0', path: (id) => `/materials/${id}/preview/images/0`, kind: 'preview' },
+  { name: 'GET preview thumbnail', path: (id) => `/materials/${id}/preview/thumbnail`, kind: 'preview' },
   { name: 'GET edit', path: (id) => `/materials/${id}/edit`, kind: 'change', heading: 'Change the details' },
   { name: 'GET replace', path: (id) => `/materials/${id}/replace`, kind: 'change', heading: 'Replace the file' },
   { name: 'GET withdraw', path: (id) => `/materials/${id}/withdraw`, kind: 'change', heading: 'Withdraw this material' },
@@ -308,7 +314,8 @@ function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[num
   // The check and report pages are for people signed in: they ask first, whatever the material (so
   // the answer says nothing about it).
   if (v === 'anonymous' && (route.kind === 'findings' || route.kind === 'report')) return { status: 307, location: signIn(route.path(id)) };
-  if (!canSee(v, m)) return { status: 404, text: route.kind === 'download' ? 'Material not found' : 'Page not found' };
+  if (!canSee(v, m)) return { status: 404, text: route.kind === 'download' || route.kind === 'preview' ? 'Material not found' : 'Page not found' };
+  if (route.kind === 'preview') return { status: 404, text: 'This preview has no such page or picture' };
   if (route.kind === 'view') return { status: 200, text: material.title };
   // Findings are not found for those who may see the material but are not of its council.
   if (route.kind === 'findings') return canChange(v, m) ? { status: 200, text: route.heading! } : { status: 404, text: 'Page not found' };
@@ -1109,6 +1116,7 @@ test('revocation takes effect on the very next request', async () => {
   const who = viewerLabel('aLeaver');
   expect.soft((await leaver.get(`/materials/${organisationOnly.id}`, { maxRedirects: 0 })).status(), `${who} × organisation × GET page`).toBe(404);
   expect.soft((await leaver.get(`/materials/${organisationOnly.id}/download`, { maxRedirects: 0 })).status(), `${who} × organisation × GET download`).toBe(404);
+  expect.soft(await (await leaver.get(`/materials/${organisationOnly.id}/preview/thumbnail`)).text(), `${who} × organisation × GET preview thumbnail`).toBe('Material not found');
   expect.soft((await leaver.get(`/materials/${councilsOnly.id}`, { maxRedirects: 0 })).status(), `${who} × councils × GET page`).toBe(404);
   const leaverHits = await searchIds('aLeaver');
   expect.soft(leaverHits, `${who} × search`).not.toContain(organisationOnly.id);

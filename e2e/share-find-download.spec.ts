@@ -66,6 +66,20 @@ test.describe('share a document, find it, download exactly what was shared', () 
       await expect(material.detail('Who can see it')).toHaveText('Public – anyone can find and download it');
       await expect(material.detail('Licence')).toHaveText('Open Government Licence v3.0');
 
+      // The worker makes the file's preview in the background: pages with their text for the PDF,
+      // the document itself, in a region of its own, for the Word file.
+      await material.expectPreviewMade();
+      if (answers.file!.endsWith('.pdf')) {
+        const firstPage = material.preview().getByRole('img', { name: /^Page 1 of \d+$/ });
+        await expect(firstPage).toBeVisible();
+        // Drawn: the picture came through its route with the viewer's session.
+        expect(await firstPage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        await material.preview().getByText('Text of page 1').click();
+        await expect(material.preview().locator('.govuk-details__text').first()).toContainText(/consent/i);
+      } else {
+        await expect(page.getByRole('region', { name: `Preview of ${answers.title}` })).toContainText(/consent/i);
+      }
+
       const search = new SearchPage(page);
       await search.open('/search');
       await search.searchFor(`consent ${run}`);

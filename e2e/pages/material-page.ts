@@ -16,6 +16,30 @@ export class MaterialPage {
     return this.page.locator('.govuk-summary-list__row', { has: this.page.locator('dt', { hasText: key }) }).locator('dd');
   }
 
+  /** The page's "Preview" section. */
+  preview() {
+    return this.page.locator('section', { has: this.page.getByRole('heading', { level: 2, name: 'Preview' }) });
+  }
+
+  /**
+   * Waits until the worker has made the file's preview, reloading the page (as its message asks)
+   * until it is there, within a bounded time; then checks the page again with axe.
+   */
+  async expectPreviewMade() {
+    await expect(this.preview()).toBeVisible();
+    await expect
+      .poll(
+        async () => {
+          if ((await this.preview().getByText('We are making a preview of this file').count()) === 0) return 'made';
+          await this.page.reload();
+          return 'still making';
+        },
+        { timeout: 60_000, message: 'the preview is made within a minute' },
+      )
+      .toBe('made');
+    await expectAccessible(this.page);
+  }
+
   /** Clicks Download and returns the SHA-256 of what the browser saved, and the name it suggested. */
   async download(): Promise<{ sha256: string; fileName: string }> {
     const [download] = await Promise.all([

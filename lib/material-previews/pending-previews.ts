@@ -54,3 +54,35 @@ export async function makePendingPreviews(services: Services, options: MakePrevi
     }
   }
 }
+
+/** Sets failed previews back to pending, so they are made again (after a fix or an install). Returns how many. */
+export async function retryFailedPreviews(services: Services): Promise<number> {
+  const rows = await queryRows<{ count: number }>(
+    services.db,
+    sql`WITH retried AS (
+          UPDATE file_previews SET status = 'pending', message = NULL, attempts = 0, updated_at = now()
+          WHERE status = 'failed' RETURNING 1
+        )
+        SELECT count(*)::int AS count FROM retried`,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Queues every pending preview, a batch at a time in id order (however many there are), and returns
+ * how many were queued. Queueing twice is harmless: one job per version waits at a time.
+ */
+export async function queueAllPendingPreviews(services: Services, queue: (versionIds: string[]) => Promise<void>): Promise<number> {
+  let queued = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await queryRows<{ id: string }>(
+      services.db,
+      sql`SELECT version_id AS id FROM file_previews WHERE status = 'pending' AND version_id > ${after}::uuid ORDER BY version_id LIMIT 500`,
+    );
+    if (rows.length === 0) return queued;
+    await queue(rows.map((row) => row.id));
+    queued += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+}

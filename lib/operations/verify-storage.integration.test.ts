@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { materialVersions, pendingUploads } from '@/lib/db/schema';
+import { filePreviews, materialVersions, pendingUploads } from '@/lib/db/schema';
+import { makePendingPreviews } from '@/lib/material-previews/pending-previews';
+import { picture } from '@/lib/previews/testing/preview-files';
 import { createMaterial } from '@/lib/materials/create-material';
 import { council, person } from '@/lib/organisations/testing/fixtures';
-import { newStorageKey } from '@/lib/storage/storage-key';
+import { newStorageKey, previewStorageKey } from '@/lib/storage/storage-key';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 import { verifyStorage } from './verify-storage';
@@ -85,5 +88,25 @@ describe.each(testDrivers)('storage verify on %s', (driver) => {
     const later = await verifyStorage(hub.services.db, storage, { repair: true, graceMs: 24 * hour, now: new Date(Date.now() + 25 * hour) });
     expect(later.removed).toEqual([leftOver]);
     expect((await storedKeys(storage)).sort()).toEqual([keys[0]!, keys[1]!, inProgress].sort());
+  });
+
+  it("counts previews' pictures as referenced, and a picture whose preview is gone as left over", async () => {
+    const bristol = await council(hub, 'bristol');
+    const { viewer } = await person(hub, { organisation: bristol });
+    const { versionId } = await createMaterial(hub.services, {
+      actor: viewer,
+      fields: { ...answers, title: 'A map' },
+      file: { fileName: 'map.png', stream: Readable.from([await picture('png', 40, 30)]) },
+    });
+    await makePendingPreviews(hub.services);
+    const pictures = (await hub.services.db.select().from(filePreviews).where(eq(filePreviews.versionId, versionId)))[0]!.storageKeys;
+    expect(pictures).toHaveLength(2); // the picture and its thumbnail
+    const stray = previewStorageKey(randomUUID(), 'thumbnail');
+    await hub.services.storage.put(stray, Readable.from([Buffer.from('no preview refers to me')]), { contentType: 'image/webp' });
+
+    const report = await verifyStorage(hub.services.db, hub.services.storage, { repair: true, graceMs: 24 * hour, now: new Date(Date.now() + 25 * hour) });
+    expect(report.orphans.map((o) => o.key)).toEqual([stray]);
+    expect(report.removed).toEqual([stray]);
+    for (const key of pictures) expect(await hub.services.storage.exists(key)).toBe(true);
   });
 });

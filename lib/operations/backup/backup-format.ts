@@ -32,8 +32,11 @@ export const backupFormatVersion = 1;
  * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
  *   unfinished, as it does after any restart.
  * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
- * Stored files: only material versions refer to any (lib/materials/store-file.ts is the one writer;
- * previews are drawn on request and never stored), so objects.jsonl lists one file per version.
+ * - file_previews and the preview pictures under previews/ in storage: derived from the files, and
+ *   made again after a restore (the worker gives every version without a preview a pending one when
+ *   it starts, lib/material-previews), so a backup holds only what cannot be made again.
+ * Stored files: only material versions' files are backed up (lib/materials/store-file.ts is their
+ * one writer), so objects.jsonl lists one file per version.
  */
 export const backedUpTables: readonly { name: string; leaveOut?: readonly string[] }[] = [
   { name: 'phases' },

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
-import { materials, materialVersions, sessions, users } from '@/lib/db/schema';
+import { filePreviews, materials, materialVersions, sessions, users } from '@/lib/db/schema';
+import { addMissingPreviews } from '@/lib/material-previews/pending-previews';
 import { openVersionDownload, type Download } from '@/lib/materials/open-download';
 import { liveViewer } from '@/lib/organisations/testing/fixtures';
 import { searchMaterials } from '@/lib/search';
@@ -87,6 +88,13 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
       expect(sha256(await bytesOf(download))).toBe(version.sha256);
     }
     expect((await storedKeys(target.services.storage)).sort()).toEqual(versions.map((version) => version.storageKey).sort());
+  });
+
+  it('leaves previews out: the restored hub makes them again, every version getting a pending one', async () => {
+    expect(await target.services.db.select().from(filePreviews)).toEqual([]);
+    expect(await addMissingPreviews(target.services)).toBe(6);
+    const statuses = (await target.services.db.select().from(filePreviews)).map((preview) => preview.status);
+    expect(statuses).toEqual(Array(6).fill('pending'));
   });
 
   it('finds the same materials for the same searches, for each kind of viewer', async () => {
