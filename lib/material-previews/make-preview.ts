@@ -62,8 +62,8 @@ export async function makeVersionPreview(services: Services, versionId: string, 
     try {
       result = await renderPreview({ format: version.format, body: () => body, sizeBytes: version.sizeBytes }, options.limits, {
         ...(options.libreOffice !== undefined ? { libreOffice: options.libreOffice } : {}),
-        // The reason only: the error's message could quote the file.
-        onFailure: ({ reason }) => logger('make-preview').warn({ versionId, format: version.format, reason }, 'no preview'),
+        // As extract-text does: the reason, and the library's error for the operator (never shown to people).
+        onFailure: ({ reason, error }) => logger('make-preview').warn({ versionId, format: version.format, reason, err: error }, 'no preview'),
       });
     } finally {
       body.destroy(); // the library may decide without reading (an unsupported format, too large)
