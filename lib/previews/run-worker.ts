@@ -11,8 +11,8 @@ import { PreviewError, type PreviewContext } from './result';
 const WorkerThread: typeof workerThreads.Worker = Reflect.get(workerThreads, 'Worker');
 
 export interface WorkerRun<T> {
-  /** A plain-JavaScript file beside this one (pdf-render-worker.mjs, docx-worker.mjs). */
-  file: string;
+  /** A plain-JavaScript file beside this one. */
+  file: WorkerFileName;
   workerData: unknown;
   transferList?: ArrayBuffer[];
   /**
@@ -78,13 +78,26 @@ export function runWorker<T>(run: WorkerRun<T>, context: PreviewContext): Promis
 }
 
 /**
+ * The worker files, each by a literal `new URL('./….mjs', import.meta.url)`: the Next.js bundler
+ * (Turbopack) copies exactly that file beside the server bundle. A computed name (`./${name}`) made
+ * it copy every file of this folder, TypeScript sources included, into the server's and the public
+ * static assets, and resolve the name to the wrong one there.
+ */
+const workerUrls = {
+  'pdf-render-worker.mjs': () => new URL('./pdf-render-worker.mjs', import.meta.url),
+  'docx-worker.mjs': () => new URL('./docx-worker.mjs', import.meta.url),
+} as const;
+
+export type WorkerFileName = keyof typeof workerUrls;
+
+/**
  * A worker file beside this module: found from this module when it runs as ESM, else from
  * __dirname, else (inside the Next.js server bundle, where neither points at the source folder) from
  * the project's own lib/previews folder.
  */
-function workerFile(name: string): string {
+function workerFile(name: WorkerFileName): string {
   const candidates: (() => string)[] = [
-    () => fileURLToPath(new URL(`./${name}`, import.meta.url)),
+    () => fileURLToPath(workerUrls[name]()),
     () => path.join(__dirname, name),
     () => path.join(process.cwd(), 'lib', 'previews', name),
   ];
