@@ -287,8 +287,8 @@ export async function postUpload(
   });
 }
 
-/** The material id of a `303 /materials/<id>[?…]`. */
+/** The material id of a `303 /materials/<id>[/check][?…]` (a new upload goes to its check page first). */
 export function materialIdFrom(location: string | null): string | undefined {
   if (!location) return undefined;
-  return /^\/materials\/([0-9a-f-]{36})$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
+  return /^\/materials\/([0-9a-f-]{36})(?:\/check)?$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
 }
