@@ -26,7 +26,9 @@
  * It prints errors (connection errors, timeouts, non-2xx answers, failed uploads or downloads: all must
  * be 0), p50/p95/p99 and requests per second of each phase, and the peak RSS of the server (and of the
  * worker), sampled every 50 ms from /proc/<pid>/status, against its baseline before the load.
- * Settings (environment): BENCH_LEGS, BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_UPLOADS (s3 leg),
+ * autocannon stops at the deadline with a search in flight on each connection: those are counted as cut
+ * off, not as answered; BENCH_SEARCHES=<n> sends n searches instead, however long they take.
+ * Settings (environment): BENCH_LEGS, BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_SEARCHES, BENCH_UPLOADS (s3 leg),
  * BENCH_LOCAL_CONNECTIONS, BENCH_LOCAL_SECONDS, BENCH_LOCAL_UPLOADS (local leg), TEST_DATABASE_URL,
  * CORPUS_DIR. Ports 3600–3649. Loopback only. Never part of `npm test`.
  */
@@ -162,6 +164,8 @@ async function waitForQuietLog(logFile: string): Promise<void> {
 
 interface PhaseReport {
   requests: number;
+  /** Searches sent but still unanswered when the time was up (autocannon drops them; not errors). */
+  cutOff: number;
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -177,6 +181,9 @@ interface PhaseReport {
 
 const sortedPercentile = (sorted: number[], p: number) => percentile(sorted, p);
 
+/** BENCH_SEARCHES: a number of searches to send instead of a time, so that every one is answered (or fails). */
+const searchAmount = Number(process.env.BENCH_SEARCHES || 0);
+
 async function searchPhase(origin: string, cookie: string, connections: number, seconds: number): Promise<Omit<PhaseReport, 'memory' | 'workerMemory'>> {
   const requests = searchTexts.map((q) => ({ method: 'GET' as const, path: `/search?q=${encodeURIComponent(q)}` }));
   const times: number[] = [];
@@ -186,7 +193,7 @@ async function searchPhase(origin: string, cookie: string, connections: number, 
       {
         url: origin,
         connections,
-        duration: seconds,
+        ...(searchAmount > 0 ? { amount: searchAmount } : { duration: seconds }),
         timeout: 60,
         headers: { cookie },
         requests,
@@ -204,6 +211,7 @@ async function searchPhase(origin: string, cookie: string, connections: number, 
   const total = result.requests.total;
   return {
     requests: total,
+    cutOff: Math.max(0, result.requests.sent - total - result.errors),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -257,6 +265,7 @@ async function uploadPhase(origin: string, cookie: string, files: CorpusFile[]):
     uploads,
     report: {
       requests: uploads.length,
+      cutOff: 0,
       errors: failed.filter((u) => u.status === 0).length,
       timeouts: 0,
       non2xx: failed.filter((u) => u.status !== 0).length,
@@ -384,7 +393,7 @@ async function runLeg(name: string, work: string, ports: Set<number>): Promise<L
     const baseline = await measureBaseline(sampler);
     const workerBaseline = workerSampler ? await measureBaseline(workerSampler) : null;
 
-    log(`[${name}] searching: ${settings.connections} connections for ${settings.seconds} s…`);
+    log(`[${name}] searching: ${settings.connections} connections ${searchAmount > 0 ? `until ${searchAmount} searches are answered` : `for ${settings.seconds} s`}…`);
     sampler.mark();
     workerSampler?.mark();
     const search = await searchPhase(origin, cookie, settings.connections, settings.seconds);
@@ -439,7 +448,7 @@ function print(reports: LegReport[], build: { id: string }) {
       );
     row('search', r.connections, r.search);
     row('upload', r.uploadsAsked, r.upload);
-    console.log(`  search for ${r.search.seconds} s; uploads all sent at once, ${r.upload.seconds.toFixed(1)} s until the last answer; server RSS after the load ${r.afterMb.toFixed(0)} MB`);
+    console.log(`  search for ${r.search.seconds} s${r.search.cutOff ? `, ${r.search.cutOff} searches still in flight when the time was up (not counted)` : ''}; uploads all sent at once, ${r.upload.seconds.toFixed(1)} s until the last answer; server RSS after the load ${r.afterMb.toFixed(0)} MB`);
     const bad = r.downloads.filter((d) => !d.ok);
     console.log(`  downloads  ${r.downloads.length - bad.length} of ${r.downloads.length} match their file's sha256${bad.length ? `: ${bad.map((d) => `${d.file} (${d.problem})`).join('; ')}` : ''}`);
     for (const f of r.uploadFailures) console.log(`  upload of ${f.file} answered ${f.status}: ${f.body.slice(0, 200)}`);
