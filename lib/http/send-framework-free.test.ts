@@ -21,6 +21,13 @@ const server = http.createServer((request, response) => {
     response.end();
     return;
   }
+  if (request.url === '/rewritten') {
+    // How Next.js answers a page rewritten to "Page not found": the headers given all at once, chunked.
+    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'transfer-encoding': 'chunked', vary: 'rsc' });
+    for (const part of pageParts) response.write(part);
+    response.end();
+    return;
+  }
   if (request.url === '/data') {
     response.setHeader('Content-Type', 'text/x-component');
     response.end('0:["not html", "<script src=\\"/_next/x.js\\"></script>"]');
@@ -74,6 +81,15 @@ describe('sendFrameworkFree', () => {
     expect(answer.headers['content-encoding']).toBeUndefined();
     expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
     expect(answer.body.toString('utf8')).toBe(pageParts.filter((part) => !part.includes('<script')).join('') + '</body></html>');
+  });
+
+  it('sends a page whose headers came all at once, chunked, with its length instead (never both)', async () => {
+    const answer = await get('/rewritten', { 'Accept-Encoding': 'gzip' });
+    expect(answer.status).toBe(404);
+    expect(answer.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.headers.vary).toBe('rsc, Accept-Encoding');
+    expect(gunzipSync(answer.body).toString('utf8')).not.toContain('<script');
   });
 
   it('passes redirects and anything that is not HTML through untouched', async () => {

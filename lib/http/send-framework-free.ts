@@ -48,16 +48,21 @@ export function sendFrameworkFree(request: IncomingMessage, response: ServerResp
     Object.assign(response, original);
 
     let body = Buffer.concat(chunks);
-    const headers = { ...heldHead?.headers };
-    const contentType = String(headers['content-type'] ?? response.getHeader('content-type') ?? '');
+    const headers: OutgoingHttpHeaders = { ...heldHead?.headers };
+    const contentType = String(headerIn(headers, 'content-type') ?? response.getHeader('content-type') ?? '');
     if (contentType.startsWith('text/html')) {
+      // The page goes in one piece with its own length: any length or chunking Next.js chose is dropped
+      // (a page rewritten to "Page not found" arrives with `Transfer-Encoding: chunked`; a response
+      // carrying both that and a length is refused by strict clients).
+      for (const name of Object.keys(headers)) if (/^(content-length|transfer-encoding)$/i.test(name)) delete headers[name];
+      response.removeHeader('transfer-encoding');
       body = Buffer.from(withoutFrameworkScripts(body.toString('utf8')), 'utf8');
       if (acceptsGzip && body.length >= MIN_GZIP_BYTES) {
         body = gzipSync(body);
         response.setHeader('Content-Encoding', 'gzip');
       }
-      response.setHeader('Vary', varyWithAcceptEncoding(response.getHeader('vary')));
-      delete headers['content-length'];
+      response.setHeader('Vary', varyWithAcceptEncoding(headerIn(headers, 'vary') ?? response.getHeader('vary')));
+      for (const name of Object.keys(headers)) if (/^vary$/i.test(name)) delete headers[name];
       response.setHeader('Content-Length', body.length);
     }
     if (heldHead) {
@@ -68,8 +73,13 @@ export function sendFrameworkFree(request: IncomingMessage, response: ServerResp
   } as ServerResponse['end'];
 }
 
-function varyWithAcceptEncoding(vary: number | string | string[] | undefined): string {
+function varyWithAcceptEncoding(vary: OutgoingHttpHeaders[string]): string {
   const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
   if (!names.some((name) => name.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
   return names.join(', ');
+}
+
+function headerIn(headers: OutgoingHttpHeaders, name: string): OutgoingHttpHeaders[string] {
+  const key = Object.keys(headers).find((each) => each.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
 }
