@@ -183,7 +183,10 @@ describe.each(testDrivers)('email sign-in through next-auth (%s)', (driver) => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const downPort = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const auth = { ...deps.auth, email: { transport: 'smtp', smtp: { ...authSettings(sink).email!.smtp!, port: downPort } } } as AuthConfig;
+    const auth: AuthConfig = {
+      ...authSettings(sink),
+      email: { transport: 'smtp', smtp: { host: '127.0.0.1', port: downPort, secure: false, from: 'Discovery Commons <no-reply@hub.test>' } },
+    };
     const down: SignInDependencies = {
       ...deps,
       auth,
