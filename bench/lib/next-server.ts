@@ -1,6 +1,6 @@
 /**
  * For benchmarks that drive the production build over HTTP (upload-memory.ts, upload-to-searchable.ts):
- * free ports, `next start` in a process group of its own, a signed-in council member (a database
+ * free ports, the web server (`npm start`, lib/cli/web-server.ts) in a process group of its own, a signed-in council member (a database
  * session made before the server starts, as signing in by email would), multipart uploads streamed from
  * disk, and waiting for anyone else's `next build` to finish.
  */
@@ -109,11 +109,10 @@ export function productionSignInSettings(origin: string): Record<string, string>
 }
 
 export async function startNextServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  // The same program `npx next start` runs, started without npx's npm wrapper so that the wrapper's own
-  // memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
-  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+  // The same program `npm start` runs (lib/cli/web-server.ts), started without npm's wrapper so that the
+  // wrapper's own memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'web-server.ts'), '-H', '127.0.0.1', '-p', String(port)], {
     cwd: projectRoot,
     env: childEnvironment(env),
     stdio: ['ignore', out, out],
@@ -144,7 +143,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited) throw new Error(`next start exited early; its log:\n${tail(logFile)}`);
+    if (exited) throw new Error(`the web server exited early; its log:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${origin}/`, { redirect: 'manual' });
       await response.arrayBuffer();
@@ -154,7 +153,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 90 s; its log:\n${tail(logFile)}`);
+      throw new Error(`the web server did not answer within 90 s; its log:\n${tail(logFile)}`);
     }
     await sleep(250);
   }
