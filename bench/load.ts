@@ -6,7 +6,7 @@
  * It builds nothing itself: it runs whatever is in .next. Legs (BENCH_LEGS, default "s3,local"):
  *   - s3:    Postgres (its own database dc_bench_load on TEST_DATABASE_URL's server, re-created), files in
  *            S3 on the project's test server (lib/testing/s3-server-cli.ts, s3rver, in a child process),
- *            `next start` with RUN_WORKER_IN_WEB=false and a separate worker process (`npm run worker`'s
+ *            the web server (`npm start`) with RUN_WORKER_IN_WEB=false and a separate worker process (`npm run worker`'s
  *            program), as production runs them;
  *   - local: the embedded defaults, lighter: DATA_DIR in a temp folder (PGlite and local disk), the
  *            worker inside the web process.
@@ -374,7 +374,7 @@ async function runLeg(name: string, work: string, ports: Set<number>): Promise<L
       worker = startWorker({ ...signIn, ...env }, path.join(work, 'worker.log'));
       cleanups.push(() => worker!.stop());
     }
-    log(`[${name}] next start on ${origin} (pid ${server.child.pid})${worker ? `, worker pid ${worker.pid}` : ''}; ${label}`);
+    log(`[${name}] web server on ${origin} (pid ${server.child.pid})${worker ? `, worker pid ${worker.pid}` : ''}; ${label}`);
     log(`[${name}] waiting for the worker to read the imported files' text…`);
     if (databaseUrl) await waitForTexts(databaseUrl);
     else await waitForQuietLog(logFile);
@@ -437,7 +437,7 @@ const mb = (kb: number) => (kb / 1024).toFixed(0);
 function print(reports: LegReport[], build: { id: string }) {
   console.log('');
   console.log(`Load test — ${machineLine()}`);
-  console.log(`  next start (production build ${build.id}), signed in as a council member, all on 127.0.0.1; ${searchTexts.length} search texts; corpus ${corpusDir()}`);
+  console.log(`  web server, npm start (production build ${build.id}), signed in as a council member, all on 127.0.0.1; ${searchTexts.length} search texts; corpus ${corpusDir()}`);
   for (const r of reports) {
     console.log('');
     console.log(`  [${r.leg}] ${r.label}`);
