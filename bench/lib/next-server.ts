@@ -291,3 +291,25 @@ export function materialIdFrom(location: string | null): string | undefined {
   if (!location) return undefined;
   return /^\/materials\/([0-9a-f-]{36})(?:\/check)?$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
 }
+
+/**
+ * Publishes a just-shared draft as its uploader would from the check page ("Publish", with a reason in
+ * case the check found something), so that search can find it. Waits while the check is still running.
+ */
+export async function publishDraft(origin: string, cookie: string, id: string, giveUpAfterMs = 60_000): Promise<void> {
+  const until = Date.now() + giveUpAfterMs;
+  for (;;) {
+    const response = await fetch(`${origin}/materials/${id}/check/publish`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin, cookie },
+      body: new URLSearchParams({ reason: 'Benchmark upload', acknowledged: 'yes' }).toString(),
+    });
+    await response.arrayBuffer();
+    const location = response.headers.get('location') ?? '';
+    if (response.status === 303 && location.includes('published=1')) return;
+    // Back to the check page: the check has not finished yet.
+    if (Date.now() > until) throw new Error(`could not publish ${id}: ${response.status} ${location}`);
+    await sleep(250);
+  }
+}
