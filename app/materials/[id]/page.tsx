@@ -5,6 +5,8 @@ import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/
 import { formatBytes } from '@/lib/formats/file-formats';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
+import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
+import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { ChangeLinks } from './_components/change-links';
@@ -35,9 +37,15 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   // Old versions inherit the material's permissions: listed only because the material could be seen.
   const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
   const done = doneMessage(await searchParams, material);
+  // Structured data for search engines: only what this page shows, and only since the viewer may see it.
+  const structuredData = materialJsonLd(material, absoluteUrl(siteAddress(), `/materials/${material.id}`));
 
   return (
     <div className="govuk-grid-row">
+      {structuredData ? (
+        // A data block, never run; its text is escaped so that no title can close the element.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
+      ) : null}
       <div className="govuk-grid-column-two-thirds">
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">
