@@ -19,3 +19,22 @@ export function openDataNotFound(): Response {
 }
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
+
+/**
+ * A body written piece by piece as the pieces are asked for (a large catalogue), so memory stays flat
+ * and a slow reader slows the database reads instead of filling a buffer. A failure half-way ends the
+ * body early; the status was already sent, so readers see a document cut short, never a wrong one.
+ */
+export function streamOfText(pieces: AsyncIterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await pieces.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await pieces.return?.(undefined);
+    },
+  });
+}
