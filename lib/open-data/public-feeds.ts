@@ -81,6 +81,7 @@ async function entriesOf(services: Services, site: string, hits: SearchHit[]): P
     const row = dates.get(hit.id);
     if (!row) return [];
     const page = absoluteUrl(site, `/materials/${hit.id}`);
+    const published = new Date(row.published_at ?? row.created_at).getTime();
     return [
       {
         id: page,
@@ -88,8 +89,9 @@ async function entriesOf(services: Services, site: string, hits: SearchHit[]): P
         link: page,
         summary: hit.summary,
         author: hit.council?.name ?? hubName,
-        published: new Date(row.published_at ?? row.created_at).toISOString(),
-        updated: new Date(row.updated_at).toISOString(),
+        published: new Date(published).toISOString(),
+        // Publishing stamps the file a moment after the row: never updated before published.
+        updated: new Date(Math.max(published, new Date(row.updated_at).getTime())).toISOString(),
         categories: categoriesOf(site, hit),
       },
     ];
