@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 import { e2eDatabaseName, e2eMaxUploadBytes, productionPort, quickStartPort, s3Port, smtpSinkHttpPort, smtpSinkPort } from './e2e/support/settings';
 
 /**
- * Browser tests run against a production build (`next build` then `next start`) on Postgres, a real
+ * Browser tests run against a production build (`next build` then `npm start`, lib/cli/web-server.ts) on Postgres, a real
  * S3-protocol server (s3rver on loopback) and an SMTP sink on loopback that receives the sign-in emails
  * (lib/testing/smtp-sink-cli.ts; e2e/support/sign-in.ts reads them), plus a smoke test of the quick
  * start (`next dev` on the embedded defaults: PGlite and local disk in a temporary folder).
@@ -84,7 +84,7 @@ export default defineConfig({
     },
     {
       name: 'production',
-      command: `npx tsx lib/testing/reset-database-cli.ts ${e2eDatabaseName} && npx next start -H 127.0.0.1 -p ${productionPort}`,
+      command: `npx tsx lib/testing/reset-database-cli.ts ${e2eDatabaseName} && npm start -- -H 127.0.0.1 -p ${productionPort}`,
       url: `${productionUrl}/`,
       env: productionEnv,
       reuseExistingServer: false,

@@ -4,7 +4,7 @@
  *
  * 1. Imports the corpus (CORPUS_DIR, default ../shared/corpus) into a fresh embedded database and file
  *    folder in a temp directory, with `npm run import` (PGlite and local disk: nothing else to run).
- * 2. Starts `next start` on that folder with the sign-in settings production insists on, and waits for
+ * 2. Starts the web server (`npm start`) on that folder with the sign-in settings production insists on, and waits for
  *    its worker to finish reading the files' text (so that only Lighthouse keeps the machine busy).
  * 3. Runs Lighthouse (the npm package) in Debian's /usr/bin/chromium through chrome-launcher, signed out,
  *    against /, /search?q=interview and the first material in those results, BENCH_RUNS times each

@@ -15,7 +15,12 @@
  * versions are written with text_status 'done', then its materials' text_indexed_at is touched, so the
  * search trigger folds the text into the vector, as the extract-text job does; that step is timed on
  * its own (the indexing throughput). The generators are seeded, so every run builds the same materials.
- * Settings (environment): BENCH_MATERIALS (default 10000), BENCH_PGLITE_MATERIALS (default the same,
+ * The same query mix is then timed, the same number of times, on the in-process engines of bench/engines
+ * (MiniSearch, Orama) over the same materials (title, summary and extracted text, read back from the
+ * database after seeding), each returning a page of hits, the total and plain facet counts; the hub's
+ * p50 and p95 are printed as ratios of theirs (below 1: the hub is faster).
+ * Settings (environment): BENCH_ENGINES (default "minisearch,orama"; "none" leaves them out),
+ * BENCH_MATERIALS (default 10000), BENCH_PGLITE_MATERIALS (default the same,
  * at most 20000: PGlite holds everything in this process's memory), BENCH_TEXT (default 1; 0 leaves the
  * text out, as before), BENCH_ITERATIONS (timed searches per driver, default 200), BENCH_DRIVERS
  * (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR.
@@ -32,6 +37,7 @@ import type { Database } from '@/lib/db/client';
 import { materials, materialVersions, organisations } from '@/lib/db/schema';
 import { fileFormats } from '@/lib/formats/file-formats';
 import { searchMaterials } from '@/lib/search';
+import type { SearchQuery } from '@/lib/search/search-engine';
 import { parseSearchParams } from '@/lib/search/search-params';
 import type { Services } from '@/lib/services';
 import type { BlobStore } from '@/lib/storage/blob-store';
@@ -39,6 +45,8 @@ import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import { createTestDatabase, type TestDriver } from '@/lib/testing/databases';
 import { testSettings } from '@/lib/testing/settings';
+import { selectedEngines } from './engines/all';
+import { loadEngineDocuments, type EngineDocument, type EngineFactory } from './engines/engine';
 import { extractCorpus } from './lib/corpus';
 import { makeText, seededRandom, textPool, type TextPool } from './lib/material-text';
 import { meilisearchUnavailable, openMeilisearchLeg } from './lib/meilisearch-leg';
@@ -49,6 +57,9 @@ const pgliteMaterialCount = Number(process.env.BENCH_PGLITE_MATERIALS || Math.mi
 const withText = !['0', 'false', 'no'].includes((process.env.BENCH_TEXT || '1').toLowerCase());
 const iterations = Number(process.env.BENCH_ITERATIONS || 200);
 const drivers = (process.env.BENCH_DRIVERS || 'pglite,pg').split(',').map((d) => d.trim()) as TestDriver[];
+const engineFactories = selectedEngines();
+/** The issue's target for a hub of a few hundred materials. */
+const targetP95Ms = 10;
 const batchSize = 500;
 const warmUpRounds = 2;
 
@@ -349,6 +360,47 @@ interface DriverResult {
   sizesMb: { materials: number; versions: number; searchWords: number };
   overall: Stats;
   perQuery: { query: string; total: number; stats: Stats }[];
+  /** The in-process engines over this driver's materials. */
+  engines: EngineTiming[];
+}
+
+interface EngineTiming {
+  engine: string;
+  settings: string;
+  documents: number;
+  indexSeconds: number;
+  overall: Stats;
+  perQuery: { query: string; total: number; stats: Stats }[];
+}
+
+/** The same queries, warm-up and number of timed searches as the hub's, on one in-process engine. */
+async function timeEngine(factory: EngineFactory, documents: EngineDocument[], parsed: { query: string; search: SearchQuery }[]): Promise<EngineTiming> {
+  const started = performance.now();
+  const engine = await factory.build(documents);
+  const indexSeconds = (performance.now() - started) / 1000;
+  const totals = new Map<string, number>();
+  for (let round = 0; round < warmUpRounds; round++) {
+    for (const { query, search } of parsed) totals.set(query, (await engine.search(search)).total);
+  }
+  const samples: number[] = [];
+  const perQuery = new Map<string, number[]>(parsed.map(({ query }) => [query, []]));
+  for (let i = 0; i < iterations; i++) {
+    const { query, search } = parsed[i % parsed.length]!;
+    const begun = performance.now();
+    await engine.search(search);
+    const elapsed = performance.now() - begun;
+    samples.push(elapsed);
+    perQuery.get(query)!.push(elapsed);
+  }
+  console.log(`[bench] ${factory.name}: ${documents.length} documents indexed in ${indexSeconds.toFixed(1)} s, timed`);
+  return {
+    engine: factory.name,
+    settings: engine.settings,
+    documents: documents.length,
+    indexSeconds,
+    overall: stats(samples),
+    perQuery: parsed.map(({ query }) => ({ query, total: totals.get(query) ?? 0, stats: stats(perQuery.get(query)!) })),
+  };
 }
 
 async function runDriver(driver: TestDriver, corpus: CorpusText, pool: TextPool | null): Promise<DriverResult> {
@@ -401,8 +453,15 @@ async function runDriver(driver: TestDriver, corpus: CorpusText, pool: TextPool 
       samples.push(elapsed);
       perQuery.get(query)!.push(elapsed);
     }
+
+    const engines: EngineTiming[] = [];
+    if (engineFactories.length) {
+      const documents = await loadEngineDocuments(database.db);
+      for (const factory of engineFactories) engines.push(await timeEngine(factory, documents, parsed));
+    }
     return {
       driver,
+      engines,
       materials: total,
       seed: seedTimes,
       meilisearch,
@@ -455,6 +514,22 @@ async function main() {
   for (const r of results) {
     console.log(`  ${label(r).padEnd(8)} ${String(r.materials).padStart(9)}  ${ms(r.overall.p50)}  ${ms(r.overall.p95)}  ${ms(r.overall.mean)}  ${ms(r.overall.max)}`);
   }
+  if (results.some((r) => r.engines.length)) {
+    console.log('');
+    console.log(`  in-process engines over the same materials (a page of hits, the total, plain facet counts), same queries and number of searches`);
+    console.log(`  on     engine       documents  index s      p50      p95     mean      max   (ms)   hub / engine: p50    p95`);
+    for (const r of results) {
+      for (const e of r.engines) {
+        console.log(
+          `  ${label(r).padEnd(8)} ${e.engine.padEnd(11)} ${String(e.documents).padStart(9)} ${e.indexSeconds.toFixed(1).padStart(8)}  ${ms(e.overall.p50)}  ${ms(e.overall.p95)}  ${ms(e.overall.mean)}  ${ms(e.overall.max)}          ${(r.overall.p50 / e.overall.p50).toFixed(2).padStart(6)} ${(r.overall.p95 / e.overall.p95).toFixed(2).padStart(6)}`,
+        );
+      }
+    }
+    for (const e of results[0]!.engines) console.log(`  ${e.engine}: ${e.settings}`);
+  }
+  for (const r of results) {
+    console.log(`  target: hub p95 ≤ ${targetP95Ms} ms for a hub of a few hundred materials: ${label(r)} at ${r.materials}: ${r.overall.p95.toFixed(1)} ms ${r.overall.p95 <= targetP95Ms ? 'MET' : 'NOT MET'}`);
+  }
   console.log('');
   console.log(`  loading    insert (materials + versions)   text indexing (trigger)   VACUUM ANALYZE   total    text     sizes (MB): materials, versions, search_words`);
   for (const r of results) {
@@ -471,11 +546,16 @@ async function main() {
     console.log(`  meilisearch indexing: ${typeof m === 'string' ? m : `bulk fill ${rate(m.fill)}; outbox drain ${rate(m.outbox)}`}`);
   }
   console.log('');
-  console.log(`  ${'per query: median ms (matches)'.padEnd(66)}${results.map((r) => ` | ${label(r)}`).join('')}`);
+  const columns = results.flatMap((r) => [
+    { name: label(r), rows: r.perQuery },
+    ...r.engines.map((e) => ({ name: `${e.engine} (${label(r)})`, rows: e.perQuery })),
+  ]);
+  const width = (name: string) => Math.max(16, name.length);
+  console.log(`  ${'per query: median ms (matches)'.padEnd(66)}${columns.map((c) => ` | ${c.name.padEnd(width(c.name))}`).join('')}`);
   for (const [index, query] of queries.entries()) {
-    const cells = results.map((r) => {
-      const row = r.perQuery[index]!;
-      return ` | ${ms(row.stats.p50)} (${String(row.total).padStart(6)})`;
+    const cells = columns.map((c) => {
+      const row = c.rows[index]!;
+      return ` | ${`${ms(row.stats.p50)} (${String(row.total).padStart(6)})`.padEnd(width(c.name))}`;
     });
     console.log(`  ${(query === '' ? '(browse)' : decodeURIComponent(query.replace(/\+/g, ' '))).padEnd(66)}${cells.join('')}`);
   }

@@ -31,8 +31,6 @@ import fs from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { desc, eq } from 'drizzle-orm';
@@ -43,7 +41,8 @@ import { createBlobStore, newStorageKey } from '@/lib/storage';
 import { measureBaseline, MemorySampler } from './lib/memory-sampler';
 import {  freePort, log, materialIdFrom, postUpload, prepareDatabase, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
 import { startS3Process } from './lib/s3-process';
-import { sha256OfStream, writeCsvFile } from './lib/test-file';
+import { writeCsvFile } from './lib/test-file';
+import { downloadSha256 } from './lib/download';
 
 const MiB = 1024 * 1024;
 const uploadMb = Number(process.env.BENCH_UPLOAD_MB || 200);
@@ -110,32 +109,6 @@ const fields: [string, string][] = [
   ['council', 'bristol'],
   ['licence', 'OGL-UK-3.0'],
 ];
-
-/**
- * GET /materials/<id>/download, following the redirect to the presigned URL (S3) or reading the app's own
- * response (local disk), hashing as it streams.
- */
-async function downloadSha256(
-  origin: string,
-  id: string,
-  cookie: string,
-): Promise<{ sha256: string; bytes: number; seconds: number; redirected: boolean }> {
-  const started = performance.now();
-  let response = await fetch(`${origin}/materials/${id}/download`, { redirect: 'manual', headers: { cookie } });
-  let redirected = false;
-  if (response.status >= 300 && response.status < 400) {
-    const location = response.headers.get('location');
-    await response.arrayBuffer();
-    if (!location) throw new Error(`download answered ${response.status} without a Location`);
-    const target = new URL(location, origin);
-    if (target.hostname !== '127.0.0.1') throw new Error(`download redirected off the loopback: ${target.host}`);
-    redirected = true;
-    response = await fetch(target);
-  }
-  if (!response.ok || !response.body) throw new Error(`download answered ${response.status}`);
-  const result = await sha256OfStream(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>));
-  return { ...result, seconds: (performance.now() - started) / 1000, redirected };
-}
 
 // ---- Databases and signing in ---------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ import type { DatabaseConfig } from '@/lib/config';
 import { extractText } from '@/lib/extract';
 import { testSettings } from '@/lib/testing/settings';
 import { corpusDir } from './lib/corpus';
-import { currentBuild, freePort, log, materialIdFrom, postUpload, prepareDatabase, productionSignInSettings, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
+import { currentBuild, freePort, log, materialIdFrom, postUpload, prepareDatabase, publishDraft, productionSignInSettings, resetDatabase, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
 import { machineLine, percentile, rerunWith, saveResults } from './lib/report';
 
 const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/upload-to-searchable.ts');
@@ -83,6 +83,8 @@ async function uploadAndWait(origin: string, cookie: string, upload: { path: str
   const uploadSeconds = (performance.now() - started) / 1000;
   const id = materialIdFrom(response.location);
   if (response.status !== 303 || !id) throw new Error(`upload of ${upload.fileName} answered ${response.status} ${response.location ?? ''} ${response.body}`);
+  // Every upload is a draft until its uploader publishes it from the check page; only then can search find it.
+  await publishDraft(origin, cookie, id);
   const found = await waitUntilFound(origin, cookie, upload.word, id, started);
   return { file: upload.fileName, uploadSeconds, searchableSeconds: found.seconds, polls: found.polls };
 }
@@ -116,7 +118,7 @@ async function runLeg(name: string, work: string, ports: Set<number>): Promise<L
   const logFile = path.join(work, `next-start-${name}.log`);
   const server = await startNextServer(port, { ...productionSignInSettings(origin), ...env, SEED_STARTER_KIT: 'false' }, logFile);
   try {
-    log(`[${name}] next start on ${origin} (pid ${server.child.pid}), ${label}`);
+    log(`[${name}] web server on ${origin} (pid ${server.child.pid}), ${label}`);
     // Warm-up (not counted): the first upload loads the route's code, and the worker may still be starting.
     const warmWord = `warmup${randomBytes(4).toString('hex').replace(/\d/g, '')}`;
     const warmFile = path.join(work, 'warm-up.md');
@@ -164,7 +166,7 @@ const seconds = (values: number[], p: number) => percentile([...values].sort((a,
 function print(reports: LegReport[], build: { id: string }) {
   console.log('');
   console.log(`Upload to searchable — ${machineLine()}`);
-  console.log(`  next start (production build ${build.id}), signed in as a council member, polling /search every ${pollMs} ms; ${uploadsPerFile} upload(s) of each file per leg`);
+  console.log(`  web server, npm start (production build ${build.id}), signed in as a council member, publishing each upload from its check page, polling /search every ${pollMs} ms; ${uploadsPerFile} upload(s) of each file per leg`);
   console.log('');
   console.log('  leg     file                                                   upload p50 / max    searchable p50 / max (s, from the POST)');
   for (const report of reports) {

@@ -5,6 +5,9 @@ import { SearchPage } from './pages/search-page';
 // The quick start: `npm run dev` on the embedded defaults (PGlite and local disk in a fresh folder),
 // with nothing configured. A newcomer lands in a hub with the starter kit in it.
 test('a fresh hub has the starter kit, and a template downloads from local disk', async ({ page, request }) => {
+  // The development server compiles each route on its first request (search, the material, its
+  // download): on a busy 2-core machine that alone can take most of the default minute.
+  test.setTimeout(150_000);
   const search = new SearchPage(page);
   await search.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -24,7 +24,7 @@ const footerPages = [
   { link: 'Feedback', heading: 'Give feedback on Discovery Commons' },
 ];
 
-test('every service page is in the footer and passes axe; without JavaScript the councils list filters by name; public pages may be kept by the browser', async ({
+test('every service page is in the footer and passes axe; without JavaScript the councils list filters by name; public pages may be kept by the browser and come without the framework JavaScript', async ({
   page,
   browser,
   baseURL,
@@ -32,6 +32,10 @@ test('every service page is in the footer and passes axe; without JavaScript the
   const home = await page.goto('/');
   // Signed out, a public page may be kept by the browser (back/forward cache), but never by a shared cache.
   expect(home?.headers()['cache-control']).toBe('private, no-cache');
+  // Public pages are sent without the framework's JavaScript, which they do not need (fast on a phone):
+  // they work exactly as with JavaScript off (lib/http/framework-free-pages.ts).
+  await expect(page.locator('script[src^="/_next/"]')).toHaveCount(0);
+  await expect(page.locator('body')).not.toHaveClass(/js-enabled/);
   for (const { link, heading } of footerPages) {
     await page.getByRole('contentinfo').getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
@@ -40,6 +44,9 @@ test('every service page is in the footer and passes axe; without JavaScript the
   }
   // Personal pages are never stored, even signed out: the feedback form, the sign-in page.
   expect((await page.goto('/feedback'))?.headers()['cache-control']).toContain('no-store');
+  // A form page keeps its JavaScript (GOV.UK Frontend's enhancements).
+  await expect(page.locator('script[src^="/_next/"]').first()).toBeAttached();
+  await expect(page.locator('body')).toHaveClass(/js-enabled/);
   expect((await page.goto('/sign-in'))?.headers()['cache-control']).toContain('no-store');
 
   // The favicon exists, so no page logs a 404 for it.

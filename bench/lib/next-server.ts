@@ -1,6 +1,6 @@
 /**
  * For benchmarks that drive the production build over HTTP (upload-memory.ts, upload-to-searchable.ts):
- * free ports, `next start` in a process group of its own, a signed-in council member (a database
+ * free ports, the web server (`npm start`, lib/cli/web-server.ts) in a process group of its own, a signed-in council member (a database
  * session made before the server starts, as signing in by email would), multipart uploads streamed from
  * disk, and waiting for anyone else's `next build` to finish.
  */
@@ -109,11 +109,10 @@ export function productionSignInSettings(origin: string): Record<string, string>
 }
 
 export async function startNextServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  // The same program `npx next start` runs, started without npx's npm wrapper so that the wrapper's own
-  // memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
-  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+  // The same program `npm start` runs (lib/cli/web-server.ts), started without npm's wrapper so that the
+  // wrapper's own memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'web-server.ts'), '-H', '127.0.0.1', '-p', String(port)], {
     cwd: projectRoot,
     env: childEnvironment(env),
     stdio: ['ignore', out, out],
@@ -144,7 +143,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited) throw new Error(`next start exited early; its log:\n${tail(logFile)}`);
+    if (exited) throw new Error(`the web server exited early; its log:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${origin}/`, { redirect: 'manual' });
       await response.arrayBuffer();
@@ -154,7 +153,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 90 s; its log:\n${tail(logFile)}`);
+      throw new Error(`the web server did not answer within 90 s; its log:\n${tail(logFile)}`);
     }
     await sleep(250);
   }
@@ -287,8 +286,30 @@ export async function postUpload(
   });
 }
 
-/** The material id of a `303 /materials/<id>[?…]`. */
+/** The material id of a `303 /materials/<id>[/check][?…]` (a new upload goes to its check page first). */
 export function materialIdFrom(location: string | null): string | undefined {
   if (!location) return undefined;
-  return /^\/materials\/([0-9a-f-]{36})$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
+  return /^\/materials\/([0-9a-f-]{36})(?:\/check)?$/i.exec(new URL(location, 'http://127.0.0.1').pathname)?.[1];
+}
+
+/**
+ * Publishes a just-shared draft as its uploader would from the check page ("Publish", with a reason in
+ * case the check found something), so that search can find it. Waits while the check is still running.
+ */
+export async function publishDraft(origin: string, cookie: string, id: string, giveUpAfterMs = 60_000): Promise<void> {
+  const until = Date.now() + giveUpAfterMs;
+  for (;;) {
+    const response = await fetch(`${origin}/materials/${id}/check/publish`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin, cookie },
+      body: new URLSearchParams({ reason: 'Benchmark upload', acknowledged: 'yes' }).toString(),
+    });
+    await response.arrayBuffer();
+    const location = response.headers.get('location') ?? '';
+    if (response.status === 303 && location.includes('published=1')) return;
+    // Back to the check page: the check has not finished yet.
+    if (Date.now() > until) throw new Error(`could not publish ${id}: ${response.status} ${location}`);
+    await sleep(250);
+  }
 }

@@ -107,14 +107,25 @@ export async function checkPendingVersions(services: Services, options: CheckVer
  */
 export const inlineCheckBytes = 5 * 1024 * 1024;
 
+/**
+ * At most this many inline checks at once in one process: each reads and parses a document in memory,
+ * and 50 uploads at once grew the server by 850 MB when every one was checked in its request
+ * (`npm run bench:load`). The others go to the queue; their uploaders see "checking" for a moment more.
+ */
+export const maxInlineChecks = 2;
+let inlineChecksRunning = 0;
+
 export async function checkSoon(services: Services, version: { id: string; sizeBytes: number }): Promise<void> {
-  if (version.sizeBytes <= inlineCheckBytes) {
+  if (version.sizeBytes <= inlineCheckBytes && inlineChecksRunning < maxInlineChecks) {
+    inlineChecksRunning += 1;
     try {
       await checkVersion(services, version.id);
       return;
     } catch (error) {
       logger('check-file').warn({ versionId: version.id, err: error }, 'inline check failed, queued instead');
       await services.db.update(materialVersions).set({ checkStatus: 'pending' }).where(and(eq(materialVersions.id, version.id), inArray(materialVersions.checkStatus, ['checking'])));
+    } finally {
+      inlineChecksRunning -= 1;
     }
   }
   if (!services.jobs) return;

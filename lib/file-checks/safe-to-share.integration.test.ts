@@ -19,7 +19,7 @@ import { emptySearchQuery } from '@/lib/search/search-params';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { acceptSuggestedTags } from './accept-suggested-tags';
-import { checkPendingVersions } from './check-version';
+import { checkPendingVersions, checkSoon } from './check-version';
 import { cleanMaterialFile } from './clean-material-file';
 import { getMaterialCheck } from './get-material-check';
 import { publishMaterial } from './publish-material';
@@ -113,6 +113,38 @@ describe.each(testDrivers)('safe to share on %s', (driver) => {
     expect(event?.organisationId).toBe(bristol.id);
     expect(event?.after).toMatchObject({ reason: 'The participant agreed to be called back', findings: { 'phone-number': 1 } });
     expect(JSON.stringify(event)).not.toContain('07981');
+  });
+
+  it('checks at most two uploads at once in the request; the others go to the queue at once', async () => {
+    const shared = [];
+    for (const n of [1, 2, 3]) {
+      const { id } = await createMaterial(hub.services, { actor: sam.viewer, fields: { ...answers, title: `Notes ${n}` }, file: file(`notes-${n}.txt`, `Interview notes ${n}`) });
+      const [version] = await hub.services.db.select().from(materialVersions).where(eq(materialVersions.materialId, id));
+      shared.push(version!);
+    }
+    // A store whose reads wait for the test: the first two checks are held in the middle of reading.
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    let reads = 0;
+    const storage = Object.assign(Object.create(hub.services.storage) as typeof hub.services.storage, {
+      get: async (key: string) => {
+        reads += 1;
+        await gate;
+        return hub.services.storage.get(key);
+      },
+    });
+    const queued: string[] = [];
+    const services = { ...hub.services, storage, jobs: { extractText: async () => {}, checkFile: async (ids: string[]) => void queued.push(...ids) } };
+
+    const checking = shared.map((version) => checkSoon(services, { id: version.id, sizeBytes: version.sizeBytes }));
+    await checking[2]; // the third returns without waiting: queued
+    expect(queued).toEqual([shared[2]!.id]);
+    letThrough();
+    await Promise.all(checking);
+    expect(reads).toBe(2);
+    const statuses = await hub.services.db.select({ id: materialVersions.id, checkStatus: materialVersions.checkStatus }).from(materialVersions);
+    const statusOf = (id: string) => statuses.find((each) => each.id === id)!.checkStatus;
+    expect([statusOf(shared[0]!.id), statusOf(shared[1]!.id), statusOf(shared[2]!.id)]).toEqual(['checked', 'checked', 'pending']);
   });
 
   it('a file with nothing found publishes in one step, unless the council asks for the check to be acknowledged', async () => {

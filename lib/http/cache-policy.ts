@@ -10,21 +10,13 @@
  * materials), the sign-in pages, forms shown again with someone's answers (`attempt=`), admin pages.
  * Safe to import anywhere.
  */
-export const PUBLIC_PAGE_CACHE_CONTROL = 'private, no-cache';
+import { isPublicPagePath } from './public-pages';
 
-const publicPages = [
-  /^\/$/,
-  /^\/search$/,
-  /^\/materials\/[0-9a-f-]{36}$/,
-  /^\/organisations$/,
-  /^\/organisations\/[a-z0-9-]+$/,
-  /^\/(accessibility|privacy|cookies|help|contact)$/,
-];
+export const PUBLIC_PAGE_CACHE_CONTROL = 'private, no-cache';
 
 /** The Cache-Control to send for this page, or undefined to leave Next.js's `no-store`. */
 export function cacheControlFor(page: { pathname: string; search: string; signedIn: boolean }): string | undefined {
   if (page.signedIn) return undefined;
   if (new URLSearchParams(page.search).has('attempt')) return undefined;
-  const path = page.pathname.length > 1 ? page.pathname.replace(/\/$/, '') : page.pathname;
-  return publicPages.some((pattern) => pattern.test(path)) ? PUBLIC_PAGE_CACHE_CONTROL : undefined;
+  return isPublicPagePath(page.pathname) ? PUBLIC_PAGE_CACHE_CONTROL : undefined;
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -174,6 +175,33 @@ describe.each(testDrivers)('email sign-in through next-auth (%s)', (driver) => {
   ])('after signing in with callbackUrl %j, goes to %s', async (callbackUrl, expected) => {
     const { redirect } = await signIn(unique('example.com'), callbackUrl);
     expect(redirect).toBe(expected);
+  });
+
+  it('the mail server down: the request says it failed (the problem page), and the same address gets its link once the server is back', async () => {
+    // A port nothing listens on: the mail server is down.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const downPort = (closed.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const auth: AuthConfig = {
+      ...authSettings(sink),
+      email: { transport: 'smtp', smtp: { host: '127.0.0.1', port: downPort, secure: false, from: 'Discovery Commons <no-reply@hub.test>' } },
+    };
+    const down: SignInDependencies = {
+      ...deps,
+      auth,
+      options: createAuthOptions({ settings: { auth, environment: 'test', dataDir: os.tmpdir() }, secret, getDb: () => hub.services.db }),
+    };
+    const address = unique('bristol.gov.uk');
+    // The route sends the person to "We could not send your sign-in email" (app/sign-in/problem).
+    expect(await requestEmailSignIn(down, { email: address, callbackUrl: '/', headers: headers() })).toEqual({
+      kind: 'failed',
+      redirect: '/sign-in/problem?error=EmailSignin',
+    });
+
+    // Back up: asking again works, and the link signs them in.
+    const { cookies } = await signIn(address);
+    expect(cookies['next-auth.session-token']).toBeTruthy();
   });
 
   it('refuses a hostile address before anything is recorded or sent', async () => {

@@ -8,6 +8,7 @@ import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check'
 import { createMaterial } from '@/lib/materials/create-material';
 import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { testDrivers } from '@/lib/testing/databases';
+import type { BlobStore } from '@/lib/storage/blob-store';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 
 // The route handlers the change forms post to, called as Next.js calls them. The viewer and the
@@ -217,5 +218,33 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     expect(deleted.headers.get('location')).toBe(`/search?deleted=1`);
     expect(await row(id)).toBeUndefined();
     expect((await version1('1')).status).toBe(404);
+  });
+
+  it('storage failing mid-download: the answer breaks off instead of ending as if complete, and the next download works', async () => {
+    const id = await share('public');
+    const healthy = hub.services;
+    // A store whose file stream fails after its first bytes, as S3 or a disk can part-way through.
+    const failing: BlobStore = Object.assign(Object.create(healthy.storage) as BlobStore, {
+      get: async (key: string) => {
+        const { sizeBytes } = await healthy.storage.get(key);
+        const body = new Readable({ read() {} });
+        body.push(Buffer.from('Vers'));
+        setImmediate(() => body.destroy(new Error('socket hang up')));
+        return { body, sizeBytes };
+      },
+    });
+    const download = () => downloadVersion(new Request(`${site}/materials/${id}/versions/1/download`), { params: Promise.resolve({ id, version: '1' }) });
+    state.hub = { ...hub, services: { ...healthy, storage: failing } };
+    try {
+      const broken = await download();
+      expect(broken.status).toBe(200);
+      // The declared length is the whole file's: a browser given fewer bytes knows the download failed.
+      expect(broken.headers.get('content-length')).toBe(String('Version one'.length));
+      await expect(broken.text()).rejects.toThrow();
+    } finally {
+      state.hub = hub;
+    }
+    const whole = await download();
+    expect(await whole.text()).toBe('Version one');
   });
 });
