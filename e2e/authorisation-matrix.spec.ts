@@ -679,6 +679,35 @@ test('search: each viewer finds exactly what they may see, and the counts say so
   }
 });
 
+// ---- Open interfaces ---------------------------------------------------------------------------------
+
+test('open interfaces: feeds, sitemap and catalogue hold public materials only, whoever asks; the CSV export follows the viewer', async () => {
+  const publicOnly = mainKeys.filter((m) => findable('anonymous', m));
+  const named = (body: string, by: 'id' | 'title') => mainKeys.filter((m) => body.includes(materials[m][by]));
+  const sameForEveryone = [`/search/feed?q=${word}`, `/organisations/${councils.a.slug}/feed`, '/sitemap.xml', '/catalog.jsonld', '/catalog.ttl'];
+  for (const v of viewerKeys) {
+    for (const url of sameForEveryone) {
+      const name = `${viewerLabel(v)} × GET ${url}`;
+      const body = await expectOutcome(name, await ctx(v).get(url, { maxRedirects: 0 }), { status: 200 });
+      expect.soft(named(body, 'id'), `${name}: the materials`).toEqual(publicOnly);
+      // Judged as if signed out: nothing only a signed-in viewer may see, whoever fetched it.
+      expectNoLeaks('anonymous', name, body, url);
+    }
+    const csvUrl = `/search/export.csv?q=${word}`;
+    const name = `${viewerLabel(v)} × GET ${csvUrl}`;
+    const csv = await expectOutcome(name, await ctx(v).get(csvUrl, { maxRedirects: 0 }), { status: 200 });
+    expect.soft(named(csv, 'title'), `${name}: the rows`).toEqual(mainKeys.filter((m) => findable(v, m)));
+    expectNoLeaks(v, name, csv, csvUrl);
+  }
+  await expectOutcome('anonymous × GET the feed of a council that does not exist', await ctx('anonymous').get(`/organisations/no-such-council-${run}/feed`), {
+    status: 404,
+  });
+  // Structured data on a material's page, for those who may see it.
+  const page = await expectOutcome('anonymous × GET the public material’s page', await ctx('anonymous').get(`/materials/${materials.public.id}`), { status: 200 });
+  const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? 'null') as { '@type': string; name: string } | null;
+  expect.soft(data, 'the public material’s structured data').toMatchObject({ '@type': 'DigitalDocument', name: materials.public.title });
+});
+
 // ---- Organisation, account and admin pages --------------------------------------------------------
 
 test('organisation, account and admin pages: only those who may, and no one else’s email address', async () => {

@@ -36,6 +36,14 @@ test.describe('on a phone, without JavaScript', () => {
     const found = page.getByRole('heading', { name: `${count} ${count === 1 ? 'material' : 'materials'} found` });
     await expect(found).toBeVisible();
 
+    // The same search as an Atom feed (named in the page's head too) and as a spreadsheet, beside the results.
+    await expect(page.getByRole('link', { name: 'Subscribe to this search (Atom feed)' })).toHaveAttribute('href', '/search/feed?type=consent-form');
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', /\/search\/feed\?type=consent-form$/);
+    await expect(page.getByRole('link', { name: 'Download these results as CSV (up to 5,000)' })).toHaveAttribute('href', '/search/export.csv?type=consent-form');
+    const feed = await page.request.get('/search/feed?type=consent-form');
+    expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect((await feed.text()).match(/<entry>/g)).toHaveLength(Math.min(count, 50));
+
     // Results first on a narrow screen; the filters come after them, reached by "Filter results".
     const filters = page.locator('#filters');
     const firstResult = search.results().locator('.app-results__item').first();

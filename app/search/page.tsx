@@ -5,15 +5,20 @@ import { connection } from 'next/server';
 import { Button, NotificationBanner, Pagination, paginationItems, Select, TextInput } from '@/app/_components/govuk';
 import { services } from '@/lib/runtime';
 import { searchMaterials } from '@/lib/search';
-import { defaultSort, maxQueryLength, parseSearchParams, searchHref, withPage } from '@/lib/search/search-params';
+import { feedAlternates } from '@/lib/open-data/feed-links';
+import { defaultSort, maxQueryLength, parseSearchParams, searchFeedHref, searchHref, withPage } from '@/lib/search/search-params';
 import { FacetFilters } from './_components/facet-filters';
 import { NoResults } from './_components/no-results';
+import { OpenDataLinks } from './_components/open-data-links';
 import { ResultsList } from './_components/results-list';
 import { SelectedFilters } from './_components/selected-filters';
 
-export const metadata: Metadata = { title: 'Search' };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = parseSearchParams(await searchParams);
+  return { title: 'Search', alternates: feedAlternates(searchFeedHref(query), 'New public materials for this search (Atom feed)') };
+}
 
 /**
  * Search and browse. One GET form holds the words, the filters and the sort, so every button submits
@@ -93,6 +98,8 @@ export default async function SearchPage({ searchParams }: Props) {
                 </a>
               </p>
             ) : null}
+
+            <OpenDataLinks query={query} />
 
             {/* The results themselves (and the filters in use), without the link above. */}
             <div id="search-results">

@@ -24,6 +24,7 @@ import {
   canSeeReporter,
   canViewMaterial,
   canViewVersion,
+  publicInterfaceViewer,
   visibleMaterialsSql,
   visibilityFilterFacts,
   type MaterialAccessFacts,
@@ -261,6 +262,18 @@ describe('drafts, checks and concerns', () => {
     expect(who((v) => canDecideConcern(v, bristol.id))).toEqual(['organisation admin', 'site admin']);
     expect(who((v) => canDecideConcern(v, null))).toEqual(['site admin']);
     expect(who(canSeeReporter)).toEqual(['site admin']);
+  });
+});
+
+describe('open interfaces (feeds, sitemap, catalogue)', () => {
+  it('ask as someone signed out: public, published materials only, whoever fetches them', () => {
+    expect(publicInterfaceViewer).toEqual({ kind: 'anonymous' });
+    const seen = Object.keys(expectedViews).filter((key) => {
+      const [visibility, status] = key.split('/') as [string, string];
+      return canViewMaterial(publicInterfaceViewer, material(visibility, status));
+    });
+    expect(seen).toEqual(['public/published']);
+    expect(JSON.stringify(visibleMaterialsSql(publicInterfaceViewer).queryChunks)).toContain("m.status = 'published' AND m.visibility = 'public'");
   });
 });
 

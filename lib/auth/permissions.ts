@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor, Viewer, Visibility } from './viewer';
+import { anonymous, type Actor, type Viewer, type Visibility } from './viewer';
 
 /**
  * The permission rules, in one place, as plain functions of the viewer and the thing asked about.
@@ -61,6 +61,15 @@ export function visibleMaterialsSql(viewer: Viewer): SQL {
   if (!organisationId) return sql`(m.status = 'published' AND m.visibility = 'public')`;
   return sql`(m.status = 'published' AND (m.visibility IN ('public', 'councils') OR (m.visibility = 'organisation' AND m.organisation_id = ${organisationId})))`;
 }
+
+/**
+ * The viewer the open interfaces ask as: the Atom feeds, the sitemap and the data catalogue are the
+ * same document for everyone, may be cached and are harvested by other sites, so they hold only what
+ * someone signed out may see, whoever asks. They pass this viewer to the same rule as search
+ * (visibleMaterialsSql, through the search engines): published and public, never a draft, a
+ * withdrawn material, or one for councils or one organisation only.
+ */
+export const publicInterfaceViewer: Viewer = anonymous;
 
 /**
  * The same rule again, as plain facts, for search engines that cannot run SQL: the Meilisearch engine

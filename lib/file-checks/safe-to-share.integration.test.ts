@@ -134,7 +134,7 @@ describe.each(testDrivers)('safe to share on %s', (driver) => {
       },
     });
     const queued: string[] = [];
-    const services = { ...hub.services, storage, jobs: { extractText: async () => {}, checkFile: async (ids: string[]) => void queued.push(...ids) } };
+    const services = { ...hub.services, storage, jobs: { extractText: async () => {}, makePreview: async () => {}, checkFile: async (ids: string[]) => void queued.push(...ids) } };
 
     const checking = shared.map((version) => checkSoon(services, { id: version.id, sizeBytes: version.sizeBytes }));
     await checking[2]; // the third returns without waiting: queued

@@ -16,7 +16,8 @@ export { requestId } from './request-id';
  * balancer's or reverse proxy's access log is the place for every page view.
  */
 
-export type RouteKind = 'form' | 'download' | 'auth' | 'operations';
+/** 'open-data': the feeds, sitemap, catalogue and exports other programs read. */
+export type RouteKind = 'form' | 'download' | 'auth' | 'operations' | 'open-data';
 
 export function observeRequest<Req extends Request, Rest extends unknown[]>(
   kind: RouteKind,

@@ -87,7 +87,7 @@ describe.each(testDrivers)('createMaterial on %s', (driver) => {
         { slug: 'alpha', label: 'Alpha' },
       ],
       tags: ['interviews', 'bins'],
-      council: { slug: 'bristol', name: 'Bristol City Council' },
+      council: { slug: 'bristol', name: 'Bristol City Council', gssCode: 'E06000023' },
       licence: { spdx: 'OGL-UK-3.0' },
       file: { fileName: 'Research consent form.pdf', format: 'pdf', sizeBytes: original.length },
     });

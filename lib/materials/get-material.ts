@@ -25,7 +25,8 @@ export interface MaterialDetail {
   topics: Labelled[];
   tags: string[];
   licence: { spdx: string; label: string; url: string };
-  council: { slug: string; name: string; homepageUrl: string | null } | null;
+  /** `gssCode`: the council's ONS code (E06000023), for structured data; null for other public bodies. */
+  council: { slug: string; name: string; homepageUrl: string | null; gssCode: string | null } | null;
   sourceUrl: string | null;
   attribution: string | null;
   /**
@@ -96,7 +97,7 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
     topics: m.topics.map((slug) => labelled(v.topics, slug)),
     tags: m.tags,
     licence: { spdx: m.licence, label: licence?.label ?? m.licence, url: licence?.url ?? '' },
-    council: row.council ? { slug: row.council.slug, name: row.council.name, homepageUrl: row.council.homepageUrl } : null,
+    council: row.council ? { slug: row.council.slug, name: row.council.name, homepageUrl: row.council.homepageUrl, gssCode: row.council.gssCode } : null,
     sourceUrl: m.sourceUrl,
     attribution: m.attribution,
     sharedBy: personAndOrganisation(row.sharerName, row.council?.name),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams, searchHref, toSearchParams, withoutFilter } from './search-params';
+import { parseSearchParams, searchFeedHref, searchHref, toSearchParams, withoutFilter } from './search-params';
 
 describe('parseSearchParams', () => {
   it('browses everything, newest first, when nothing is given', () => {
@@ -93,6 +93,12 @@ describe('toSearchParams and searchHref', () => {
     expect(parseSearchParams(params)).toEqual(query);
     expect(searchHref(parseSearchParams({}))).toBe('/search');
     expect(searchHref(parseSearchParams({ sort: 'relevance' }))).toBe('/search?sort=relevance');
+  });
+
+  it('give the feed of a search the same words and filters, without its page or sort', () => {
+    const query = parseSearchParams({ q: 'plan', phase: 'alpha', council: 'adur', sort: 'newest', page: '3' });
+    expect(searchFeedHref(query)).toBe('/search/feed?q=plan&phase=alpha&council=adur');
+    expect(searchFeedHref(parseSearchParams({ sort: 'relevance' }))).toBe('/search/feed');
   });
 
   it('remove one filter and go back to the first page', () => {

@@ -143,6 +143,15 @@ export function searchHref(query: Pick<SearchQuery, 'text' | 'filters' | 'sort' 
   return params ? `/search?${params}` : '/search';
 }
 
+/**
+ * `/search/feed?…`: the Atom feed of a query. The same words and filters; no page and no sort, since
+ * a feed is always the newest first.
+ */
+export function searchFeedHref(query: Pick<SearchQuery, 'text' | 'filters'>): string {
+  const params = toSearchParams({ text: query.text, filters: query.filters, sort: defaultSort(query.text), page: 1 }).toString();
+  return params ? `/search/feed?${params}` : '/search/feed';
+}
+
 /** The same query on another page. */
 export function withPage(query: SearchQuery, page: number): SearchQuery {
   return { ...query, page };

@@ -6,6 +6,8 @@ import { formatBytes } from '@/lib/formats/file-formats';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
+import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
+import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { ChangeLinks } from './_components/change-links';
@@ -39,9 +41,15 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   const done = doneMessage(await searchParams, material);
   // The current file's preview, behind the same check as its download.
   const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
+  // Structured data for search engines: only what this page shows, and only since the viewer may see it.
+  const structuredData = materialJsonLd(material, absoluteUrl(siteAddress(), `/materials/${material.id}`));
 
   return (
     <div className="govuk-grid-row">
+      {structuredData ? (
+        // A data block, never run; its text is escaped so that no title can close the element.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
+      ) : null}
       <div className="govuk-grid-column-two-thirds">
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">

@@ -11,6 +11,7 @@ import { maxContactMessageLength } from '@/lib/organisations/contact-organisatio
 import { getOrganisation, type OrganisationProfile } from '@/lib/organisations/get-organisation';
 import { listOrganisationAdmins } from '@/lib/organisations/organisation-admins';
 import { organisationTypeLabels } from '@/lib/organisations/organisation-common';
+import { feedAlternates } from '@/lib/open-data/feed-links';
 import { services } from '@/lib/runtime';
 import { ContactAdmins } from './_components/contact-admins';
 
@@ -34,7 +35,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { slug } = await params;
   const organisation = await load(slug);
   const attempt = organisation ? await refusal(slug, (await searchParams).attempt) : undefined;
-  return { title: organisation ? `${attempt ? 'Error: ' : ''}${organisation.name}` : 'Page not found' };
+  if (!organisation) return { title: 'Page not found' };
+  return {
+    title: `${attempt ? 'Error: ' : ''}${organisation.name}`,
+    alternates: feedAlternates(`/organisations/${organisation.slug}/feed`, `New public materials from ${organisation.name} (Atom feed)`),
+  };
 }
 
 const tierLabels: Record<string, string> = { county: 'County council', district: 'District council', unitary: 'Unitary authority' };
@@ -76,6 +81,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           )}
         </p>
         <h2 className="govuk-heading-m">Materials</h2>
+        <p className="govuk-body-s">
+          <a className="govuk-link" href={`/organisations/${organisation.slug}/feed`}>
+            Subscribe to new materials from {organisation.name} (Atom feed)
+          </a>{' '}
+          – public materials only.
+        </p>
         {listed.total === 0 ? (
           <p className="govuk-body">There are no materials from {organisation.name} that you can see.</p>
         ) : (
