@@ -143,9 +143,9 @@ describe('npm run worker (a separate process, on Postgres)', () => {
     const job = await queue.boss.getJobById(queueNames.extractText, jobId!);
     expect(job).toMatchObject({ state: 'completed', retryCount: 1 });
     // A worker's sweep may also have queued the version while the killed one held it: that job finds the
-    // text already read and ends at once. Nothing is left waiting or failed.
+    // text already read and ends at once when a worker takes it (it may still be waiting here). None failed.
     const all = await queue.boss.findJobs(queueNames.extractText, { key: version!.id });
-    expect(all.every((each) => each.state === 'completed')).toBe(true);
+    expect(all.filter((each) => each.state === 'failed')).toEqual([]);
     expect(all.filter((each) => each.id !== jobId).every((each) => each.retryCount === 0)).toBe(true);
   }, 180_000);
 });
