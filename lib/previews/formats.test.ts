@@ -301,6 +301,16 @@ describe('the HTML sanitiser', () => {
     );
   });
 
+  it('makes header cells with no words plain cells (nothing for a screen reader to announce)', () => {
+    const { html } = sanitiseHtml(
+      '<table><thead><tr><th></th><th scope="col"> </th><th colspan="2">&nbsp;</th><th scope="col">Name</th></tr></thead><tbody><tr><th scope="row">A</th><td>1</td></tr></tbody></table>',
+      { imageCount: 0, maxBytes: 1_000_000 },
+    );
+    expect(html).toBe(
+      '<table><thead><tr><td></td><td></td><td colspan="2"></td><th scope="col">Name</th></tr></thead><tbody><tr><th scope="row">A</th><td>1</td></tr></tbody></table>',
+    );
+  });
+
   it('gives picture addresses only on this site', () => {
     const html = '<img src="preview-image:0" alt="a" />';
     expect(withImageUrls(html, () => '/p/0')).toBe('<img src="/p/0" alt="a" />');

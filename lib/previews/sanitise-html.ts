@@ -75,7 +75,16 @@ export function sanitiseHtml(input: string, options: SanitiseOptions): Sanitised
       ol: (_tagName, attribs): sanitizeHtml.Tag => ({ tagName: 'ol', attribs: /^\d{1,6}$/.test(attribs.start ?? '') ? { start: attribs.start! } : ({} as sanitizeHtml.Attributes) }),
     },
   });
-  return { html: clean, truncated };
+  return { html: withoutEmptyHeaderCells(clean), truncated };
+}
+
+/**
+ * A header cell with no words in it (a blank top-left corner, a Markdown table whose header row is
+ * empty) becomes a plain cell: a screen reader would have nothing to announce for it (axe's
+ * empty-table-header). Expects the sanitiser's output, whose header cells carry only spans and scope.
+ */
+function withoutEmptyHeaderCells(html: string): string {
+  return html.replace(/<th((?: (?:colspan|rowspan)="\d+")*)(?: scope="(?:col|row)")?>(?:\s|&nbsp;|&#160;|<br \/>)*<\/th>/g, '<td$1></td>');
 }
 
 /**
