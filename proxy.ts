@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { canSeeMaterial } from '@/lib/materials/can-see-material';
+import { canSeeMaterial, canSeeMaterialVersion } from '@/lib/materials/can-see-material';
 import { services } from '@/lib/runtime';
 import { sessionCookieNames, viewerForSessionCookie } from '@/lib/sign-in/viewer-for-session';
 import { cacheControlFor } from '@/lib/http/cache-policy';
@@ -24,11 +24,12 @@ import { REQUEST_ID_HEADER, requestId } from '@/lib/http/request-id';
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next({ request: { headers: withoutPageAddress(request) } });
-  const id = materialIdIn(request.nextUrl.pathname);
-  if (!id) return withPageAddress(request);
+  const page = materialPageIn(request.nextUrl.pathname);
+  if (!page) return withPageAddress(request);
   const hub = await services();
   const viewer = await viewerForSessionCookie(hub.db, (name) => request.cookies.get(name)?.value);
-  if (await canSeeMaterial(hub, viewer, id)) return withPageAddress(request);
+  const seen = page.version === undefined ? await canSeeMaterial(hub, viewer, page.id) : await canSeeMaterialVersion(hub, viewer, page.id, page.version);
+  if (seen) return withPageAddress(request);
   return NextResponse.rewrite(new URL('/page-not-found', request.url), { request: { headers: withoutPageAddress(request) } });
 }
 
@@ -60,11 +61,17 @@ function withPageAddress(request: NextRequest) {
   return response;
 }
 
-/** The material id in /materials/<id> and its pages (edit, replace, withdraw, delete). */
-function materialIdIn(pathname: string): string | undefined {
+/**
+ * The material id in /materials/<id> and its pages (edit, replace, withdraw, delete), and the version
+ * number in a version's pages (/materials/<id>/versions/<n> and its make-current page): a version
+ * the viewer may not see, or that does not exist, is "Page not found" too.
+ */
+function materialPageIn(pathname: string): { id: string; version?: string } | undefined {
+  const version = /^\/materials\/([^/]+)\/versions\/([^/]+)(?:\/make-current)?\/?$/.exec(pathname);
+  if (version) return { id: version[1]!, version: version[2]! };
   const match = /^\/materials\/([^/]+)(?:\/(?:edit|replace|withdraw|delete))?\/?$/.exec(pathname);
   const id = match?.[1];
-  return id && id !== 'new' && id !== 'upload' ? id : undefined;
+  return id && id !== 'new' && id !== 'upload' ? { id } : undefined;
 }
 
 export const config = {

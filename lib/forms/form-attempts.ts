@@ -23,6 +23,8 @@ export const formAttemptFields = {
   share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
   edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
   replace: ['changeNote'],
+  /** "Make this the current version" (its change note). */
+  'make-current': ['changeNote'],
   withdraw: ['reason'],
   /** The check page's forms (lib/file-checks): publish, clean, accept suggested tags. */
   publish: ['reason', 'acknowledged'],

@@ -4,4 +4,7 @@ import { z } from 'zod';
 
 export const materialParams = z.object({ id: z.uuid() });
 
+/** A material and one of its file versions by number ("3": a positive whole number, written plainly). */
+export const materialVersionParams = z.object({ id: z.uuid(), version: z.string().regex(/^[1-9][0-9]{0,8}$/) });
+
 export const organisationParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100) });

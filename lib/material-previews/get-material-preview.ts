@@ -30,11 +30,17 @@ export type PreviewView =
 const firstHeadingLevel = 3;
 
 /**
- * The current version's preview for the material page, after the download's permission check; or
- * undefined where the viewer may not see the material (the page is a 404 then anyway).
+ * A version's preview (the current one unless `versionNumber` is given) for the material page or a
+ * version's page, after the download's permission check; or undefined where the viewer may not see
+ * the material or that version (the page is a 404 then anyway).
  */
-export async function getMaterialPreview(services: Services, viewer: Viewer, materialId: string): Promise<MaterialPreview | undefined> {
-  const found = await findViewablePreview(services, viewer, materialId);
+export async function getMaterialPreview(
+  services: Services,
+  viewer: Viewer,
+  materialId: string,
+  versionNumber?: number | string,
+): Promise<MaterialPreview | undefined> {
+  const found = await findViewablePreview(services, viewer, materialId, versionNumber);
   if (!found) return undefined;
   const { preview } = found;
   if (!preview || preview.status === 'pending' || preview.status === 'making') return { status: 'waiting' };
@@ -42,6 +48,8 @@ export async function getMaterialPreview(services: Services, viewer: Viewer, mat
     return { status: 'none', message: preview.message ?? 'We cannot preview this file.' };
   }
   const base = `/materials/${materialId}/preview`;
+  // An older version's pictures are asked for by its number (the preview routes take `?version=N`).
+  const query = versionNumber === undefined ? '' : `?version=${found.version.versionNumber}`;
   const content = preview.content;
   const picture = (url: string, p: { width: number; height: number }) => ({ url, width: p.width, height: p.height });
   let view: PreviewView;
@@ -51,11 +59,11 @@ export async function getMaterialPreview(services: Services, viewer: Viewer, mat
         kind: 'pages',
         source: content.source,
         pageCount: preview.pageCount ?? content.pages.length,
-        pages: content.pages.map((page) => ({ ...picture(`${base}/pages/${page.number}`, page), number: page.number, text: page.text })),
+        pages: content.pages.map((page) => ({ ...picture(`${base}/pages/${page.number}${query}`, page), number: page.number, text: page.text })),
       };
       break;
     case 'html':
-      view = { kind: 'html', html: withHeadingsInOrder(withImageUrls(content.html, (n) => `${base}/images/${n}`), firstHeadingLevel) };
+      view = { kind: 'html', html: withHeadingsInOrder(withImageUrls(content.html, (n) => `${base}/images/${n}${query}`), firstHeadingLevel) };
       break;
     case 'sheets':
       view = { kind: 'sheets', sheets: content.sheets };
@@ -64,7 +72,7 @@ export async function getMaterialPreview(services: Services, viewer: Viewer, mat
       view = { kind: 'outline', slideCount: content.slideCount, slides: content.slides };
       break;
     case 'image':
-      view = { kind: 'image', picture: picture(`${base}/images/0`, content.images[0]!) };
+      view = { kind: 'image', picture: picture(`${base}/images/0${query}`, content.images[0]!) };
       break;
   }
   return { status: 'ready', notice: preview.notice, view };

@@ -35,6 +35,8 @@ export interface ReplaceMaterialFileRequest {
   /** Raw answers, as posted: `changeNote`. */
   fields: Record<string, unknown>;
   file: IncomingFile | undefined;
+  /** Set when the file is an earlier version made current again (make-version-current.ts): audited as such. */
+  fromVersion?: number;
 }
 
 export interface ReplacedFile {
@@ -85,14 +87,14 @@ export async function replaceMaterialFile(
     const status = 'draft';
     await tx.update(materials).set({ updatedAt: new Date(), status }).where(eq(materials.id, row.id));
     await recordAuditEvent(tx, viewer, {
-      action: 'material.file_replaced',
+      action: request.fromVersion ? 'material.version_made_current' : 'material.file_replaced',
       subjectType: 'material',
       subjectId: row.id,
       organisationId: row.organisationId,
       before: previous
         ? { versionNumber: previous.versionNumber, fileName: previous.fileName, format: previous.format, sizeBytes: previous.sizeBytes, sha256: previous.sha256 }
         : null,
-      after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote, status },
+      after: { versionNumber, fileName: stored.fileName, format: stored.format.code, sizeBytes: stored.sizeBytes, sha256: stored.sha256, changeNote, status, ...(request.fromVersion ? { fromVersion: request.fromVersion } : {}) },
     });
     return { id: row.id, versionId, versionNumber, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });

@@ -97,6 +97,7 @@ const actionLabels: Record<string, string> = {
   'material.restored': 'Restored a material',
   'material.deleted': 'Deleted a material',
   'material.file_replaced': 'Replaced a material’s file',
+  'material.version_made_current': 'Made an earlier version of a material’s file current again',
   'material.tags_changed': 'Changed a material’s tags',
   'user.made_site_admin': 'Made a site admin',
   'user.accounts_unlinked_on_email_verification': 'Unlinked sign-in accounts when an email address was verified',

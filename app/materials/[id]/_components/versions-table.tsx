@@ -4,7 +4,10 @@ import type { MaterialDetail } from '@/lib/materials/get-material';
 import type { MaterialVersionSummary } from '@/lib/materials/list-material-versions';
 import { formatDate } from '@/lib/text/dates';
 
-/** Every version of the file, newest first, each downloadable (old versions inherit the material's permissions). */
+/**
+ * Every version of the file, newest first, each downloadable (old versions inherit the material's
+ * permissions); an older one also has its own page, to preview it and make it current again.
+ */
 export function Versions({ material, versions }: { material: MaterialDetail; versions: MaterialVersionSummary[] }) {
   return (
     <>
@@ -13,7 +16,7 @@ export function Versions({ material, versions }: { material: MaterialDetail; ver
       <Table
         caption="Versions of the file, newest first"
         rowHeaders
-        columns={[{ header: 'Version' }, { header: 'Details' }, { header: 'Download', headerHidden: true, numeric: true }]}
+        columns={[{ header: 'Version' }, { header: 'Details' }, { header: 'Actions', headerHidden: true, numeric: true }]}
         rows={versions.map((v) => ({
           key: v.versionNumber,
           cells: [
@@ -40,9 +43,20 @@ export function Versions({ material, versions }: { material: MaterialDetail; ver
                 </>
               ) : null}
             </>,
-            <a key="download" className="govuk-link" href={`/materials/${material.id}/versions/${v.versionNumber}/download`}>
-              Download<span className="govuk-visually-hidden"> version {v.versionNumber} of {material.title}</span>
-            </a>,
+            <ul key="actions" className="govuk-summary-list__actions-list">
+              {v.isCurrent ? null : (
+                <li className="govuk-summary-list__actions-list-item">
+                  <a className="govuk-link" href={`/materials/${material.id}/versions/${v.versionNumber}`}>
+                    Preview<span className="govuk-visually-hidden"> version {v.versionNumber} of {material.title}</span>
+                  </a>
+                </li>
+              )}
+              <li className="govuk-summary-list__actions-list-item">
+                <a className="govuk-link" href={`/materials/${material.id}/versions/${v.versionNumber}/download`}>
+                  Download<span className="govuk-visually-hidden"> version {v.versionNumber} of {material.title}</span>
+                </a>
+              </li>
+            </ul>,
           ],
         }))}
       />
