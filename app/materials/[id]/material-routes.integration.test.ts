@@ -26,6 +26,7 @@ const { POST: confirmWithdraw } = await import('./withdraw/confirm/route');
 const { POST: restore } = await import('./restore/route');
 const { POST: confirmDelete } = await import('./delete/confirm/route');
 const { GET: downloadVersion } = await import('./versions/[version]/download/route');
+const { POST: confirmMakeCurrent } = await import('./versions/[version]/make-current/confirm/route');
 
 const site = 'http://hub.test';
 const answers = {
@@ -62,6 +63,12 @@ function multipart(path: string, changeNote: string, fileName: string, content: 
 }
 
 const call = (handler: Post, request: Request, id: string) => handler(request, { params: Promise.resolve({ id }) });
+
+/** "Make this the current version" for version `version` of a material. */
+const makeCurrent =
+  (version: string): Post =>
+  (request, { params }) =>
+    confirmMakeCurrent(request, { params: params.then((p) => ({ ...p, version })) });
 
 describe.each(testDrivers)('material change routes on %s', (driver) => {
   let hub: TestHub;
@@ -105,6 +112,7 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     ['withdraw', confirmWithdraw, (id, h) => urlEncoded(`/materials/${id}/withdraw/confirm`, { reason: 'Forged' }, h)],
     ['restore', restore, (id, h) => urlEncoded(`/materials/${id}/restore`, {}, h)],
     ['delete', confirmDelete, (id, h) => urlEncoded(`/materials/${id}/delete/confirm`, {}, h)],
+    ['make version 1 current', makeCurrent('1'), (id, h) => urlEncoded(`/materials/${id}/versions/1/make-current/confirm`, { changeNote: 'Forged' }, h)],
   ];
 
   it.each(posts)('%s: a cross-site post is refused before anything happens, even from a site admin', async (_name, handler, build) => {
@@ -218,6 +226,36 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     expect(deleted.headers.get('location')).toBe(`/search?deleted=1`);
     expect(await row(id)).toBeUndefined();
     expect((await version1('1')).status).toBe(404);
+  });
+
+  it('make an older version current: through the check like a replacement; the current or a missing version is refused', async () => {
+    const id = await share('organisation');
+    state.viewer = member;
+    await call(uploadReplacement, multipart(`/materials/${id}/replace/upload`, 'Second go', 'guide.txt', 'Version two'), id);
+    await checkThenPublish(hub.services, member, id);
+    const post = (version: string, changeNote: string) =>
+      call(makeCurrent(version), urlEncoded(`/materials/${id}/versions/${version}/make-current/confirm`, { changeNote }), id);
+
+    const emptyNote = await post('1', ' ');
+    const emptyLocation = new URL(emptyNote.headers.get('location')!, site);
+    expect(emptyLocation.pathname).toBe(`/materials/${id}/versions/1/make-current`);
+    const attempt = await loadFormAttempt(hub.services, member, 'make-current', `${id}/1`, emptyLocation.searchParams.get('attempt'));
+    expect(attempt?.errors).toEqual([{ field: 'changeNote', message: 'Enter what has changed' }]);
+
+    const current = await post('2', 'Again');
+    expect(current.status).toBe(409);
+    expect(await current.text()).toContain('This is already the current version');
+    expect((await post('9', 'Back')).status).toBe(404);
+    expect((await post('x', 'Back')).status).toBe(404);
+    expect((await row(id))!.status).toBe('published');
+
+    const made = await post('1', 'Made version 1 current again');
+    expect(made.status).toBe(303);
+    expect(made.headers.get('location')).toBe(`/materials/${id}/check?replaced=3`);
+    expect((await row(id))!.status).toBe('draft');
+    await checkThenPublish(hub.services, member, id);
+    const version3 = await downloadVersion(new Request(`${site}/materials/${id}/versions/3/download`), { params: Promise.resolve({ id, version: '3' }) });
+    expect(await version3.text()).toBe('Version one');
   });
 
   it('storage failing mid-download: the answer breaks off instead of ending as if complete, and the next download works', async () => {
