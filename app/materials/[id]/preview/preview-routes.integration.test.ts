@@ -5,6 +5,7 @@ import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check'
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
 import { makePendingPreviews } from '@/lib/material-previews/pending-previews';
 import { createMaterial } from '@/lib/materials/create-material';
+import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
 import { council, person } from '@/lib/organisations/testing/fixtures';
 import { docxWith, manyPagePdf, paragraph, picture } from '@/lib/previews/testing/preview-files';
 import { testDrivers } from '@/lib/testing/databases';
@@ -147,5 +148,29 @@ describe.each(testDrivers)('preview routes on %s', (driver) => {
     // A document starting at "Heading 2" starts at h3 on the page (under its h1 and the section's h2).
     expect(html).toContain('<h3>Findings</h3>');
     expect(html).toContain('What residents told us');
+  });
+
+  it('gives a version’s page that version’s preview, its pictures asked for by its number, behind the same check', async () => {
+    const { id } = await createMaterial(hub.services, {
+      actor: viewers.member,
+      fields: { ...answers, title: 'Guide with versions', visibility: 'public', shareAnyway: 'yes' },
+      file: { fileName: 'guide.pdf', stream: Readable.from([manyPagePdf(2)]) },
+    });
+    await checkThenPublish(hub.services, viewers.member, id);
+    const png = await picture('png', 30, 20);
+    await replaceMaterialFile(hub.services, viewers.member, id, { fields: { changeNote: 'A map instead' }, file: { fileName: 'map.png', stream: Readable.from([png]) } });
+    await checkThenPublish(hub.services, viewers.member, id);
+    await makePendingPreviews(hub.services, { libreOffice: false });
+
+    const version1 = await getMaterialPreview(hub.services, anonymous, id, '1');
+    expect(version1).toMatchObject({ status: 'ready', view: { kind: 'pages', pageCount: 2 } });
+    const pageUrl = version1?.status === 'ready' && version1.view.kind === 'pages' ? version1.view.pages[0]!.url : '';
+    expect(pageUrl).toBe(`/materials/${id}/preview/pages/1?version=1`);
+    state.viewer = anonymous;
+    expect((await pageRoute(get(pageUrl), { params: Promise.resolve({ id, n: '1' }) })).status).toBe(200);
+    // The current version's addresses stay as they were.
+    expect(await getMaterialPreview(hub.services, anonymous, id)).toMatchObject({ view: { kind: 'image', picture: { url: `/materials/${id}/preview/images/0` } } });
+    expect(await getMaterialPreview(hub.services, anonymous, id, 3)).toBeUndefined();
+    expect(await getMaterialPreview(hub.services, viewers['member of another council'], id, '01')).toBeUndefined();
   });
 });
