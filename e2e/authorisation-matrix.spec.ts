@@ -288,12 +288,15 @@ type Snapshot = {
 
 // ---- The material routes -----------------------------------------------------------------------------
 
-type PageKind = 'view' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report';
+type PageKind = 'view' | 'version' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report';
 
 const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
   { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
   { name: 'GET download', path: (id) => `/materials/${id}/download`, kind: 'download' },
   { name: 'GET version 1 download', path: (id) => `/materials/${id}/versions/1/download`, kind: 'download' },
+  // A version's page: its download's rule (and "Page not found" as a page, not as a download's 404).
+  { name: 'GET version 1', path: (id) => `/materials/${id}/versions/1`, kind: 'version', heading: 'Version 1' },
+  { name: 'GET version 9', path: (id) => `/materials/${id}/versions/9`, kind: 'version' },
   // The preview's pictures: the download's rule. The matrix's files are Markdown, whose previews are
   // HTML with no pages, pictures or thumbnail, so those who may see the file get the "no such picture"
   // 404 and everyone else the download's (the pictures themselves: preview-routes.integration.test.ts).
@@ -303,13 +306,15 @@ const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; h
   { name: 'GET edit', path: (id) => `/materials/${id}/edit`, kind: 'change', heading: 'Change the details' },
   { name: 'GET replace', path: (id) => `/materials/${id}/replace`, kind: 'change', heading: 'Replace the file' },
   { name: 'GET withdraw', path: (id) => `/materials/${id}/withdraw`, kind: 'change', heading: 'Withdraw this material' },
+  // Its heading depends on whether version 1 is still the current one (the posts below add versions).
+  { name: 'GET make version 1 current', path: (id) => `/materials/${id}/versions/1/make-current`, kind: 'change' },
   { name: 'GET delete', path: (id) => `/materials/${id}/delete`, kind: 'delete', heading: 'Are you sure you want to delete' },
   // The check's findings (masked personal data, hidden content): the owning council and site admins.
   { name: 'GET check', path: (id) => `/materials/${id}/check`, kind: 'findings', heading: 'Check before you publish' },
   { name: 'GET report', path: (id) => `/materials/${id}/report`, kind: 'report', heading: 'Report a concern' },
 ];
 
-function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string): Outcome {
+function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string, currentVersion: number | undefined): Outcome {
   const material = materials[m];
   // The check and report pages are for people signed in: they ask first, whatever the material (so
   // the answer says nothing about it).
@@ -317,6 +322,7 @@ function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[num
   if (!canSee(v, m)) return { status: 404, text: route.kind === 'download' || route.kind === 'preview' ? 'Material not found' : 'Page not found' };
   if (route.kind === 'preview') return { status: 404, text: 'This preview has no such page or picture' };
   if (route.kind === 'view') return { status: 200, text: material.title };
+  if (route.kind === 'version') return route.heading ? { status: 200, text: route.heading } : { status: 404, text: 'Page not found' };
   // Findings are not found for those who may see the material but are not of its council.
   if (route.kind === 'findings') return canChange(v, m) ? { status: 200, text: route.heading! } : { status: 404, text: 'Page not found' };
   if (route.kind === 'report') return { status: 200, text: route.heading! };
@@ -325,6 +331,9 @@ function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[num
   if (allowed) {
     // A withdrawn material cannot be withdrawn again: its withdraw page goes back to the material.
     if (route.name === 'GET withdraw' && m !== 'missing' && materialSpecs[m].withdrawn) return { status: 307, location: `/materials/${id}` };
+    if (route.name === 'GET make version 1 current') {
+      return { status: 200, text: currentVersion === 1 ? 'This is already the current version' : 'Are you sure you want to make version 1 the current version?' };
+    }
     return { status: 200, text: route.heading! };
   }
   if (v === 'anonymous') return { status: 307, location: signIn(route.path(id)) };
@@ -339,8 +348,9 @@ for (const v of viewerKeys) {
       for (const route of getRoutes) {
         const url = route.path(material.id);
         const name = `${viewerLabel(v)} × ${material.label} × ${route.name}`;
+        const currentVersion = route.name === 'GET make version 1 current' ? (await snapshot(material.id))?.current_version : undefined;
         const response = await ctx(v).get(url, { maxRedirects: 0 });
-        const body = await expectOutcome(name, response, expectedGet(v, m, route, material.id));
+        const body = await expectOutcome(name, response, expectedGet(v, m, route, material.id, currentVersion));
         expectNoLeaks(v, name, body, url);
         if (route.kind === 'view' && response.status() === 404) notFoundPages.set(m, withoutScripts(body).replaceAll(material.id, '{id}'));
       }
@@ -431,6 +441,14 @@ const postRoutes: PostRoute[] = [
     send: (context, id, _before, headers) => postReplace(context, id, `Replaced by someone else ${run}`, headers),
   },
   {
+    // After the replacement above, so that for those allowed version 1 is an older one by now.
+    name: 'POST make version 1 current',
+    kind: 'change',
+    returnTo: (id) => `/materials/${id}/versions/1/make-current`,
+    send: (context, id, _before, headers) =>
+      postForm(context, `/materials/${id}/versions/1/make-current/confirm`, { changeNote: `Forged: version 1 made current ${run}` }, headers),
+  },
+  {
     name: 'POST withdraw/confirm',
     kind: 'change',
     returnTo: (id) => `/materials/${id}/withdraw`,
@@ -515,6 +533,25 @@ async function allowedPost(v: ViewerKey, m: MaterialKey, route: PostRoute, id: s
       expect.soft(after?.current_version, `${name}: a new version is added`).toBe(next);
       expect.soft(after?.status, `${name}: a new file makes it a draft until it is published again`).toBe('draft');
       // Put it back as it was for the rows after this one: published again, and withdrawn again if it was.
+      const back = await postForm(context, `/materials/${id}/check/publish`, { reason: `Republished by the matrix ${run}` });
+      expect(back.status(), `${name}: publishing it again`).toBe(303);
+      if (!published) {
+        const again = await postForm(context, `/materials/${id}/withdraw/confirm`, { reason: before.withdrawn_reason ?? 'Withdrawn again' });
+        expect(again.status(), `${name}: withdrawing it again`).toBe(303);
+      }
+      return;
+    }
+    case 'POST make version 1 current': {
+      const response = await postForm(context, `/materials/${id}/versions/1/make-current/confirm`, { changeNote: `Version 1 again, by the ${viewerLabel(v)} ${run}` });
+      if (before.current_version === 1) {
+        await expectOutcome(name, response, { status: 409, text: 'This is already the current version' });
+        expect.soft(await snapshot(id), `${name}: nothing changes`).toEqual(before);
+        return;
+      }
+      const next = before.current_version + 1;
+      await expectOutcome(name, response, { status: 303, location: `/materials/${id}/check?replaced=${next}` });
+      const after = await snapshot(id);
+      expect.soft([after?.current_version, after?.status], `${name}: a new version, a draft until published again`).toEqual([next, 'draft']);
       const back = await postForm(context, `/materials/${id}/check/publish`, { reason: `Republished by the matrix ${run}` });
       expect(back.status(), `${name}: publishing it again`).toBe(303);
       if (!published) {

@@ -77,6 +77,28 @@ test('without JavaScript: share a file with a phone number in it, see the findin
   await expectAccessible(page);
   expect((await outsider.goto(materialPath))?.status()).toBe(200);
   await outsider.context().close();
+
+  // The wrong file goes up as version 2; version 1, previewed on its own page, is made current again
+  // as version 3, and its check comes back with the same finding.
+  await page.goto(`${materialPath}/replace`);
+  await page.getByLabel('What has changed?').fill('Added the notes from the second visit');
+  await page.getByLabel('Upload the new file').setInputFiles(makeTextFile('parking-notes.txt', 'Interview notes\nA different resident, by mistake.\n'));
+  await page.getByRole('button', { name: 'Upload new version' }).click();
+  await share.publishAfterCheck();
+  await page.getByRole('link', { name: `Preview version 1 of ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Version 1' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Preview' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Make this the current version' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to make version 1 the current version?' })).toBeVisible();
+  await expect(page.getByLabel('What has changed?')).toHaveValue('Made version 1 current again');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Make this the current version' }).click();
+  await expect(page.getByRole('list', { name: 'Findings' })).toContainText('Phone number');
+  await share.publishAfterCheck('The resident asked to be called back; agreed with our DPO');
+  const version3 = page.getByRole('row').filter({ hasText: 'Made version 1 current again' });
+  await expect(version3.getByRole('rowheader')).toHaveText('3 (current)');
+  await expectAccessible(page);
   await page.context().close();
 });
 
