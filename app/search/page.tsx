@@ -9,6 +9,7 @@ import { feedAlternates } from '@/lib/open-data/feed-links';
 import { defaultSort, maxQueryLength, parseSearchParams, searchFeedHref, searchHref, withPage } from '@/lib/search/search-params';
 import { FacetFilters } from './_components/facet-filters';
 import { NoResults } from './_components/no-results';
+import { SomeWordsNotice } from './_components/some-words-notice';
 import { OpenDataLinks } from './_components/open-data-links';
 import { ResultsList } from './_components/results-list';
 import { SelectedFilters } from './_components/selected-filters';
@@ -117,6 +118,8 @@ export default async function SearchPage({ searchParams }: Props) {
                   .
                 </p>
               ) : null}
+
+              {results.someWords ? <SomeWordsNotice allWordsTotal={results.someWords.allWordsTotal} sort={query.sort} /> : null}
 
               {results.total === 0 ? (
                 <>

@@ -216,6 +216,8 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
     queue = await openJobQueue(hub.database, { maintain: true });
     worker = await startWorker({ ...hub.services, storage }, queue, { concurrency: 1, searchSync: null });
     await reading;
+    // The first read may be the preview job's (it reads the same file): wait for the text's own job.
+    await waitFor('the text extraction in hand', async () => ((await versionOf(hub.services, created.id)).textStatus === 'extracting' ? true : undefined));
 
     let stopped = false;
     const stopping = (async () => {

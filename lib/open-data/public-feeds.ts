@@ -59,7 +59,8 @@ export async function publicOrganisationFeed(services: Services, site: string, s
 }
 
 function newestPublic(services: Services, query: SearchQuery): Promise<SearchResults> {
-  return searchMaterials(services, publicInterfaceViewer, { ...query, sort: 'newest', page: 1, pageSize: feedEntryLimit });
+  // Every word, never widened to some of them: a feed tells of new materials for exactly this search.
+  return searchMaterials(services, publicInterfaceViewer, { ...query, sort: 'newest', page: 1, pageSize: feedEntryLimit, matching: 'all' });
 }
 
 /** The hits still public in the database, in the engine's order, with their dates from the database. */

@@ -6,6 +6,7 @@ import { hubMetrics } from '@/lib/metrics';
 import type { Services } from '@/lib/services';
 import { suggestCorrection } from './did-you-mean';
 import { PostgresSearchEngine } from './postgres-search-engine';
+import { isBlankQuery, parseQuery } from './query/parse-query';
 import type { EngineResults, SearchEngine, SearchQuery, SearchResults } from './search-engine';
 
 export type * from './search-engine';
@@ -41,6 +42,16 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     fallback = true;
     found = await engine.search(viewer, query);
   }
+  // Few materials with every word: show those with some of the words too, after them. One word that
+  // no relevant material happens to use ("housing repairs discovery report") should not hide the rest.
+  let someWords: SearchResults['someWords'] = null;
+  if (found.total < fewResults && query.matching === undefined && positiveClauseCount(query.text) >= 2) {
+    const widened = await engine.search(viewer, { ...query, matching: 'some' });
+    if (widened.total > found.total) {
+      someWords = { allWordsTotal: found.total };
+      found = widened;
+    }
+  }
   const didYouMean = found.total === 0 && query.text.trim() !== '' ? await suggestCorrection(services, engine, viewer, query) : null;
   // Thumbnails of the hits shown, in one query (the picture's own route checks permission again).
   const thumbnails = await listThumbnails(services, found.hits.map((hit) => hit.id));
@@ -48,7 +59,15 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     const thumbnail = thumbnails.get(hit.id);
     return thumbnail ? { ...hit, thumbnail } : hit;
   });
-  return { ...found, hits, corrections: correctionsShown(found), didYouMean, fallback };
+  return { ...found, hits, corrections: correctionsShown(found), didYouMean, fallback, someWords };
+}
+
+/** Below this many materials with every word, materials with some of the words are added. */
+export const fewResults = 5;
+
+/** How many words (or "phrases", or either-or groups) were typed that a result must contain. */
+function positiveClauseCount(text: string): number {
+  return isBlankQuery(text) ? 0 : parseQuery(text).clauses.length;
 }
 
 /**

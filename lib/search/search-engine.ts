@@ -41,6 +41,12 @@ export interface SearchQuery {
   page: number;
   /** At most 50. */
   pageSize: number;
+  /**
+   * 'all': every word typed must be found. 'some': materials with any of the words, those with the
+   * most of them first. Left out (the search page): 'all', and searchMaterials asks for 'some' itself
+   * when that finds little (lib/search/index.ts). Given as 'all', never widened (feeds).
+   */
+  matching?: 'all' | 'some';
 }
 
 /** Text split into segments; matched segments are the words the query found. Never HTML. */
@@ -102,10 +108,15 @@ export interface SearchResults {
    * the built-in Postgres engine instead; the page says so.
    */
   fallback: boolean;
+  /**
+   * Set when few materials had every word typed, so materials with some of the words are shown
+   * too, after those with all of them: how many had them all. Null when every result has every word.
+   */
+  someWords: { allWordsTotal: number } | null;
 }
 
-/** What an engine itself returns; `didYouMean` and `fallback` are added around it. */
-export type EngineResults = Omit<SearchResults, 'didYouMean' | 'fallback'>;
+/** What an engine itself returns; `didYouMean`, `fallback` and `someWords` are added around it. */
+export type EngineResults = Omit<SearchResults, 'didYouMean' | 'fallback' | 'someWords'>;
 
 export interface SearchEngine {
   /** 'postgres' or 'meilisearch': for logs and the fallback notice. */

@@ -31,7 +31,8 @@ import { isUnreachable, type MeiliGateway } from './gateway';
  *   no selection), plus one query per facet with a selection, filtered by every facet but its own,
  *   asking for counts only (limit 0).
  * - Words pass through as typed, bar control characters: Meilisearch reads "quoted phrases" and
- *   -exclusions itself; every word must match (matchingStrategy "all"), as in Postgres.
+ *   -exclusions itself; every word must match (matchingStrategy "all"), as in Postgres, or, when
+ *   searchMaterials asks for some of the words, the commonest are dropped first ("frequency").
  * - The page is brought back within range as in Postgres (one more request when it was past the end).
  * - Highlights use \u0002…\u0003 markers, split into segments (never HTML); the in-file snippet is
  *   the cropped `text` attribute, shown only when the words occur in it.
@@ -160,6 +161,9 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const page = Math.max(1, Math.floor(query.page) || 1);
   const filters = cleanFilters(query.filters);
   const byRelevance = query.sort === 'relevance' && text !== '';
+  // 'some': Meilisearch drops the commonest words first and ranks materials with more of the words
+  // higher (its "words" rule), as the Postgres engine does.
+  const matchingStrategy = query.matching === 'some' ? 'frequency' : 'all';
 
   const main: MultiSearchQuery = {
     indexUid,
@@ -168,7 +172,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
     facets: facetNames.map((facet) => facetAttributes[facet]),
     page,
     hitsPerPage: pageSize,
-    matchingStrategy: 'all',
+    matchingStrategy,
     attributesToRetrieve,
     ...(byRelevance ? {} : { sort: ['createdAt:desc', 'id:asc'] }),
     ...(text === ''
@@ -187,7 +191,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
     q: text,
     filter: searchFilter(viewer, filters, facet),
     facets: [facetAttributes[facet]],
-    matchingStrategy: 'all',
+    matchingStrategy,
     limit: 0,
   }));
   return { text, filters, page, pageSize, queries: [main, ...counts], facetQueries };

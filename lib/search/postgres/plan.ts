@@ -6,7 +6,7 @@ import { expandQuery, withCorrections } from '@/lib/search/query/expand-query';
 import { isBlankQuery, parseQuery } from '@/lib/search/query/parse-query';
 import { synonymIndex } from '@/lib/search/synonyms';
 import { corrections, unknownWords } from './dictionary';
-import { highlightTsquery, matchTsquery, snippetPhrases, snippetWords } from './tsquery';
+import { clauseTsqueries, highlightTsquery, matchTsquery, snippetPhrases, snippetWords, someWordsTsquery } from './tsquery';
 
 /** Corrections added per mistyped word: enough for "housng" (housing), few enough to stay precise. */
 const maxCorrectionsPerWord = 3;
@@ -28,6 +28,13 @@ export type SearchPlan =
       snippetPhrases: string[][];
       /** Typed words the dictionary did not know, and the close words searched for as well. */
       corrections: { typed: string; closeMatches: string[] }[];
+      /**
+       * Matching some of the words instead of all (SearchQuery.matching 'some'): what results must
+       * match, and each clause's tsquery, to put those with the most clauses first. Null with one clause.
+       */
+      someWords: { match: SQL; clauses: SQL[] } | null;
+      /** Set when `match` is someWords.match: the clauses to count in the rank. */
+      countedClauses?: SQL[];
     };
 
 /**
@@ -54,5 +61,14 @@ export async function planSearch(db: Database, text: string): Promise<SearchPlan
 
   const match = matchTsquery(query);
   if (!match) return { kind: 'nothing' };
-  return { kind: 'words', match, highlight: highlightTsquery(query), snippetWords: snippetWords(query), snippetPhrases: snippetPhrases(query), corrections: corrected };
+  const some = someWordsTsquery(query);
+  return {
+    kind: 'words',
+    match,
+    highlight: highlightTsquery(query),
+    snippetWords: snippetWords(query),
+    snippetPhrases: snippetPhrases(query),
+    corrections: corrected,
+    someWords: some ? { match: some, clauses: clauseTsqueries(query) } : null,
+  };
 }

@@ -21,6 +21,23 @@ export function matchTsquery(query: ExpandedQuery): SQL | null {
 }
 
 /**
+ * What results with only some of the words must match: any one clause (a word with its synonyms and
+ * corrections, or a phrase), still never an excluded word. Null with fewer than two clauses, where
+ * "some" is the same as "all".
+ */
+export function someWordsTsquery(query: ExpandedQuery): SQL | null {
+  if (query.clauses.length < 2) return null;
+  const anyClause = sql`(${sql.join(query.clauses.map((clause) => anyOf(clause.alternatives)), sql` || `)})`;
+  const excluded = query.excluded.map((alternative) => sql`(!! ${tsquery(alternative)})`);
+  return sql`(${sql.join([anyClause, ...excluded], sql` && `)})`;
+}
+
+/** Each clause's own tsquery: how many a result matches orders results with only some of the words. */
+export function clauseTsqueries(query: ExpandedQuery): SQL[] {
+  return query.clauses.map((clause) => anyOf(clause.alternatives));
+}
+
+/**
  * Every alternative that can make a result match, or-ed: for ts_headline, which with an "and"
  * query marks nothing in a passage holding only some of the words, and which would mark excluded
  * words too.
