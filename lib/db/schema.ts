@@ -10,3 +10,4 @@ export * from './tables/people';
 export * from './tables/records';
 export * from './tables/concerns';
 export * from './tables/previews';
+export * from './tables/reuse';
