@@ -19,6 +19,7 @@ import {
   canShareMaterial,
   canDecideConcern,
   canPublishMaterial,
+  canRecordUse,
   canReportConcern,
   canSeeCheckFindings,
   canSeeReporter,
@@ -256,6 +257,14 @@ describe('drafts, checks and concerns', () => {
       'site admin',
     ]);
     expect(who((v) => canReportConcern(v, material('public', 'draft')))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it("members of other councils who can see a published material may record that their council used it; never the owner", () => {
+    expect(who((v) => canRecordUse(v, material('public')))).toEqual(['member of another council', 'admin of another council']);
+    expect(who((v) => canRecordUse(v, material('councils')))).toEqual(['member of another council', 'admin of another council']);
+    expect(who((v) => canRecordUse(v, material('organisation')))).toEqual([]);
+    expect(who((v) => canRecordUse(v, material('public', 'draft')))).toEqual([]);
+    expect(who((v) => canRecordUse(v, material('public', 'withdrawn')))).toEqual([]);
   });
 
   it("concerns are decided by the owning council's admins and site admins; only site admins see who raised them", () => {

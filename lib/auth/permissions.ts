@@ -120,6 +120,17 @@ export function canReportConcern(viewer: Viewer, material: MaterialAccessFacts):
 }
 
 /**
+ * Record (or change, or withdraw) that the viewer's council used a material: a member of a council
+ * other than the owning one, for a published material they may see. The owner using its own material
+ * says nothing to anyone; a draft or withdrawn material is not there to be reused.
+ */
+export function canRecordUse(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  const organisationId = organisationOf(viewer);
+  if (!organisationId || organisationId === material.organisationId) return false;
+  return material.status === 'published' && canViewMaterial(viewer, material);
+}
+
+/**
  * Decide concerns about an organisation's materials (hide, ask for a fix, dismiss): its admins and
  * site admins. Concerns about materials with no organisation (the starter kit): site admins only.
  */

@@ -32,6 +32,9 @@ export const formAttemptFields = {
   'suggested-tags': ['artefactType', 'phases', 'topics'],
   /** Raising a concern about a material, and deciding one (lib/concerns). */
   concern: ['reason', 'details'],
+  /** "We used this" on a material's page (lib/reuse), and withdrawing it: nothing to keep. */
+  'material-use': ['note'],
+  'withdraw-use': [],
   'decide-concern': ['decision', 'note'],
   'check-settings': ['requireCheckAcknowledgement'],
   'email-domains': ['emailDomains'],

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { Button, NotificationBanner, SummaryList, Tag } from '@/app/_components/govuk';
+import { Button, ErrorSummary, NotificationBanner, SummaryList, Tag } from '@/app/_components/govuk';
 import { formatBytes } from '@/lib/formats/file-formats';
+import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
 import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
 import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
+import { getMaterialReuse } from '@/lib/reuse/get-material-reuse';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { ChangeLinks } from './_components/change-links';
@@ -15,6 +17,7 @@ import { doneMessage } from './_components/done-message';
 import { PreviewSection } from './_components/preview-section';
 import { contactHref, detailRows } from './_components/material-details';
 import { Versions } from './_components/versions-table';
+import { WeUsedThis } from './_components/we-used-this';
 import { WithdrawnBanner } from './_components/withdrawn-banner';
 
 type Props = {
@@ -27,9 +30,11 @@ async function load(id: string) {
   return getMaterial(await services(), await currentViewer(), id);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const material = await load((await params).id);
-  return { title: material ? material.title : 'Page not found' };
+  const { attempt } = await searchParams;
+  if (!material) return { title: 'Page not found' };
+  return { title: `${typeof attempt === 'string' ? 'Error: ' : ''}${material.title}` };
 }
 
 export default async function MaterialPage({ params, searchParams }: Props) {
@@ -38,7 +43,11 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   const viewerSignedIn = (await currentViewer()).kind === 'user';
   // Old versions inherit the material's permissions: listed only because the material could be seen.
   const versions = await listMaterialVersions(await services(), await currentViewer(), material.id);
-  const done = doneMessage(await searchParams, material);
+  const query = await searchParams;
+  const done = doneMessage(query, material);
+  // Which councils used it, and how often it was downloaded: for anyone who may see it.
+  const reuse = await getMaterialReuse(await services(), await currentViewer(), material.id);
+  const useAttempt = reuse.canRecord ? await loadFormAttempt(await services(), await currentViewer(), 'material-use', material.id, query.attempt) : undefined;
   // The current file's preview, behind the same check as its download.
   const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
   // Structured data for search engines: only what this page shows, and only since the viewer may see it.
@@ -51,6 +60,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
       ) : null}
       <div className="govuk-grid-column-two-thirds">
+        {useAttempt?.errors.length ? <ErrorSummary errors={useAttempt.errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} /> : null}
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">
             <p className="govuk-notification-banner__heading">This material is a draft</p>
@@ -94,7 +104,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
           {formatBytes(material.file.sizeBytes)})
         </Button>
         <h2 className="govuk-heading-m">About this material</h2>
-        <SummaryList rows={detailRows(material)} />
+        <SummaryList rows={detailRows(material, reuse.downloads)} />
         {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
         {viewerSignedIn && material.status === 'published' ? (
           <p className="govuk-body">
@@ -102,6 +112,9 @@ export default async function MaterialPage({ params, searchParams }: Props) {
               Report a concern about this material
             </a>
           </p>
+        ) : null}
+        {material.status === 'published' ? (
+          <WeUsedThis materialId={material.id} reuse={reuse} attempt={useAttempt} done={typeof query.used === 'string' ? query.used : undefined} />
         ) : null}
         {preview ? <PreviewSection preview={preview} title={material.title} /> : null}
         <Versions material={material} versions={versions} />

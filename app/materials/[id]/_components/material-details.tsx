@@ -10,7 +10,7 @@ import { sourceLabel } from '@/lib/text/source-label';
  * The "About this material" rows: what it is, who shared it (and how to ask them about reuse), who can
  * see it now, its licence and source, its file, and when it was shared and last updated.
  */
-export function detailRows(m: MaterialDetail) {
+export function detailRows(m: MaterialDetail, downloads?: number) {
   const list = (items: { slug: string; label: string }[]) => items.map((i) => i.label).join(', ') || 'None given';
   return [
     { key: 'Type', value: m.artefactType.label },
@@ -48,6 +48,7 @@ export function detailRows(m: MaterialDetail) {
     { key: 'File', value: m.file.fileName },
     { key: 'Format and size', value: [m.file.formatLabel, formatBytes(m.file.sizeBytes), documentLength(m.file.text)].filter(Boolean).join(', ') },
     { key: 'Text for search', value: textStatusInWords(m.file) },
+    ...(downloads === undefined ? [] : [{ key: 'Downloads', value: downloadsInWords(downloads) }]),
     { key: 'Shared on', value: formatDate(m.createdAt) },
     ...(m.lastUpdatedAt ? [{ key: 'Last updated', value: formatDate(m.lastUpdatedAt) }] : []),
   ];
@@ -133,4 +134,10 @@ function textStatusInWords(file: MaterialDetail['file']): ReactNode {
         </>
       );
   }
+}
+
+/** "Downloaded 3 times": each person (or, signed out, each network) counted once a day. */
+export function downloadsInWords(downloads: number): string {
+  if (downloads === 0) return 'Not downloaded yet';
+  return `Downloaded ${downloads.toLocaleString('en-GB')} ${downloads === 1 ? 'time' : 'times'}`;
 }
