@@ -142,6 +142,8 @@ export default async function SearchPage({ searchParams }: Props) {
                       options={[
                         { value: 'relevance', label: 'Relevance' },
                         { value: 'newest', label: 'Newest' },
+                        { value: 'most-used', label: 'Most used' },
+                        { value: 'most-downloaded', label: 'Most downloaded' },
                       ]}
                       defaultValue={query.sort}
                       formGroupClassName="govuk-!-margin-bottom-0"

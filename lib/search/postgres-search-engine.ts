@@ -150,9 +150,19 @@ export class PostgresSearchEngine implements SearchEngine {
     const byRelevance = sort === 'relevance' && words;
     const rank = words ? rankWithClauses(plan.countedClauses, rankSql(sql`search_query.q`)) : sql`0::real`;
     // Inside `found` the rank is an output column; outside it is found's.
+    // Most used / most downloaded: a count per material, worked out only for the materials found.
+    const popularity =
+      sort === 'most-used'
+        ? sql`(SELECT count(*) FROM material_uses u WHERE u.material_id = m.id)::int`
+        : sort === 'most-downloaded'
+          ? sql`(SELECT coalesce(sum(d.downloads), 0) FROM material_download_days d WHERE d.material_id = m.id)::int`
+          : sql`0`;
+    const byPopularity = sort === 'most-used' || sort === 'most-downloaded';
     const order = (table: 'm' | 'found') =>
       sql.raw(
-        (byRelevance ? `${table === 'm' ? 'rank' : 'found.rank'} DESC, ` : '') + `${table}.created_at DESC, ${table}.id`,
+        (byRelevance ? `${table === 'm' ? 'rank' : 'found.rank'} DESC, ` : '') +
+          (byPopularity ? `${table === 'm' ? 'popularity' : 'found.popularity'} DESC, ` : '') +
+          `${table}.created_at DESC, ${table}.id`,
       );
     const headline = (column: SQL, options: string) =>
       words ? sql`ts_headline('english', ${withoutMarkers(column)}, search_query.h, ${options})` : sql`NULL::text`;
@@ -161,7 +171,7 @@ export class PostgresSearchEngine implements SearchEngine {
       WITH ${queryCte(plan, true)},
       found AS (
         SELECT m.id, m.title, m.summary, m.phases, m.artefact_type, m.kind, m.topics, m.tags, m.licence,
-               m.created_at, o.slug AS council_slug, o.name AS council_name, ${rank} AS rank
+               m.created_at, o.slug AS council_slug, o.name AS council_name, ${rank} AS rank, ${popularity} AS popularity
         FROM materials m
         LEFT JOIN organisations o ON o.id = m.organisation_id
         CROSS JOIN search_query

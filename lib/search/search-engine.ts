@@ -28,7 +28,13 @@ export interface SearchFilters {
   licences: string[];
 }
 
-export type SearchSort = 'relevance' | 'newest';
+/**
+ * 'most-used': most councils that said "We used this" first; 'most-downloaded': most downloads
+ * (counted once per viewer a day) first. Ties, and the Meilisearch engine for these two (see its
+ * buildSearchRequest), go newest first.
+ */
+export const searchSorts = ['relevance', 'newest', 'most-used', 'most-downloaded'] as const;
+export type SearchSort = (typeof searchSorts)[number];
 
 export interface SearchQuery {
   /** What the person typed. Empty: browse everything. */

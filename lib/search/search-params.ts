@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
-import type { FacetName, SearchFilters, SearchQuery, SearchSort } from './search-engine';
+import { searchSorts, type FacetName, type SearchFilters, type SearchQuery, type SearchSort } from './search-engine';
 
 /**
  * The /search page's URL, both ways: `parseSearchParams` turns whatever arrives in the query string
@@ -10,7 +10,7 @@ import type { FacetName, SearchFilters, SearchQuery, SearchSort } from './search
  *
  *   q        the words, at most 200 characters
  *   phase    type    kind    topic    council    licence      each repeatable
- *   sort     relevance | newest  (default: relevance when there are words, newest when browsing)
+ *   sort     relevance | newest | most-used | most-downloaded  (default: relevance when there are words, newest when browsing)
  *   page     1, 2, …
  */
 
@@ -69,7 +69,7 @@ function schema() {
     topic: allowedValues(inList(v.topics.map((t) => t.slug))),
     council: allowedValues((value) => value.length <= 100 && organisationSlug.test(value)),
     licence: allowedValues(inList(v.licences.map((l) => l.spdx))),
-    sort: z.preprocess(first, z.enum(['relevance', 'newest']).optional()).catch(undefined),
+    sort: z.preprocess(first, z.enum(searchSorts).optional()).catch(undefined),
     page: z.preprocess(
       (value) => {
         const text = first(value);

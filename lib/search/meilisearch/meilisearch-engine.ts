@@ -160,6 +160,8 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
   const page = Math.max(1, Math.floor(query.page) || 1);
   const filters = cleanFilters(query.filters);
+  // 'most-used' and 'most-downloaded' go newest first here: the counts are not in the index's
+  // documents yet (they change with every download), so only the Postgres engine sorts by them.
   const byRelevance = query.sort === 'relevance' && text !== '';
   // 'some': Meilisearch drops the commonest words first and ranks materials with more of the words
   // higher (its "words" rule), as the Postgres engine does.
