@@ -2,7 +2,7 @@ import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { downloadResponse } from '@/lib/http/download-response';
 import { observeRequest } from '@/lib/http/observe-request';
 import { openDownload } from '@/lib/materials/open-download';
-import { countDownloadQuietly } from '@/lib/reuse/count-download-quietly';
+import { countDownloadQuietly } from '@/lib/http/count-download';
 import { services } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export const GET = observeRequest('download', async (request: Request, { params 
   const { id } = await params;
   const [hub, viewer] = await Promise.all([services(), currentViewer()]);
   const download = await openDownload(hub, viewer, id);
-  // Counted only once allowed, and never in the download's way (lib/reuse/count-download-quietly.ts).
+  // Counted only once allowed, and never in the download's way (lib/http/count-download.ts).
   if (download) countDownloadQuietly(hub, viewer, id, request);
   return downloadResponse(download);
 });

@@ -5,7 +5,7 @@ import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
 import { authSecret } from '@/lib/sign-in/auth-secret';
 import { clientNetworkAddress } from '@/lib/sign-in/client-address';
-import { countDownload } from './count-download';
+import { countDownload } from '@/lib/reuse/count-download';
 
 /**
  * Counts a download that was already allowed, without making the download wait for it or fail with
