@@ -411,8 +411,11 @@ function postReplace(context: APIRequestContext, id: string, changeNote: string,
 
 interface PostRoute {
   name: string;
-  /** change and delete: as the tables say; report: anyone signed in who can see the material. */
-  kind: 'change' | 'delete' | 'report';
+  /**
+   * change and delete: as the tables say; report: anyone signed in who can see the material; use
+   * ("We used this"): a member of a council other than the owner's, for a published material they see.
+   */
+  kind: 'change' | 'delete' | 'report' | 'use';
   /** Where someone not signed in is sent to sign in and come back to. */
   returnTo: (id: string) => string;
   /** The post a person refused would make: a real change, had it been allowed. */
@@ -473,6 +476,18 @@ const postRoutes: PostRoute[] = [
     send: (context, id, _before, headers) => postForm(context, `/materials/${id}/report/send`, { reason: 'personal-data', details: `Forged concern ${run}` }, headers),
   },
   {
+    name: 'POST uses/record',
+    kind: 'use',
+    returnTo: (id) => `/materials/${id}`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/uses/record`, { note: `Forged use ${run}` }, headers),
+  },
+  {
+    name: 'POST uses/withdraw',
+    kind: 'use',
+    returnTo: (id) => `/materials/${id}`,
+    send: (context, id, _before, headers) => postForm(context, `/materials/${id}/uses/withdraw`, {}, headers),
+  },
+  {
     name: 'POST delete/confirm',
     kind: 'delete',
     returnTo: (id) => `/materials/${id}/delete`,
@@ -480,8 +495,23 @@ const postRoutes: PostRoute[] = [
   },
 ];
 
+/** "We used this": someone in a council other than the owner's, on a published material they see. */
+const mayRecordUse = (v: ViewerKey, m: MaterialKey) =>
+  m !== 'missing' && !materialSpecs[m].withdrawn && canSee(v, m) && v !== 'anonymous' && peopleSpecs[v].council !== null && peopleSpecs[v].council !== materialSpecs[m].council;
+
 const mayPost = (v: ViewerKey, m: MaterialKey, route: PostRoute) =>
-  route.kind === 'delete' ? canDelete(v, m) : route.kind === 'report' ? v !== 'anonymous' && canSee(v, m) : canChange(v, m);
+  route.kind === 'delete'
+    ? canDelete(v, m)
+    : route.kind === 'report'
+      ? v !== 'anonymous' && canSee(v, m)
+      : route.kind === 'use'
+        ? mayRecordUse(v, m)
+        : canChange(v, m);
+
+async function usesOf(id: string): Promise<string[]> {
+  const { rows } = await db.query<{ note: string }>('SELECT note FROM material_uses WHERE material_id = $1', [id]);
+  return rows.map((row) => row.note);
+}
 
 async function concernsAbout(id: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM concern_reports WHERE material_id = $1', [id]);
@@ -490,9 +520,10 @@ async function concernsAbout(id: string): Promise<number> {
 
 function expectedRefusal(v: ViewerKey, m: MaterialKey, route: PostRoute, id: string): Outcome {
   // A concern needs someone signed in before anything else: asked first, whatever the material.
-  if (route.kind === 'report' && v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
+  if ((route.kind === 'report' || route.kind === 'use') && v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
   if (!canSee(v, m)) return { status: 404, text: 'Page not found' };
   if (v === 'anonymous') return { status: 303, location: signIn(route.returnTo(id)) };
+  if (route.kind === 'use') return { status: 403, text: 'Only members of another council can say their council used this material.' };
   return { status: 403, text: route.kind === 'delete' ? 'Only site administrators can delete a material' : 'You cannot change this material' };
 }
 
@@ -602,6 +633,20 @@ async function allowedPost(v: ViewerKey, m: MaterialKey, route: PostRoute, id: s
       const response = await postForm(context, `/materials/${id}/report/send`, { reason: 'personal-data', details: `Raised by the ${viewerLabel(v)} ${run}` });
       await expectOutcome(name, response, { status: 303, location: `/materials/${id}/report?sent=1` });
       expect.soft(await concernsAbout(id), `${name}: the concern is recorded`).toBe(concerns + 1);
+      const after = await snapshot(id);
+      expect.soft({ ...after, audit_events: null }, `${name}: the material itself is unchanged`).toEqual({ ...before, audit_events: null });
+      return;
+    }
+    case 'POST uses/record':
+    case 'POST uses/withdraw': {
+      // Record, then take it back through the other route, so the next case starts from none.
+      const note = `Used by the ${viewerLabel(v)} ${run}`;
+      const recorded = await postForm(context, `/materials/${id}/uses/record`, { note });
+      await expectOutcome(name, recorded, { status: 303, location: `/materials/${id}?used=recorded#we-used-this` });
+      expect.soft(await usesOf(id), `${name}: the use is recorded`).toEqual([note]);
+      const withdrawn = await postForm(context, `/materials/${id}/uses/withdraw`, {});
+      await expectOutcome(name, withdrawn, { status: 303, location: `/materials/${id}?used=withdrawn#we-used-this` });
+      expect.soft(await usesOf(id), `${name}: the use is withdrawn`).toEqual([]);
       const after = await snapshot(id);
       expect.soft({ ...after, audit_events: null }, `${name}: the material itself is unchanged`).toEqual({ ...before, audit_events: null });
       return;
