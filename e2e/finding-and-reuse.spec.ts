@@ -9,7 +9,8 @@ import { findCouncils, openDatabase, seedPeople, sessionCookie } from './support
 /**
  * Finding by type of material and deciding whether to reuse it (issue 14): browsing by type from the
  * home page and the search filters on a phone, without JavaScript; the material page's reuse
- * information; and the warning when the file being shared is already in the hub.
+ * information; the warning when the file being shared is already in the hub; and another council
+ * saying "We used this", without JavaScript, after downloading it (counted).
  */
 
 const run = Date.now().toString(36);
@@ -80,7 +81,10 @@ test('a material shows what a reuse decision needs, and sharing the same file ag
   test.setTimeout(120_000);
   const db = await openDatabase();
   const councils = await findCouncils(db);
-  const { sharer } = await seedPeople(db, councils, `reuse${run}`, { sharer: { label: 'sharer', council: 'a', name: `Robin Patel ${run}` } });
+  const { sharer, reuser } = await seedPeople(db, councils, `reuse${run}`, {
+    sharer: { label: 'sharer', council: 'a', name: `Robin Patel ${run}` },
+    reuser: { label: 'reuser', council: 'b', name: `Kim Lee ${run}` },
+  });
   const context = await browser.newContext();
   await context.addCookies([sessionCookie(sharer.sessionToken)]);
   const page = await context.newPage();
@@ -153,6 +157,39 @@ test('a material shows what a reuse decision needs, and sharing the same file ag
     await submit(page);
     await share.publishAfterCheck();
     await expect(page.getByRole('heading', { level: 1, name: copyTitle })).toBeVisible();
+    const copyPath = new URL(page.url()).pathname;
+
+    // Leeds downloads the public copy, then says it used it, without JavaScript.
+    const leeds = await browser.newContext({ javaScriptEnabled: false });
+    await leeds.addCookies([sessionCookie(reuser.sessionToken)]);
+    const leedsPage = await leeds.newPage();
+    pagesWithoutJavaScript.add(leedsPage);
+    try {
+      // The file itself (local disk), or the way to it (S3).
+      expect([200, 303]).toContain((await leedsPage.request.get(`${copyPath}/download`, { maxRedirects: 0 })).status());
+      await leedsPage.goto(copyPath);
+      await expect(leedsPage.getByText('No council has said it used this material yet.')).toBeVisible();
+      const note = leedsPage.getByLabel('Say your council used this material, and how (optional)');
+      await note.fill('x'.repeat(501));
+      await leedsPage.getByRole('button', { name: 'We used this' }).click();
+      await expect(leedsPage).toHaveTitle(/^Error: /);
+      await expect(leedsPage.locator('.govuk-error-summary')).toContainText('How you used it must be 500 characters or fewer');
+      await expectAccessible(leedsPage);
+      await leedsPage.getByLabel('Say your council used this material, and how (optional)').fill('Adapted for our housing repairs discovery.');
+      await leedsPage.getByRole('button', { name: 'We used this' }).click();
+      await expect(leedsPage.getByText('Your council is now listed as using this material.')).toBeVisible();
+      const usedBy = leedsPage.locator('#we-used-this');
+      await expect(usedBy.getByRole('link', { name: councils.b.name })).toHaveAttribute('href', `/organisations/${councils.b.slug}`);
+      await expect(usedBy).toContainText('Adapted for our housing repairs discovery.');
+      await expectAccessible(leedsPage);
+      // The download was counted once (counting does not hold up the download, so it may land just after).
+      await expect(async () => {
+        await leedsPage.reload();
+        await expect(new MaterialPage(leedsPage).detail('Downloads')).toHaveText('Downloaded 1 time', { timeout: 1000 });
+      }).toPass();
+    } finally {
+      await leeds.close();
+    }
   } finally {
     await context.close();
     await db.end();
