@@ -40,6 +40,12 @@ describe('parseSearchParams', () => {
     });
   });
 
+  it('reads the most used and most downloaded sorts', () => {
+    expect(parseSearchParams({ sort: 'most-used' }).sort).toBe('most-used');
+    expect(parseSearchParams({ q: 'consent', sort: 'most-downloaded' }).sort).toBe('most-downloaded');
+    expect(searchHref(parseSearchParams({ sort: 'most-used' }))).toBe('/search?sort=most-used');
+  });
+
   it('sorts by relevance by default when there are words', () => {
     expect(parseSearchParams({ q: 'consent' }).sort).toBe('relevance');
     expect(parseSearchParams({ q: 'consent', sort: 'sideways' }).sort).toBe('relevance');

@@ -62,6 +62,12 @@ describe('the multi-search request', () => {
     expect(request.queries[0]!.attributesToRetrieve).not.toContain('text');
   });
 
+  it('sorts "most used" and "most downloaded" newest first: those counts are not in its documents', () => {
+    for (const sort of ['most-used', 'most-downloaded'] as const) {
+      expect(buildSearchRequest('materials', member, query({ text: 'journey map', sort })).queries[0]!.sort).toEqual(['createdAt:desc', 'id:asc']);
+    }
+  });
+
   it('adds one count-only query per facet with a selection, filtered by every other facet', () => {
     const request = buildSearchRequest(
       'materials',
