@@ -119,7 +119,9 @@ test.describe('share a document, find it, download exactly what was shared', () 
 
   test('a search that finds nothing helps the person try again', async ({ page }) => {
     const search = new SearchPage(page);
-    await search.open(`/search?q=${encodeURIComponent(`zebra crossing ${run}`)}`);
+    // One quoted phrase: words typed apart would also find materials with some of them (this run's
+    // materials all carry its marker).
+    await search.open(`/search?q=${encodeURIComponent(`"zebra crossing ${run}"`)}`);
     await expect(page.getByRole('heading', { name: 'No materials found' })).toBeVisible();
   });
 });

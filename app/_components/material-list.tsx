@@ -1,5 +1,5 @@
 import { Table, Tag } from '@/app/_components/govuk';
-import type { MaterialListItem } from '@/lib/materials/material-list-item';
+import { materialStateLabel, type MaterialListItem } from '@/lib/materials/material-list-item';
 import { formatDate } from '@/lib/text/dates';
 
 const visibilityLabels: Record<string, string> = {
@@ -21,7 +21,9 @@ export function MaterialList({ caption, items }: { caption: string; items: reado
           <a key="title" className="govuk-link app-break-anywhere" href={`/materials/${item.id}`}>
             {item.title}
           </a>,
-          item.status === 'published' ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Withdrawn</Tag>,
+          <Tag key="state" colour={materialStateLabel(item.status).colour}>
+            {materialStateLabel(item.status).text}
+          </Tag>,
           item.visibility === 'organisation' && item.organisationName ? `Only ${item.organisationName}` : (visibilityLabels[item.visibility] ?? 'Nobody'),
           formatDate(item.updatedAt),
         ],

@@ -5,7 +5,7 @@
 export interface MaterialListItem {
   id: string;
   title: string;
-  /** 'published' | 'withdrawn'. */
+  /** 'draft' | 'published' | 'withdrawn'. */
   status: string;
   visibility: string;
   organisationName: string | null;
@@ -14,3 +14,18 @@ export interface MaterialListItem {
 
 /** How many a list shows; the rest are reached through search (published ones) or the council page. */
 export const materialListLimit = 100;
+
+/**
+ * How a list names a material's state. A draft is every upload until its uploader has seen the check
+ * and published it: it is named as such, never mistaken for a withdrawn material.
+ */
+export function materialStateLabel(status: string): { text: string; colour: 'green' | 'yellow' | 'grey' } {
+  switch (status) {
+    case 'published':
+      return { text: 'Published', colour: 'green' };
+    case 'draft':
+      return { text: 'Draft', colour: 'yellow' };
+    default:
+      return { text: 'Withdrawn', colour: 'grey' };
+  }
+}

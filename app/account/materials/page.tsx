@@ -24,7 +24,8 @@ export default async function AccountMaterialsPage() {
       <BackLink href="/account">Back to your account</BackLink>
       <h1 className="govuk-heading-l">Your materials</h1>
       <p className="govuk-body">
-        Withdrawn materials are listed here too: search leaves them out, and you can open one to restore it.
+        Drafts and withdrawn materials are listed here too: search leaves them out. Open a draft to check and
+        publish it, or a withdrawn material to restore it.
       </p>
       <h2 className="govuk-heading-m">Materials you shared</h2>
       {yours.length === 0 ? (
