@@ -32,6 +32,8 @@ export const backupFormatVersion = 1;
  * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
  *   unfinished, as it does after any restart.
  * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
+ * - material_download_viewers: who downloaded what today (kept two days, to count each viewer once a
+ *   day); the daily totals, material_download_days, are backed up.
  * - file_previews and the preview pictures under previews/ in storage: derived from the files, and
  *   made again after a restore (the worker gives every version without a preview a pending one when
  *   it starts, lib/material-previews), so a backup holds only what cannot be made again.
@@ -52,9 +54,24 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'contact_messages' },
   { name: 'materials', leaveOut: ['search_vector'] },
   { name: 'material_versions' },
+  { name: 'material_uses' },
+  { name: 'material_download_days' },
   { name: 'concern_reports' },
   { name: 'audit_events' },
   { name: 'feedback' },
+];
+
+/** The tables a backup leaves out on purpose (see above); every other table must be in backedUpTables. */
+export const tablesLeftOut: readonly string[] = [
+  'sessions',
+  'verification_tokens',
+  'sign_in_requests',
+  'form_attempts',
+  'pending_uploads',
+  'search_outbox',
+  'search_words',
+  'file_previews',
+  'material_download_viewers',
 ];
 
 /** What the hub loads by itself at every start: a restore replaces these rows rather than refusing them. */

@@ -6,6 +6,8 @@ import { createMaterial } from '@/lib/materials/create-material';
 import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
 import { withdrawMaterial } from '@/lib/materials/withdraw-material';
 import { council, person, type Person } from '@/lib/organisations/testing/fixtures';
+import { countDownload } from '@/lib/reuse/count-download';
+import { recordUse } from '@/lib/reuse/record-use';
 import type { TestHub } from '@/lib/testing/test-hub';
 
 /**
@@ -58,6 +60,9 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   await share(sam, 'Bristol consent form', 'organisation', 'Consent for recording interviews with residents in Bristol.');
   const withdrawn = await share(ali, 'Old journey map', 'public', 'A journey map of the council tax reduction claim.');
   await withdrawMaterial(hub.services, ali.viewer, withdrawn, { reason: 'Out of date' });
+  // Leeds used Bristol's guide, and it was downloaded: reuse a backup must keep.
+  await recordUse(hub.services, ali.viewer, guide, { note: 'Adapted for our garden waste research.' });
+  await countDownload(hub.services, ali.viewer, guide, { networkAddress: null, secret: 'sample-hub-secret' });
   await extractPendingTexts(hub.services);
 
   const sessionToken = `session-${sam.id}`;
