@@ -2,12 +2,11 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canRecordUse, canViewMaterial } from '@/lib/auth/permissions';
+import { canRecordUse } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, materialUses } from '@/lib/db/schema';
+import { materialUses } from '@/lib/db/schema';
 import { AppError, ValidationError } from '@/lib/errors';
-import { fieldErrorsOf, materialNotFound, parseMaterialId, single } from '@/lib/materials/material-access';
-import { materialColumns } from '@/lib/materials/row-columns';
+import { fieldErrorsOf, materialToView, single } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
 
 export const useNoteLimit = 500;
@@ -32,9 +31,7 @@ export async function recordUse(services: Services, viewer: Viewer, materialId: 
   if (viewer.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to say your council used this.');
   const organisation = viewer.organisation;
   await services.db.transaction(async (tx) => {
-    const id = parseMaterialId(materialId);
-    const [material] = id ? await tx.select(materialColumns).from(materials).where(eq(materials.id, id)) : [];
-    if (!material || !canViewMaterial(viewer, material)) throw materialNotFound();
+    const material = await materialToView(tx, viewer, materialId);
     if (!organisation || !canRecordUse(viewer, material)) throw cannotRecordUse();
     const parsed = schema.safeParse(fields);
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));

@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canRecordUse, canViewMaterial } from '@/lib/auth/permissions';
+import { canRecordUse } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, materialUses } from '@/lib/db/schema';
+import { materialUses } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { materialNotFound, parseMaterialId } from '@/lib/materials/material-access';
-import { materialColumns } from '@/lib/materials/row-columns';
+import { materialToView } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
 import { cannotRecordUse } from './record-use';
 
@@ -18,9 +17,7 @@ export async function withdrawUse(services: Services, viewer: Viewer, materialId
   if (viewer.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to change what your council used.');
   const organisation = viewer.organisation;
   await services.db.transaction(async (tx) => {
-    const id = parseMaterialId(materialId);
-    const [material] = id ? await tx.select(materialColumns).from(materials).where(eq(materials.id, id)) : [];
-    if (!material || !canViewMaterial(viewer, material)) throw materialNotFound();
+    const material = await materialToView(tx, viewer, materialId);
     if (!organisation || !canRecordUse(viewer, material)) throw cannotRecordUse();
     const removed = await tx
       .delete(materialUses)
