@@ -32,7 +32,7 @@
  * BENCH_LOCAL_CONNECTIONS, BENCH_LOCAL_SECONDS, BENCH_LOCAL_UPLOADS (local leg), TEST_DATABASE_URL,
  * CORPUS_DIR. Ports 3600–3649. Loopback only. Never part of `npm test`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -57,6 +57,7 @@ import {
   resetDatabase,
   sleep,
   startNextServer,
+  startProcessGroup,
   tail,
   waitForNoBuild,
 } from './lib/next-server';
@@ -95,36 +96,8 @@ const uploadFields: [string, string][] = [
 
 /** `npm run worker`'s program in a process group of its own (no npm wrapper), logging to `logFile`. */
 function startWorker(env: Record<string, string>, logFile: string) {
-  const out = fs.openSync(logFile, 'a');
-  const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, '--conditions=react-server', path.join('lib', 'cli', 'worker.ts')], {
-    cwd: projectRoot,
-    env: childEnvironment(env),
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  fs.closeSync(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  return {
-    pid: child.pid!,
-    async stop() {
-      if (exited) return;
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        return;
-      }
-      if (await Promise.race([exit.then(() => false), sleep(10_000).then(() => true)])) {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-        await exit;
-      }
-    },
-  };
+  const worker = startProcessGroup(['--conditions=react-server', '--import', 'tsx', path.join('lib', 'cli', 'worker.ts')], env, logFile, 10_000);
+  return { pid: worker.child.pid!, stop: worker.stop };
 }
 
 /** Postgres: until no version's text waits to be read. */

@@ -108,21 +108,21 @@ export function productionSignInSettings(origin: string): Record<string, string>
   };
 }
 
-export async function startNextServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  // The same program `npm start` runs (lib/cli/web-server.ts), started without npm's wrapper so that the
-  // wrapper's own memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
+/** A project program run with Node in a process group of its own (no npm wrapper), logging to `logFile`. */
+export interface GroupProcess {
+  child: ChildProcess;
+  /** Has it exited? */
+  exited(): boolean;
+  /** SIGTERM to the whole group, then SIGKILL after `graceMs` if it is still running. */
+  stop(): Promise<void>;
+}
+
+export function startProcessGroup(args: string[], env: Record<string, string>, logFile: string, graceMs: number): GroupProcess {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'web-server.ts'), '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: projectRoot,
-    env: childEnvironment(env),
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: childEnvironment(env), stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const origin = `http://127.0.0.1:${port}`;
-
   const stop = async () => {
     if (exited || child.pid === undefined) return;
     try {
@@ -130,7 +130,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
     } catch {
       return;
     }
-    const timedOut = await Promise.race([exit.then(() => false), sleep(5000).then(() => true)]);
+    const timedOut = await Promise.race([exit.then(() => false), sleep(graceMs).then(() => true)]);
     if (timedOut) {
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -140,10 +140,18 @@ export async function startNextServer(port: number, env: Record<string, string>,
       await exit;
     }
   };
+  return { child, exited: () => exited, stop };
+}
+
+export async function startNextServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
+  // The same program `npm start` runs (lib/cli/web-server.ts), started without npm's wrapper so that the
+  // wrapper's own memory is not counted as the server's. Its own process group, so the whole tree can be stopped.
+  const { child, exited, stop } = startProcessGroup(['--import', 'tsx', path.join('lib', 'cli', 'web-server.ts'), '-H', '127.0.0.1', '-p', String(port)], env, logFile, 5000);
+  const origin = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited) throw new Error(`the web server exited early; its log:\n${tail(logFile)}`);
+    if (exited()) throw new Error(`the web server exited early; its log:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${origin}/`, { redirect: 'manual' });
       await response.arrayBuffer();
