@@ -109,6 +109,11 @@ describe('plain text, Markdown and CSV', () => {
     );
   });
 
+  it('reads every HTML character reference in Markdown as the character it stands for', async () => {
+    const markdown = 'Ask &mdash; don&#8217;t tell: caf&eacute;s&nbsp;and &ndash; &lt;b&gt; &amp;amp; &#x2014; &unknown;';
+    expect(await textOf('md', markdown)).toBe('Ask \u2014 don\u2019t tell: caf\u00e9s and \u2013 <b> &amp; \u2014 &unknown;');
+  });
+
   it('gives CSV rows as lines and cells joined by spaces, with quoted fields', async () => {
     const csv = 'Service,Calls,"Notes, if any"\r\nHousing repairs,120,"Said ""too slow""\nand more"\nBins,,\n';
     // A line break inside a quoted field is only whitespace within that cell.

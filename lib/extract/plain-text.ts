@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { checkpoint, type ExtractContext, type Extracted } from './result';
 import { TextSink } from './text-sink';
 
@@ -124,7 +125,9 @@ function markdownLine(line: string): string | undefined {
   s = s.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1'); // reference links
   s = s.replace(/<(https?:\/\/[^>\s]+|mailto:[^>\s]+)>/g, '$1'); // autolinks
   s = s.replace(/<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>/g, ' '); // HTML tags
-  s = s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[name] ?? ' ');
+  // Every named and numeric character reference (&mdash;, &eacute;, &#8217;), as a browser reads them;
+  // after the tags are gone, so a decoded "&lt;b&gt;" stays as words. A no-break space is a space.
+  s = decodeHTML(s).replace(/\u00a0/g, ' ');
   s = s.replace(/`+/g, ''); // code spans keep their words
   s = s.replace(/(\*{1,3}|~~)/g, ''); // emphasis and strike-through marks
   s = s.replace(/(^|[\s(])_{1,3}(?=\S)|(?<=\S)_{1,3}(?=$|[\s).,;:!?])/g, '$1'); // _emphasis_, not snake_case
