@@ -1,6 +1,14 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import {
+  canAddCommitmentEvidence,
   canAskToBecomeAdmin,
+  canChangeCommitment,
+  canConfirmCommitment,
+  canRecordCommitment,
+  canSeeCommitmentPeople,
+  canViewCommitment,
+  visibleCommitmentsSql,
   canChangeMaterial,
   canContactOrganisationAdmins,
   canLeaveOrganisation,
@@ -53,6 +61,10 @@ const viewers: Record<string, Viewer> = {
   'admin of another council': user(leeds, 'org_admin'),
   'site admin': user(null, 'member', true),
 };
+
+const dialect = new PgDialect();
+/** A condition as the SQL text sent to Postgres (parameters as $1, $2…). */
+const sqlText = (condition: Parameters<PgDialect['sqlToQuery']>[0]) => dialect.sqlToQuery(condition).sql;
 
 /** The names of the viewers a rule allows, in the order of `viewers`. */
 const who = (rule: (viewer: Viewer) => boolean): string[] => Object.keys(viewers).filter((name) => rule(viewers[name]!));
@@ -223,7 +235,7 @@ describe('drafts, checks and concerns', () => {
 
   it('search, lists and counts never include drafts, for anyone', () => {
     for (const viewer of Object.values(viewers)) {
-      const text = JSON.stringify(visibleMaterialsSql(viewer).queryChunks);
+      const text = sqlText(visibleMaterialsSql(viewer));
       expect(text).toContain("m.status = 'published'");
       const facts = visibilityFilterFacts(viewer);
       expect(['every-published', 'by-visibility']).toContain(facts.sees);
@@ -282,7 +294,7 @@ describe('open interfaces (feeds, sitemap, catalogue)', () => {
       return canViewMaterial(publicInterfaceViewer, material(visibility, status));
     });
     expect(seen).toEqual(['public/published']);
-    expect(JSON.stringify(visibleMaterialsSql(publicInterfaceViewer).queryChunks)).toContain("m.status = 'published' AND m.visibility = 'public'");
+    expect(sqlText(visibleMaterialsSql(publicInterfaceViewer))).toBe("(m.status = 'published' AND (m.visibility = 'public'))");
   });
 });
 
@@ -294,5 +306,31 @@ describe('feedback', () => {
 
   it('only site admins read it', () => {
     expect(who(canReadFeedback)).toEqual(['site admin']);
+  });
+});
+
+describe('commitments: the same visibility rule as materials', () => {
+  const commitment = (visibility: string) => ({ visibility, organisationId: bristol.id });
+
+  it('are seen by exactly those who see a published material at the same visibility', () => {
+    for (const visibility of ['public', 'councils', 'organisation', 'secret']) {
+      expect(who((v) => canViewCommitment(v, commitment(visibility)))).toEqual(who((v) => canViewMaterial(v, material(visibility))));
+    }
+  });
+
+  it('in lists, through the same SQL as materials (less the published check)', () => {
+    for (const viewer of Object.values(viewers)) {
+      const materialsText = sqlText(visibleMaterialsSql(viewer));
+      const commitmentsText = sqlText(visibleCommitmentsSql(viewer)).replaceAll('c.', 'm.');
+      expect(materialsText).toBe(`(m.status = 'published' AND ${commitmentsText})`);
+    }
+  });
+
+  it('are recorded by members of any council, changed by the council and site admins, kept only by the council', () => {
+    expect(who(canRecordCommitment)).toEqual(['member of another council', 'member', 'organisation admin', 'admin of another council']);
+    expect(who((v) => canChangeCommitment(v, commitment('public')))).toEqual(['member', 'organisation admin', 'site admin']);
+    expect(who((v) => canAddCommitmentEvidence(v, commitment('public')))).toEqual(['member', 'organisation admin']);
+    expect(who((v) => canConfirmCommitment(v, commitment('public')))).toEqual(['member', 'organisation admin']);
+    expect(who((v) => canSeeCommitmentPeople(v, commitment('public')))).toEqual(['member', 'organisation admin', 'site admin']);
   });
 });

@@ -34,32 +34,50 @@ function isMemberOf(viewer: Viewer | Actor, organisationId: string | null): bool
   return organisationId !== null && organisationOf(viewer) === organisationId;
 }
 
-/** May the viewer see this material at all (its page, file, old versions)? */
-export function canViewMaterial(viewer: Viewer, material: MaterialAccessFacts): boolean {
+/**
+ * The one visibility rule, shared by materials and commitments (and whatever else gets the same three
+ * levels): may the viewer see a thing at this visibility, owned by this organisation? Site admins see
+ * everything; for materials, "published" is checked before this (canViewMaterial).
+ */
+export function canSeeAtVisibility(viewer: Viewer, visibility: string, organisationId: string | null): boolean {
   if (isSiteAdmin(viewer)) return true;
-  if (material.status !== 'published') return isMemberOf(viewer, material.organisationId);
-  switch (material.visibility) {
+  switch (visibility) {
     case 'public':
       return true;
     case 'councils':
       return organisationOf(viewer) !== undefined;
     case 'organisation':
-      return isMemberOf(viewer, material.organisationId);
+      return isMemberOf(viewer, organisationId);
     default:
       return false; // an unknown visibility is private to everyone
   }
 }
 
 /**
+ * The same rule as SQL, given the thing's visibility and organisation columns (e.g. sql`m.visibility`,
+ * sql`m.organisation_id`). The organisation id is a bound parameter taken from the live viewer, never
+ * from the request.
+ */
+export function visibleAtVisibilitySql(viewer: Viewer, visibilityColumn: SQL, organisationColumn: SQL): SQL {
+  if (isSiteAdmin(viewer)) return sql`TRUE`;
+  const organisationId = organisationOf(viewer);
+  if (!organisationId) return sql`(${visibilityColumn} = 'public')`;
+  return sql`(${visibilityColumn} IN ('public', 'councils') OR (${visibilityColumn} = 'organisation' AND ${organisationColumn} = ${organisationId}))`;
+}
+
+/** May the viewer see this material at all (its page, file, old versions)? */
+export function canViewMaterial(viewer: Viewer, material: MaterialAccessFacts): boolean {
+  if (isSiteAdmin(viewer)) return true;
+  if (material.status !== 'published') return isMemberOf(viewer, material.organisationId);
+  return canSeeAtVisibility(viewer, material.visibility, material.organisationId);
+}
+
+/**
  * The same rule as SQL, for search, lists and counts: published materials the viewer may see.
- * Expects the materials table aliased as `m`. The organisation id is a bound parameter taken from the
- * live viewer, never from the request.
+ * Expects the materials table aliased as `m`.
  */
 export function visibleMaterialsSql(viewer: Viewer): SQL {
-  if (isSiteAdmin(viewer)) return sql`(m.status = 'published')`;
-  const organisationId = organisationOf(viewer);
-  if (!organisationId) return sql`(m.status = 'published' AND m.visibility = 'public')`;
-  return sql`(m.status = 'published' AND (m.visibility IN ('public', 'councils') OR (m.visibility = 'organisation' AND m.organisation_id = ${organisationId})))`;
+  return sql`(m.status = 'published' AND ${visibleAtVisibilitySql(viewer, sql`m.visibility`, sql`m.organisation_id`)})`;
 }
 
 /**
@@ -272,4 +290,58 @@ export function canSendFeedback(_viewer: Viewer): boolean {
 /** Read the feedback people have sent (/admin/feedback), which may hold their email addresses: site admins only. */
 export function canReadFeedback(viewer: Viewer): boolean {
   return isSiteAdmin(viewer);
+}
+
+// ---- Public commitments (lib/commitments) --------------------------------------------------------
+
+/**
+ * A council's public commitment ("we will share our Discovery materials by March"). Seen through the
+ * same visibility rule as materials (canSeeAtVisibility): public by default, or councils only, or the
+ * council only. There are no drafts: a commitment is there from the moment it is recorded.
+ */
+export interface CommitmentAccessFacts {
+  visibility: string;
+  organisationId: string;
+}
+
+export function canViewCommitment(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
+  return canSeeAtVisibility(viewer, commitment.visibility, commitment.organisationId);
+}
+
+/** The same rule as SQL, for lists and counts. Expects the commitments table aliased as `c`. */
+export function visibleCommitmentsSql(viewer: Viewer): SQL {
+  return visibleAtVisibilitySql(viewer, sql`c.visibility`, sql`c.organisation_id`);
+}
+
+/** Record a commitment: members of a council, on behalf of their own council only. */
+export function canRecordCommitment(viewer: Viewer): boolean {
+  return organisationOf(viewer) !== undefined;
+}
+
+/**
+ * Change a commitment's details, or withdraw (delete) it: the council's members, and site admins
+ * (who look after the whole hub, as for materials).
+ */
+export function canChangeCommitment(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
+  return isSiteAdmin(viewer) || isMemberOf(viewer, commitment.organisationId);
+}
+
+/**
+ * Attach or remove evidence, and confirm the commitment as kept: the council's own members only. A
+ * commitment is kept when its council says so; a site admin is not the council.
+ */
+export function canAddCommitmentEvidence(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
+  return isMemberOf(viewer, commitment.organisationId);
+}
+
+export function canConfirmCommitment(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
+  return isMemberOf(viewer, commitment.organisationId);
+}
+
+/**
+ * See who did what (the contact's name, who recorded and confirmed it): the council's members and
+ * site admins. Everyone else who may see the commitment sees what happened and when, not who.
+ */
+export function canSeeCommitmentPeople(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
+  return isSiteAdmin(viewer) || isMemberOf(viewer, commitment.organisationId);
 }

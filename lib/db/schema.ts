@@ -11,3 +11,4 @@ export * from './tables/records';
 export * from './tables/concerns';
 export * from './tables/previews';
 export * from './tables/reuse';
+export * from './tables/commitments';

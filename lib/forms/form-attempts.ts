@@ -52,6 +52,14 @@ export const formAttemptFields = {
   /** Approve and Refuse on the site admins' queue: nothing to keep. */
   'site-requests': [],
   feedback: ['message', 'replyEmail'],
+  /** Recording and changing a public commitment (lib/commitments), and the forms on its page. */
+  commitment: ['kind', 'phase', 'description', 'dueDay', 'dueMonth', 'dueYear', 'evidenceExpected', 'visibility', 'contact'],
+  'commitment-material': ['material'],
+  'commitment-link': ['url', 'title'],
+  /** Confirming as kept, removing evidence, withdrawing: buttons, nothing to keep. */
+  'commitment-confirm': [],
+  'commitment-remove-evidence': [],
+  'commitment-withdraw': [],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

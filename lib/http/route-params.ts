@@ -8,3 +8,6 @@ export const materialParams = z.object({ id: z.uuid() });
 export const materialVersionParams = z.object({ id: z.uuid(), version: z.string().regex(/^[1-9][0-9]{0,8}$/) });
 
 export const organisationParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100) });
+
+/** A public commitment (lib/commitments). */
+export const commitmentParams = z.object({ id: z.uuid() });

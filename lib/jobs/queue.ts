@@ -25,6 +25,8 @@ export const queueNames = {
   syncSearch: 'sync-search',
   /** Every minute: queue versions still waiting for text (a crash between commit and queueing). */
   sweep: 'sweep',
+  /** Every morning: remind commitments' contacts of their dates (lib/commitments/send-commitment-reminders.ts). */
+  commitmentReminders: 'commitment-reminders',
 } as const;
 
 /**
@@ -41,6 +43,8 @@ export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], 
   [queueNames.makePreview]: { policy: 'stately', retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.syncSearch]: { policy: 'stately', retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
   [queueNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  // Safe to retry: a reminder already decided is never sent again (commitment_reminders).
+  [queueNames.commitmentReminders]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
 };
 
 export interface OpenedQueue {

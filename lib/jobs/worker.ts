@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
 import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
+import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
 import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
 import { makeVersionPreview } from '@/lib/material-previews/make-preview';
 import { addMissingPreviews, pendingPreviewVersionIds } from '@/lib/material-previews/pending-previews';
@@ -95,6 +96,12 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
   await boss.work(queueNames.sweep, async ([job]) => runJob(queueNames.sweep, job?.id, () => sweep(services, queue, settings.searchSync)));
   await boss.schedule(queueNames.sweep, '* * * * *');
   await sweep(services, queue, settings.searchSync);
+
+  // Commitment reminders, once a day at 8am UK time (and whenever a retry runs: sending twice is prevented by the table).
+  await boss.work(queueNames.commitmentReminders, async ([job]) =>
+    runJob(queueNames.commitmentReminders, job?.id, () => sendCommitmentReminders(services)),
+  );
+  await boss.schedule(queueNames.commitmentReminders, '0 8 * * *', {}, { tz: 'Europe/London' });
 
   const stopSearchSync = settings.searchSync ? await startSearchSync(services, queue, settings.searchSync, settings.outboxPollMs ?? 2_000) : () => {};
 

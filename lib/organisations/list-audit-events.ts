@@ -99,6 +99,12 @@ const actionLabels: Record<string, string> = {
   'material.file_replaced': 'Replaced a material’s file',
   'material.version_made_current': 'Made an earlier version of a material’s file current again',
   'material.tags_changed': 'Changed a material’s tags',
+  'commitment.recorded': 'Recorded a commitment',
+  'commitment.updated': 'Changed a commitment',
+  'commitment.evidence_added': 'Added evidence to a commitment',
+  'commitment.evidence_removed': 'Removed evidence from a commitment',
+  'commitment.confirmed': 'Confirmed a commitment was kept',
+  'commitment.withdrawn': 'Withdrew a commitment',
   'user.made_site_admin': 'Made a site admin',
   'user.accounts_unlinked_on_email_verification': 'Unlinked sign-in accounts when an email address was verified',
 };

@@ -5,6 +5,7 @@ export { BackLink, type BackLinkProps } from './back-link';
 export { Button, type ButtonProps, type FormButtonProps, type LinkButtonProps } from './button';
 export { Checkboxes, type CheckboxesProps } from './checkboxes';
 export type { ChoiceDivider, ChoiceEntry, ChoiceItem } from './choice-parts';
+export { DateInput, type DateInputProps } from './date-input';
 export { Details, type DetailsProps } from './details';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary';
 export { ErrorMessage, FormGroup, Hint, Label, cx, type FieldProps } from './field-parts';

@@ -13,7 +13,9 @@ import { listOrganisationAdmins } from '@/lib/organisations/organisation-admins'
 import { organisationTypeLabels } from '@/lib/organisations/organisation-common';
 import { feedAlternates } from '@/lib/open-data/feed-links';
 import { services } from '@/lib/runtime';
+import { listCommitments } from '@/lib/commitments/list-commitments';
 import { ContactAdmins } from './_components/contact-admins';
+import { CouncilCommitments } from './_components/council-commitments';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -55,10 +57,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { attempt: attemptId, sent } = await searchParams;
   const hub = await services();
   const viewer = await currentViewer();
-  const [attempt, admins, listed] = await Promise.all([
+  const [attempt, admins, listed, commitments] = await Promise.all([
     refusal(slug, attemptId),
     listOrganisationAdmins(hub, viewer, slug),
     listOrganisationMaterials(hub, viewer, slug),
+    listCommitments(hub, viewer, { council: organisation.slug, page: 1 }, { pageSize: 10 }),
   ]);
   const searchHref = `/search?${new URLSearchParams({ council: organisation.slug })}`;
   const isMember = viewer.kind === 'user' && viewer.organisation?.id !== undefined && viewer.organisation.slug === organisation.slug;
@@ -102,6 +105,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             ) : null}
           </>
         )}
+        <CouncilCommitments council={organisation} list={commitments} canRecord={isMember} />
         {isMember && !admins.hasAdmin && viewer.kind === 'user' && viewer.role !== 'org_admin' ? (
           <p className="govuk-body">
             You are a member of {organisation.name}, which has no organisation admin yet.{' '}

@@ -56,6 +56,10 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'material_versions' },
   { name: 'material_uses' },
   { name: 'material_download_days' },
+  { name: 'commitments' },
+  { name: 'commitment_evidence' },
+  // Kept so that a restored hub does not remind a contact a second time.
+  { name: 'commitment_reminders' },
   { name: 'concern_reports' },
   { name: 'audit_events' },
   { name: 'feedback' },

@@ -5,7 +5,18 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
-import { filePreviews, materialDownloadDays, materials, materialUses, materialVersions, sessions, users } from '@/lib/db/schema';
+import {
+  commitmentEvidence,
+  commitmentReminders,
+  commitments,
+  filePreviews,
+  materialDownloadDays,
+  materials,
+  materialUses,
+  materialVersions,
+  sessions,
+  users,
+} from '@/lib/db/schema';
 import { addMissingPreviews } from '@/lib/material-previews/pending-previews';
 import { openVersionDownload, type Download } from '@/lib/materials/open-download';
 import { liveViewer } from '@/lib/organisations/testing/fixtures';
@@ -76,7 +87,7 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   });
 
   it('brings back every row as it was, with the same ids', async () => {
-    for (const table of [materials, materialVersions, users, materialUses, materialDownloadDays]) {
+    for (const table of [materials, materialVersions, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders]) {
       const before = await source.services.db.select().from(table);
       const after = await target.services.db.select().from(table);
       expect(before.length).toBeGreaterThan(0);

@@ -8,6 +8,10 @@ import { withdrawMaterial } from '@/lib/materials/withdraw-material';
 import { council, person, type Person } from '@/lib/organisations/testing/fixtures';
 import { countDownload } from '@/lib/reuse/count-download';
 import { recordUse } from '@/lib/reuse/record-use';
+import { addMaterialEvidence } from '@/lib/commitments/add-material-evidence';
+import { recordCommitment } from '@/lib/commitments/record-commitment';
+import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
+import { commitmentAnswers, dueIn } from '@/lib/commitments/testing/fixtures';
 import type { TestHub } from '@/lib/testing/test-hub';
 
 /**
@@ -64,6 +68,10 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   await recordUse(hub.services, ali.viewer, guide, { note: 'Adapted for our garden waste research.' });
   await countDownload(hub.services, ali.viewer, guide, { networkAddress: null, secret: 'sample-hub-secret' });
   await extractPendingTexts(hub.services);
+  // A commitment of Bristol's, with the guide as evidence and its first reminder decided (no mailer: none sent).
+  const { id: commitment } = await recordCommitment(hub.services, sam.viewer, commitmentAnswers({ ...dueIn(10) }));
+  await addMaterialEvidence(hub.services, sam.viewer, commitment, { material: guide });
+  await sendCommitmentReminders(hub.services);
 
   const sessionToken = `session-${sam.id}`;
   await hub.services.db.insert(sessions).values({ sessionToken, userId: sam.id, expires: new Date(Date.now() + 86_400_000) });
