@@ -9,6 +9,7 @@ import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { CommitmentForm } from '../_components/commitment-form';
 import { commitmentFormValues } from '../_components/commitment-form-values';
+import { JoinFirst } from '@/app/_components/join-first';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +23,7 @@ export default async function NewCommitmentPage({ searchParams }: Props) {
   await connection();
   const viewer = await currentViewer();
   if (viewer.kind === 'anonymous') redirect('/sign-in?callbackUrl=%2Fcommitments%2Fnew');
-  if (!canRecordCommitment(viewer) || !viewer.organisation) return <JoinFirst />;
+  if (!canRecordCommitment(viewer) || !viewer.organisation) return <JoinFirst heading="Record a commitment" reason="You need to belong to a council to record a commitment on its behalf." />;
   const hub = await services();
   const { attempt: attemptId } = await searchParams;
   const [attempt, phases, contacts] = await Promise.all([
@@ -59,18 +60,3 @@ export default async function NewCommitmentPage({ searchParams }: Props) {
   );
 }
 
-function JoinFirst() {
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Record a commitment</h1>
-        <p className="govuk-body">You need to belong to a council to record a commitment on its behalf.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/account/join">
-            Ask to join your council
-          </a>
-        </p>
-      </div>
-    </div>
-  );
-}

@@ -15,6 +15,7 @@ import { services } from '@/lib/runtime';
 import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { descriptionChoices, keptDescription } from '@/app/materials/_components/description-fields';
 import { UploadForm, type UploadFormChoices, type UploadFormValues } from './_components/upload-form';
+import { JoinFirst } from '@/app/_components/join-first';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +29,7 @@ export default async function NewMaterialPage({ searchParams }: Props) {
   await connection();
   const viewer = await currentViewer();
   if (viewer.kind === 'anonymous') redirect('/sign-in?callbackUrl=%2Fmaterials%2Fnew');
-  if (!canShareMaterial(viewer)) return <JoinFirst />;
+  if (!canShareMaterial(viewer)) return <JoinFirst heading="Share a material" reason="You need to belong to a council or other public body to share materials." />;
   const { attempt: attemptId } = await searchParams;
   const attempt = await loadFormAttempt(await services(), viewer, 'share', '', attemptId);
   const errors = errorsByField(attempt);
@@ -56,22 +57,6 @@ export default async function NewMaterialPage({ searchParams }: Props) {
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
         <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} duplicate={duplicate} />
-      </div>
-    </div>
-  );
-}
-
-function JoinFirst() {
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Share a material</h1>
-        <p className="govuk-body">You need to belong to a council or other public body to share materials.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/account/join">
-            Ask to join your council
-          </a>
-        </p>
       </div>
     </div>
   );
