@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
 import { users } from '@/lib/db/schema';
-import { createMailer } from '@/lib/mail/mailer';
 import { council, person, type Council, type Person } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { startSmtpSink, type SmtpSink } from '@/lib/testing/smtp-sink';
@@ -14,6 +13,7 @@ import { recordCommitment } from './record-commitment';
 import { sendCommitmentReminders } from './send-commitment-reminders';
 import { commitmentAnswers, dueIn } from './testing/fixtures';
 import { updateCommitment } from './update-commitment';
+import { sinkMailer } from '@/lib/testing/sink-mailer';
 
 // Reminders go through the real SMTP path to an in-process sink. "Now" is passed in, so the days
 // pass without waiting.
@@ -30,10 +30,7 @@ describe.each(testDrivers)('commitment reminders, on %s', (driver) => {
   beforeAll(async () => {
     hub = await createTestHub(driver);
     sink = await startSmtpSink();
-    hub.services.mail = createMailer({
-      url: 'http://hub.test',
-      email: { transport: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'hub@hub.test' } },
-    });
+    hub.services.mail = sinkMailer(sink);
     bristol = await council(hub, 'bristol');
     recorder = (await person(hub, { organisation: bristol })).viewer;
     contact = await person(hub, { organisation: bristol, name: 'Kim Lee' });

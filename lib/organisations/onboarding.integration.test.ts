@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '@/lib/auth/viewer';
 import { adminRequests, auditEvents, contactMessages, materials, users } from '@/lib/db/schema';
-import { createMailer } from '@/lib/mail/mailer';
 import { listAccountMaterials } from '@/lib/materials/list-account-materials';
 import { listOrganisationMaterials } from '@/lib/materials/list-organisation-materials';
 import { setDisplayName } from '@/lib/people/set-display-name';
@@ -19,6 +18,7 @@ import { listSiteRequests } from './list-site-requests';
 import { listOrganisationAdmins } from './organisation-admins';
 import { requestToJoin } from './request-to-join';
 import { council, liveViewer, outcomeOf, person, refusal } from './testing/fixtures';
+import { sinkMailer } from '@/lib/testing/sink-mailer';
 
 // Onboarding (issue 14): a council's first admin through the site admins' queue, leaving and joining,
 // writing to a council's admins, people's names, and finding one's own and one's council's materials.
@@ -32,10 +32,7 @@ describe.each(testDrivers)('onboarding on %s', (driver) => {
   beforeAll(async () => {
     hub = await createTestHub(driver);
     sink = await startSmtpSink();
-    hub.services.mail = createMailer({
-      url: 'http://hub.test',
-      email: { transport: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'hub@hub.test' } },
-    });
+    hub.services.mail = sinkMailer(sink);
     siteAdminEmail = (await person(hub, { isSiteAdmin: true, name: 'Sita Admin' })).email;
   });
   afterEach(() => {
