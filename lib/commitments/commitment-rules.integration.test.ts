@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
+import { deleteMaterial } from '@/lib/materials/delete-material';
 import { users } from '@/lib/db/schema';
 import { council, liveViewer, person, refusal, type Council } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
@@ -194,6 +195,25 @@ describe.each(testDrivers)('commitment answers and status, on %s', (driver) => {
     // Removing all evidence: no longer kept (kept always means confirmed with evidence).
     for (const item of view.evidence) await removeEvidence(hub.services, member, id, { evidence: item.id });
     expect(await status()).toBe('planned');
+  });
+
+  it('a kept commitment whose only evidence is a material deleted for good is no longer kept, on the page and in the list', async () => {
+    const { id } = await recordCommitment(hub.services, member, commitmentAnswers({ description: 'Evidence deleted' }));
+    const material = await insertMaterial(hub, { organisationId: bristol.id, visibility: 'public', title: 'Report deleted later' });
+    await addMaterialEvidence(hub.services, member, id, { material });
+    await confirmCommitment(hub.services, member, id);
+    expect((await getCommitment(hub.services, member, id))!.status).toBe('kept');
+
+    const keptBefore = await listCommitments(hub.services, member, { council: 'bristol', page: 1 }, { pageSize: 1000 });
+    const siteAdmin = (await person(hub, { isSiteAdmin: true })).viewer;
+    await deleteMaterial(hub.services, siteAdmin, material);
+
+    expect((await getCommitment(hub.services, member, id))!.status).toBe('planned');
+    const kept = await listCommitments(hub.services, member, { council: 'bristol', status: 'kept', page: 1 }, { pageSize: 1000 });
+    expect(kept.items.some((i) => i.id === id)).toBe(false);
+    // The council's "N of M kept" counts it no longer.
+    const keptAfter = await listCommitments(hub.services, member, { council: 'bristol', page: 1 }, { pageSize: 1000 });
+    expect(keptAfter.counts.kept).toBe(keptBefore.counts.kept - 1);
   });
 
   it('a member who leaves the council can no longer change its commitments', async () => {

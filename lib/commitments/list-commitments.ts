@@ -83,7 +83,7 @@ export async function listCommitments(services: Services, viewer: Viewer, filter
   const [counted] = await queryRows<{ total: number; kept: number; matching: number }>(
     services.db,
     sql`SELECT count(*)::int AS total,
-               count(*) FILTER (WHERE c.confirmed_at IS NOT NULL)::int AS kept,
+               count(*) FILTER (WHERE ${status} = 'kept')::int AS kept,
                count(*) FILTER (WHERE ${filters.status ? sql`${status} = ${filters.status}` : sql`TRUE`})::int AS matching
         FROM commitments c JOIN organisations o ON o.id = c.organisation_id
         WHERE ${where}`,
