@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
+import { projects } from './projects';
 import { users } from './people';
 import { artefactTypes, kinds, licences } from './vocabularies';
 
@@ -27,6 +28,11 @@ export const materials = pgTable(
       .notNull()
       .references(() => licences.spdx),
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /**
+     * The project it belongs to (lib/projects), if any: one of its council's projects. Deleting the
+     * project keeps the material; it just loses the link (audited, lib/projects/delete-project.ts).
+     */
+    projectId: uuid('project_id').references((): AnyPgColumn => projects.id, { onDelete: 'set null' }),
     /** Where an imported document was first published, shown with its licence. */
     sourceUrl: text('source_url'),
     /** Attribution statement required by the licence, e.g. "© Crown copyright, Government Digital Service". */
@@ -65,6 +71,7 @@ export const materials = pgTable(
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
     index('materials_organisation_id_idx').on(t.organisationId),
+    index('materials_project_id_idx').on(t.projectId),
   ],
 );
 
