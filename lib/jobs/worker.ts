@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
 import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
+import { sendProjectReminders } from '@/lib/projects/send-project-reminders';
 import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
 import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
 import { makeVersionPreview } from '@/lib/material-previews/make-preview';
@@ -102,6 +103,10 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
     runJob(queueNames.commitmentReminders, job?.id, () => sendCommitmentReminders(services)),
   );
   await boss.schedule(queueNames.commitmentReminders, '0 8 * * *', {}, { tz: 'Europe/London' });
+
+  // Quiet-project reminders, at the same time (sent once each: project_reminders).
+  await boss.work(queueNames.projectReminders, async ([job]) => runJob(queueNames.projectReminders, job?.id, () => sendProjectReminders(services)));
+  await boss.schedule(queueNames.projectReminders, '0 8 * * *', {}, { tz: 'Europe/London' });
 
   const stopSearchSync = settings.searchSync ? await startSearchSync(services, queue, settings.searchSync, settings.outboxPollMs ?? 2_000) : () => {};
 
