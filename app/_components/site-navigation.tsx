@@ -3,6 +3,7 @@ import { cx } from './govuk/field-parts';
 const LINKS: ReadonlyArray<{ href: string; text: string }> = [
   { href: '/search', text: 'Search' },
   { href: '/organisations', text: 'Councils' },
+  { href: '/projects', text: 'Projects' },
   { href: '/commitments', text: 'Commitments' },
   { href: '/materials/new', text: 'Share a material' },
 ];

@@ -60,6 +60,14 @@ export const formAttemptFields = {
   'commitment-confirm': [],
   'commitment-remove-evidence': [],
   'commitment-withdraw': [],
+  /** Registering and changing a project (lib/projects), and the forms on its page. */
+  project: ['name', 'summary', 'topics', 'lgsl', 'phase', 'startDay', 'startMonth', 'startYear', 'startEstimated', 'endDay', 'endMonth', 'endYear', 'endEstimated',
+    'collaboration', 'fundingSource', 'fundingDetail', 'link1Title', 'link1Url', 'link2Title', 'link2Url', 'link3Title', 'link3Url', 'visibility', 'contact'],
+  'project-update': ['body', 'phase', 'materials', 'link1Title', 'link1Url', 'link2Title', 'link2Url', 'link3Title', 'link3Url'],
+  'project-partner': ['council'],
+  'project-status': ['status'],
+  'project-invitation': [],
+  'project-delete': [],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

@@ -51,6 +51,8 @@ export interface ProjectView {
   links: ProjectLink[];
   /** Name and council for everyone who may see the project; the email only for signed-in council members. */
   contact: { name: string; council: string; email?: string } | null;
+  /** The contact's id, for the edit form: only for those who may edit. */
+  contactUserId: string | null;
   visibility: string;
   status: ProjectStatus;
   partners: { slug: string; name: string; accepted: boolean }[];
@@ -163,6 +165,7 @@ export async function getProject(services: Services, viewer: Viewer, projectId: 
     fundingDetail: row.fundingDetail,
     links: row.links,
     contact: contact ? { name: displayName(contact.name), council: council!.name, ...(canSeeProjectContactEmail(viewer) ? { email: contact.email } : {}) } : null,
+    contactUserId: canEditProject(viewer, row) ? row.contactUserId : null,
     visibility: row.visibility,
     status: row.status as ProjectStatus,
     partners: partnerRows.map((p) => ({ slug: p.slug, name: p.name, accepted: p.acceptedAt !== null })),
