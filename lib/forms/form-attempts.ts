@@ -20,8 +20,8 @@ import { isUuid } from '@/lib/text/uuid';
 
 export const formAttemptFields = {
   /** duplicateOf: the material that already has the same file (lib/materials/find-duplicate.ts). */
-  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
-  edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
+  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'project', 'duplicateOf'],
+  edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility', 'project'],
   replace: ['changeNote'],
   /** "Make this the current version" (its change note). */
   'make-current': ['changeNote'],

@@ -12,6 +12,7 @@ import { fieldErrorsOf, single } from './material-access';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
 import { queueTextExtraction } from './queue-text-extraction';
 import { queuePreviews } from '@/lib/material-previews/queue-preview';
+import { readMaterialProject } from '@/lib/projects/material-project';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
 
 export type { IncomingFile } from './store-file';
@@ -72,12 +73,14 @@ export async function createMaterial(services: Services, request: CreateMaterial
   if (input && input.visibility !== 'public' && !organisationId) {
     errors.push({ field: fieldNames.visibility!, message: 'Choose a council: only materials from a council can be kept to councils' });
   }
+  // The project it belongs to, if one was chosen: one of its council's projects (lib/projects).
+  const projectId = (await readMaterialProject(services.db, actor, organisationId, request.fields, errors)) ?? null;
   const file = await checkIncomingFile(services, request.file, errors, fieldNames.file);
   if (!input) throw new ValidationError(errors); // unreachable: no input means errors, refused above
 
   const status = request.status ?? (actor.kind === 'user' ? 'draft' : 'published');
   const checkDuplicates = actor.kind !== 'system' && single(request.fields[shareAnywayField]) !== 'yes';
-  return storeAndRecord(services, actor, { ...input, organisationId }, file, request.seedKey, status, checkDuplicates);
+  return storeAndRecord(services, actor, { ...input, organisationId, projectId }, file, request.seedKey, status, checkDuplicates);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -88,7 +91,7 @@ function validateFields(fields: Record<string, unknown>): { errors: FieldError[]
 async function storeAndRecord(
   services: Services,
   actor: Actor,
-  input: MaterialInput & { organisationId: string | null },
+  input: MaterialInput & { organisationId: string | null; projectId: string | null },
   file: CheckedFile,
   seedKey: string | undefined,
   status: 'draft' | 'published',
@@ -112,6 +115,7 @@ async function storeAndRecord(
         tags: input.tags,
         licence: input.licence,
         organisationId: input.organisationId,
+        projectId: input.projectId,
         visibility: input.visibility,
         createdBy: actor.kind === 'user' ? actor.userId : null,
         sourceUrl: input.sourceUrl ?? null,
@@ -127,7 +131,7 @@ async function storeAndRecord(
       subjectType: 'material',
       subjectId: material.id,
       organisationId: input.organisationId,
-      after: { title: input.title, visibility: input.visibility, status, fileName: stored.fileName, sha256: stored.sha256 },
+      after: { title: input.title, visibility: input.visibility, status, fileName: stored.fileName, sha256: stored.sha256, ...(input.projectId ? { projectId: input.projectId } : {}) },
     });
     return { id: material.id, versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });

@@ -69,17 +69,20 @@ export async function inviteCouncilChoices(services: Services, projectOrganisati
 }
 
 /**
- * The projects a material of the viewer's council may belong to (the "Project" choice on the share
- * and edit forms): the council's own projects and those it is an accepted partner of.
+ * The projects a material of this council may belong to (the "Project" choice on the share and edit
+ * forms): the council's own projects and those it is an accepted partner of. Only offered to people
+ * who may share or change the council's materials (the pages check that first).
  */
-export async function materialProjectChoices(services: Services, viewer: Viewer): Promise<Choice[]> {
-  if (viewer.kind !== 'user' || !viewer.organisation) return [];
-  const own = viewer.organisation.id;
+export async function materialProjectChoices(services: Services, councilSlug: string | null | undefined): Promise<Choice[]> {
+  if (!councilSlug) return [];
+  const [council] = await services.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, councilSlug));
+  if (!council) return [];
+  const organisationId = council.id;
   const rows = await services.db
     .selectDistinct({ id: projects.id, name: projects.name })
     .from(projects)
-    .leftJoin(projectPartners, and(eq(projectPartners.projectId, projects.id), eq(projectPartners.organisationId, own), sql`${projectPartners.acceptedAt} IS NOT NULL`))
-    .where(or(eq(projects.organisationId, own), sql`${projectPartners.projectId} IS NOT NULL`))
+    .leftJoin(projectPartners, and(eq(projectPartners.projectId, projects.id), eq(projectPartners.organisationId, organisationId), sql`${projectPartners.acceptedAt} IS NOT NULL`))
+    .where(or(eq(projects.organisationId, organisationId), sql`${projectPartners.projectId} IS NOT NULL`))
     .orderBy(asc(projects.name));
   return rows.map((row) => ({ value: row.id, label: row.name }));
 }

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { duplicateOfField } from '@/lib/materials/find-duplicate';
 import { getMaterial } from '@/lib/materials/get-material';
+import { materialProjectChoices } from '@/lib/projects/project-form-choices';
 import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
@@ -42,7 +43,10 @@ export default async function NewMaterialPage({ searchParams }: Props) {
     council: textValue(attempt.values, 'council'),
     licence: textValue(attempt.values, 'licence'),
     visibility: textValue(attempt.values, 'visibility'),
+    project: textValue(attempt.values, 'project'),
   };
+  // Site admins share for any council, so no one council's projects are offered to them.
+  const projects = viewer.isSiteAdmin ? [] : await materialProjectChoices(await services(), viewer.organisation?.slug);
 
   return (
     <div className="govuk-grid-row">
@@ -56,18 +60,19 @@ export default async function NewMaterialPage({ searchParams }: Props) {
           it. You choose who can see it.
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
-        <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} duplicate={duplicate} />
+        <UploadForm choices={uploadChoices(viewer, projects)} values={values} errors={errors} duplicate={duplicate} />
       </div>
     </div>
   );
 }
 
-function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>): UploadFormChoices {
+function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>, projects: UploadFormChoices['projects']): UploadFormChoices {
   const v = vocabularies();
   const ownOrganisation = viewer.isSiteAdmin ? undefined : viewer.organisation?.name;
   return {
     ownOrganisation,
     visibilities: visibilityOptions(ownOrganisation ?? 'the chosen council', ownOrganisation !== undefined),
+    projects,
     ...descriptionChoices(),
     councils: [...v.councils].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.slug, label: c.name })),
     defaultLicence: defaultLicence().spdx,
