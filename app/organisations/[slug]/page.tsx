@@ -14,8 +14,10 @@ import { organisationTypeLabels } from '@/lib/organisations/organisation-common'
 import { feedAlternates } from '@/lib/open-data/feed-links';
 import { services } from '@/lib/runtime';
 import { listCommitments } from '@/lib/commitments/list-commitments';
+import { listProjects } from '@/lib/projects/list-projects';
 import { ContactAdmins } from './_components/contact-admins';
 import { CouncilCommitments } from './_components/council-commitments';
+import { CouncilProjects } from './_components/council-projects';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -57,11 +59,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { attempt: attemptId, sent } = await searchParams;
   const hub = await services();
   const viewer = await currentViewer();
-  const [attempt, admins, listed, commitments] = await Promise.all([
+  const [attempt, admins, listed, commitments, projects] = await Promise.all([
     refusal(slug, attemptId),
     listOrganisationAdmins(hub, viewer, slug),
     listOrganisationMaterials(hub, viewer, slug),
     listCommitments(hub, viewer, { council: organisation.slug, page: 1 }, { pageSize: 10 }),
+    listProjects(hub, viewer, { council: organisation.slug, page: 1 }, { pageSize: 10 }),
   ]);
   const searchHref = `/search?${new URLSearchParams({ council: organisation.slug })}`;
   const isMember = viewer.kind === 'user' && viewer.organisation?.id !== undefined && viewer.organisation.slug === organisation.slug;
@@ -105,6 +108,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             ) : null}
           </>
         )}
+        <CouncilProjects council={organisation} list={projects} canRegister={isMember} />
         <CouncilCommitments council={organisation} list={commitments} canRecord={isMember} />
         {isMember && !admins.hasAdmin && viewer.kind === 'user' && viewer.role !== 'org_admin' ? (
           <p className="govuk-body">
