@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
+
+/**
+ * Projects (issue 8): a council member registers a project (and sees the form explain what to fix),
+ * posts an update that moves it to alpha with one of the council's materials attached, and someone
+ * from another council and someone signed out find it, its update and its material. All without
+ * JavaScript, with axe on every page.
+ */
+
+const run = Date.now().toString(36);
+
+function inDays(days: number) {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
+}
+
+async function fillDate(page: Page, prefix: 'start' | 'end', date: { day: string; month: string; year: string }) {
+  await page.locator(`#${prefix}Day`).fill(date.day);
+  await page.locator(`#${prefix}Month`).fill(date.month);
+  await page.locator(`#${prefix}Year`).fill(date.year);
+}
+
+async function landed(page: Page, heading: string | RegExp) {
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expectAccessible(page);
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('register a project, post an update with a material, and see it from another council and signed out', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const db = await openDatabase();
+    const councils = await findCouncils(db);
+    const people = await seedPeople(db, councils, `proj${run}`, {
+      member: { label: 'member', council: 'a', name: `Jo Ahmed ${run}` },
+      other: { label: 'member of another council', council: 'b' },
+    });
+    const api = await requestContextFor(people.member);
+    const materialTitle = `Bins interview guide ${run}`;
+    await shareMaterial(api, { title: materialTitle, visibility: 'public' }, markdownFile(`guide-${run}.md`, `# Interview guide ${run}\n`));
+    await api.dispose();
+    const name = `Garden waste redesign ${run}`;
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies([sessionCookie(people.member.sessionToken)]);
+    const page = await context.newPage();
+    pagesWithoutJavaScript.add(page);
+    try {
+      await page.goto('/projects');
+      await landed(page, 'Projects');
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' })).toHaveAttribute('aria-current', 'page');
+      await page.getByRole('button', { name: 'Register a project' }).click();
+      await landed(page, 'Register a project');
+
+      // Nothing answered but an end before the start: every problem listed, each beside its field.
+      await fillDate(page, 'start', inDays(10));
+      await fillDate(page, 'end', inDays(5));
+      await page.getByRole('button', { name: 'Register project' }).click();
+      await expect(page).toHaveTitle(/^Error: Register a project/);
+      const summary = page.locator('.govuk-error-summary');
+      await expect(summary.getByRole('link', { name: 'Enter the project’s name' })).toHaveAttribute('href', '#name');
+      await expect(summary.getByRole('link', { name: 'Choose the phase the project is in' })).toHaveAttribute('href', '#phase');
+      await expect(summary.getByRole('link', { name: 'The expected end date must be the same as or after the start date' })).toHaveAttribute('href', '#endDay');
+      await expect(page.locator('#end-error')).toContainText('The expected end date must be the same as or after the start date');
+      await expect(page.locator('#startYear')).toHaveValue(inDays(10).year);
+      await expectAccessible(page);
+
+      await page.getByLabel('Project name').fill(name);
+      await page.getByLabel('What is the project about?').fill('Finding out why residents miss garden waste collections, and what would help.');
+      await page.getByRole('radio', { name: 'Discovery' }).check();
+      await fillDate(page, 'start', inDays(-20));
+      await fillDate(page, 'end', inDays(160));
+      await page.getByRole('checkbox', { name: 'Looking for partner councils' }).check();
+      await page.getByLabel('How is it funded? (optional)').selectOption({ label: 'Local Digital Fund' });
+      await page.getByLabel('Link 1 title').fill('Our weeknotes');
+      await page.getByLabel('Link 1 address').fill(`https://www.example.gov.uk/weeknotes-${run}`);
+      await expect(page.getByRole('radio', { name: 'Public' })).toBeChecked();
+      await expect(page.getByLabel('Who should other councils contact?')).toHaveValue(people.member.id);
+      await page.getByRole('button', { name: 'Register project' }).click();
+
+      await landed(page, name);
+      await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your project was registered.');
+      await expect(page.locator('.govuk-summary-list')).toContainText('Looking for partner councils');
+      await expect(page.locator('.govuk-summary-list')).toContainText('Local Digital Fund');
+      await expect(page.getByRole('link', { name: 'Our weeknotes' })).toHaveAttribute('href', `https://www.example.gov.uk/weeknotes-${run}`);
+      const projectPath = new URL(page.url()).pathname;
+
+      // An update that moves it to alpha, with the council's material attached.
+      await page.getByRole('button', { name: 'Post an update' }).click();
+      await landed(page, 'Post an update');
+      await page.getByRole('button', { name: 'Post update' }).click();
+      await expect(page.locator('.govuk-error-summary').getByRole('link', { name: 'Write the update' })).toHaveAttribute('href', '#body');
+      await expectAccessible(page);
+      await page.getByLabel('What has happened?').fill(`We finished twelve interviews with residents ${run}.`);
+      await page.getByLabel('Has the project moved phase?').selectOption({ label: 'Yes, to Alpha' });
+      await page.getByRole('checkbox', { name: materialTitle }).check();
+      await page.getByRole('button', { name: 'Post update' }).click();
+
+      await landed(page, name);
+      await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your update was posted.');
+      const updates = page.locator('section[aria-labelledby="updates-heading"]');
+      await expect(updates).toContainText('Moved from Discovery to Alpha');
+      await expect(updates.getByRole('link', { name: materialTitle })).toBeVisible();
+      const phases = page.locator('section[aria-labelledby="phases-heading"]').getByRole('listitem');
+      await expect(phases).toHaveText([/^Discovery from .+ to .+$/, /^Alpha from .+ \(now\)$/]);
+
+      // On the council's page.
+      await page.goto(`/organisations/${councils.a.slug}`);
+      await landed(page, councils.a.name);
+      await expect(page.locator('section[aria-labelledby="projects-heading"]').getByRole('link', { name })).toHaveAttribute('href', projectPath);
+
+      // Someone from another council: finds it by the list's filters, sees the update, the material and the contact's address, cannot post.
+      const otherContext = await browser.newContext({ javaScriptEnabled: false });
+      await otherContext.addCookies([sessionCookie(people.other.sessionToken)]);
+      const other = await otherContext.newPage();
+      pagesWithoutJavaScript.add(other);
+      await other.goto('/projects');
+      await other.getByLabel('Phase').selectOption({ label: 'Alpha' });
+      await other.getByLabel('Council').selectOption({ value: councils.a.slug });
+      await other.getByRole('button', { name: 'Filter projects' }).click();
+      await landed(other, 'Projects');
+      await other.getByRole('link', { name }).click();
+      await landed(other, name);
+      await expect(other.locator('section[aria-labelledby="updates-heading"]').getByRole('link', { name: materialTitle })).toBeVisible();
+      await expect(other.locator('.govuk-summary-list')).toContainText(`Jo Ahmed ${run}, ${councils.a.name}`);
+      await expect(other.getByRole('link', { name: people.member.email })).toBeVisible();
+      await expect(other.getByRole('button', { name: 'Post an update' })).toHaveCount(0);
+      await other.locator('section[aria-labelledby="updates-heading"]').getByRole('link', { name: materialTitle }).click();
+      await expect(other.getByRole('heading', { level: 1, name: materialTitle })).toBeVisible();
+      await expect(other.locator('.govuk-summary-list').getByRole('link', { name })).toHaveAttribute('href', projectPath);
+      await otherContext.close();
+
+      // Signed out: the contact's name and council, not their address.
+      const outsider = await browser.newContext({ javaScriptEnabled: false });
+      const anonymousPage = await outsider.newPage();
+      pagesWithoutJavaScript.add(anonymousPage);
+      await anonymousPage.goto(projectPath);
+      await landed(anonymousPage, name);
+      await expect(anonymousPage.locator('.govuk-summary-list')).toContainText(`Jo Ahmed ${run}, ${councils.a.name}`);
+      await expect(anonymousPage.getByText(people.member.email)).toHaveCount(0);
+      await outsider.close();
+    } finally {
+      await context.close();
+      await db.end();
+    }
+  });
+});
