@@ -98,9 +98,23 @@ test.describe('without JavaScript', () => {
       await page.getByLabel('Has the project moved phase?').selectOption({ label: 'Yes, to Alpha' });
       await page.getByRole('checkbox', { name: materialTitle }).check();
       await page.getByRole('button', { name: 'Post update' }).click();
-
       await landed(page, name);
       await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your update was posted.');
+      const updateLink = page.locator('section[aria-labelledby="updates-heading"]').getByRole('link', { name: materialTitle });
+      const materialPath = await updateLink.getAttribute('href');
+
+      // The material joins the project through its edit form; the project page then lists it by phase.
+      await page.goto(`${materialPath}/edit`);
+      await landed(page, 'Change the details');
+      await page.getByLabel('Which project is it part of? (optional)').selectOption({ label: name });
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: materialTitle })).toBeVisible();
+      await expect(page.locator('.govuk-summary-list').getByRole('link', { name })).toHaveAttribute('href', projectPath);
+      await expectAccessible(page);
+      await page.goto(projectPath);
+      await expect(page.locator('section[aria-labelledby="materials-heading"]').getByRole('link', { name: materialTitle })).toBeVisible();
+
+      await landed(page, name);
       const updates = page.locator('section[aria-labelledby="updates-heading"]');
       await expect(updates).toContainText('Moved from Discovery to Alpha');
       await expect(updates.getByRole('link', { name: materialTitle })).toBeVisible();
