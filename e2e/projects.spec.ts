@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
-import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
+import { createSession, findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
 
 /**
  * Projects (issue 8): a council member registers a project (and sees the form explain what to fix),
@@ -161,4 +161,89 @@ test.describe('without JavaScript', () => {
       await db.end();
     }
   });
+});
+
+/**
+ * The pages' rows of the projects' permission matrix, over HTTP against the built server: each kind of
+ * viewer asks for a project's page, its change page and the list, at each visibility. Cannot see it →
+ * "Page not found" (404); may see it but not change it → the page saying so; signed out → sign in.
+ */
+test('project pages: each viewer gets the page, the refusal or "Page not found", and the list agrees', async () => {
+  test.setTimeout(120_000);
+  const db = await openDatabase();
+  const councils = await findCouncils(db);
+  const people = await seedPeople(db, councils, `projm${run}`, {
+    member: { label: 'member of the council', council: 'a' },
+    other: { label: 'member of another council', council: 'b' },
+  });
+  const { rows: manchester } = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE slug = 'manchester'`);
+  const partnerPeople = await db.query<{ id: string }>(
+    `INSERT INTO users (email, name, email_verified, organisation_id, role) VALUES ($1, 'Partner person', now(), $2, 'member') RETURNING id`,
+    [`partner.${run}@manchester.gov.uk`, manchester[0]!.id],
+  );
+  const partner = { sessionToken: await createSession(db, partnerPeople.rows[0]!.id) };
+  type Who = 'anonymous' | 'member of another council' | 'member of a partner council' | 'member of the council';
+  const contexts: Record<Who, Awaited<ReturnType<typeof requestContextFor>>> = {
+    anonymous: await requestContextFor(null),
+    'member of another council': await requestContextFor(people.other),
+    'member of a partner council': await requestContextFor(partner),
+    'member of the council': await requestContextFor(people.member),
+  };
+  // view, change page: 200 | 'refused' (200, "You cannot change this project") | 'sign in' | 404
+  const expected: Record<string, Record<Who, [number | string, number | string]>> = {
+    public: {
+      anonymous: [200, 'sign in'],
+      'member of another council': [200, 'refused'],
+      'member of a partner council': [200, 'refused'],
+      'member of the council': [200, 200],
+    },
+    councils: {
+      anonymous: [404, 404],
+      'member of another council': [200, 'refused'],
+      'member of a partner council': [200, 'refused'],
+      'member of the council': [200, 200],
+    },
+    organisation: {
+      anonymous: [404, 404],
+      'member of another council': [404, 404],
+      'member of a partner council': [200, 'refused'],
+      'member of the council': [200, 200],
+    },
+  };
+  try {
+    for (const visibility of ['public', 'councils', 'organisation'] as const) {
+      const name = `Matrix project ${visibility} ${run}`;
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO projects (organisation_id, name, summary, phase, start_on, visibility, contact_user_id) VALUES ($1, $2, 'A project for the matrix', 'discovery', '2026-09-01', $3, $4) RETURNING id`,
+        [councils.a.id, name, visibility, people.member.id],
+      );
+      const id = rows[0]!.id;
+      await db.query(`INSERT INTO project_partners (project_id, organisation_id, accepted_at) VALUES ($1, $2, now())`, [id, manchester[0]!.id]);
+      for (const [who, [view, change]] of Object.entries(expected[visibility]!) as [Who, [number | string, number | string]][]) {
+        const context = contexts[who];
+        const page = await context.get(`/projects/${id}`, { maxRedirects: 0 });
+        expect(page.status(), `${who} views a ${visibility} project`).toBe(view);
+        if (view === 200) expect(await page.text()).toContain(name);
+        else expect(await page.text()).not.toContain(name);
+
+        const edit = await context.get(`/projects/${id}/edit`, { maxRedirects: 0 });
+        if (change === 'sign in') {
+          expect(edit.status(), `${who} opens the change page of a ${visibility} project`).toBe(307);
+          expect(edit.headers().location).toMatch(/\/sign-in\?callbackUrl=/);
+        } else if (change === 'refused') {
+          expect(edit.status()).toBe(200);
+          // React may put a comment between the words of the heading: match the words, not the markup.
+          expect(await edit.text()).toMatch(/You cannot (<!-- -->)?change this project/);
+        } else {
+          expect(edit.status(), `${who} opens the change page of a ${visibility} project`).toBe(change);
+        }
+
+        const list = await (await context.get(`/projects?council=${councils.a.slug}`)).text();
+        expect(list.includes(name), `${who} finds a ${visibility} project in the list`).toBe(view === 200);
+      }
+    }
+  } finally {
+    for (const context of Object.values(contexts)) await context.dispose();
+    await db.end();
+  }
 });
