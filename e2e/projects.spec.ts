@@ -163,6 +163,70 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test.describe('partners, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a council invites another as a partner; its member accepts on the project page and can then post updates', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const db = await openDatabase();
+    const councils = await findCouncils(db);
+    const people = await seedPeople(db, councils, `projp${run}`, {
+      member: { label: 'member', council: 'a' },
+      other: { label: 'member of the invited council', council: 'b' },
+    });
+    const name = `Shared contact centre project ${run}`;
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO projects (organisation_id, name, summary, phase, start_on, visibility, contact_user_id) VALUES ($1, $2, 'Working together on a contact centre', 'alpha', '2026-10-01', 'organisation', $3) RETURNING id`,
+      [councils.a.id, name, people.member.id],
+    );
+    const projectPath = `/projects/${rows[0]!.id}`;
+    const inviter = await browser.newContext({ javaScriptEnabled: false });
+    await inviter.addCookies([sessionCookie(people.member.sessionToken)]);
+    const invited = await browser.newContext({ javaScriptEnabled: false });
+    await invited.addCookies([sessionCookie(people.other.sessionToken)]);
+    try {
+      // Before the invitation, an organisation-only project is not there for the other council.
+      const other = await invited.newPage();
+      pagesWithoutJavaScript.add(other);
+      expect((await other.goto(projectPath))!.status()).toBe(404);
+
+      const page = await inviter.newPage();
+      pagesWithoutJavaScript.add(page);
+      await page.goto(projectPath);
+      await landed(page, name);
+      // Its own council is not offered; inviting nobody says what to do.
+      await expect(page.getByLabel('Invite a council to be a partner').locator(`option[value="${councils.a.slug}"]`)).toHaveCount(0);
+      await page.getByRole('button', { name: 'Invite council' }).click();
+      await expect(page.locator('#council-error')).toContainText('Choose the council to invite');
+      await expectAccessible(page);
+      await page.getByLabel('Invite a council to be a partner').selectOption({ value: councils.b.slug });
+      await page.getByRole('button', { name: 'Invite council' }).click();
+      await expect(page.locator('.govuk-notification-banner--success')).toContainText('The council was invited.');
+      await expect(page.locator('section[aria-labelledby="partners-heading"]')).toContainText(`${councils.b.name} (invited)`);
+      await expectAccessible(page);
+
+      await other.goto(projectPath);
+      await landed(other, name);
+      await expect(other.locator('.govuk-notification-banner')).toContainText(`${councils.a.name} invited your council to be a partner on this project.`);
+      await expect(other.getByRole('button', { name: 'Post an update' })).toHaveCount(0);
+      await other.getByRole('button', { name: 'Accept' }).click();
+      await landed(other, name);
+      await expect(other.locator('.govuk-notification-banner--success')).toContainText('Your council is now a partner on this project.');
+      await expect(other.locator('section[aria-labelledby="partners-heading"]').getByRole('link', { name: councils.b.name })).toBeVisible();
+      await other.getByRole('button', { name: 'Post an update' }).click();
+      await landed(other, 'Post an update');
+      await other.getByLabel('What has happened?').fill(`Our team joined the research ${run}.`);
+      await other.getByRole('button', { name: 'Post update' }).click();
+      await landed(other, name);
+      await expect(other.locator('section[aria-labelledby="updates-heading"]')).toContainText(councils.b.name);
+    } finally {
+      await inviter.close();
+      await invited.close();
+      await db.end();
+    }
+  });
+});
+
 /**
  * The pages' rows of the projects' permission matrix, over HTTP against the built server: each kind of
  * viewer asks for a project's page, its change page and the list, at each visibility. Cannot see it →
