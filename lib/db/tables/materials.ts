@@ -55,11 +55,17 @@ export const materials = pgTable(
     searchVector: tsvector('search_vector'),
     /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
     textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
+    /**
+     * When it was first published, set by the materials_first_published trigger (drizzle/0013) whichever
+     * way it is published. Digests and "new since" ask search for materials published in a period.
+     */
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('materials_seed_key_key').on(t.seedKey),
+    index('materials_first_published_at_idx').on(t.firstPublishedAt),
     index('materials_search_vector_idx').using('gin', t.searchVector),
     index('materials_phases_idx').using('gin', t.phases),
     index('materials_topics_idx').using('gin', t.topics),

@@ -60,6 +60,12 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'commitment_evidence' },
   // Kept so that a restored hub does not remind a contact a second time.
   { name: 'commitment_reminders' },
+  { name: 'follows' },
+  { name: 'follower_settings' },
+  // Kept so that a restored hub does not send a period's digest a second time.
+  { name: 'digests' },
+  // Only hashes: links in emails already sent keep working after a restore.
+  { name: 'unsubscribe_tokens' },
   { name: 'concern_reports' },
   { name: 'audit_events' },
   { name: 'feedback' },

@@ -170,7 +170,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const main: MultiSearchQuery = {
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters),
+    filter: searchFilter(viewer, filters, undefined, query.published),
     facets: facetNames.map((facet) => facetAttributes[facet]),
     page,
     hitsPerPage: pageSize,
@@ -191,7 +191,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const counts: MultiSearchQuery[] = facetQueries.map((facet) => ({
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters, facet),
+    filter: searchFilter(viewer, filters, facet, query.published),
     facets: [facetAttributes[facet]],
     matchingStrategy,
     limit: 0,
