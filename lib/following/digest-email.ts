@@ -50,7 +50,8 @@ export function digestMessage(options: {
     subject: `New on Discovery Commons: ${total} ${total === 1 ? 'material' : 'materials'} from what you follow`,
     text: lines.join('\n'),
     headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      // The header's URL takes the one-click POST; the link in the text opens a page with a button.
+      'List-Unsubscribe': `<${unsubscribeUrl}/one-click>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'Message-ID': `<digest-${options.digestId}@${domain}>`,
     },

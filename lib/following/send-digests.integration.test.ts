@@ -76,7 +76,7 @@ describe.each(testDrivers)('digests, on %s', (driver) => {
     expect(bristolDigest!.text).toContain('http://hub.test/account/following');
 
     const token = tokenIn(leedsDigest!);
-    expect(header(leedsDigest!, 'List-Unsubscribe')).toBe(`<http://hub.test/unsubscribe/${token}>`);
+    expect(header(leedsDigest!, 'List-Unsubscribe')).toBe(`<http://hub.test/unsubscribe/${token}/one-click>`);
     expect(header(leedsDigest!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
   });
 

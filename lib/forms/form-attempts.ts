@@ -60,6 +60,10 @@ export const formAttemptFields = {
   'commitment-confirm': [],
   'commitment-remove-evidence': [],
   'commitment-withdraw': [],
+  /** Following (lib/following): naming a search to follow, and the buttons (nothing to keep). */
+  'follow-search': ['name', 'target'],
+  follow: [],
+  'digest-frequency': ['frequency'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

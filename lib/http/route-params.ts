@@ -11,3 +11,9 @@ export const organisationParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(
 
 /** A public commitment (lib/commitments). */
 export const commitmentParams = z.object({ id: z.uuid() });
+
+/** One of the viewer's follows (lib/following). */
+export const followParams = z.object({ id: z.uuid() });
+
+/** A one-click unsubscribe link's token (lib/following/unsubscribe-tokens.ts checks it further). */
+export const unsubscribeParams = z.object({ token: z.string().max(100) });
