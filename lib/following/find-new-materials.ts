@@ -75,6 +75,7 @@ export async function findNewMaterials(
         page: 1,
         pageSize: Math.max(1, options.itemsEach),
         matching: 'all',
+        facets: false,
         published: group.request.period,
       });
       const answer: NewMaterials = {

@@ -26,7 +26,8 @@ import { makeUnsubscribeToken } from './unsubscribe-tokens';
  * the same digest (same Message-ID, so mail systems can drop the copy) rather than lose it.
  */
 export const claimLeaseMinutes = 10;
-const batchSize = 500;
+/** Digests built together: followers of the same thing share searches only within a batch. */
+export const digestBatchSize = 10_000;
 
 export interface SendDigestsResult {
   claimed: number;
@@ -71,8 +72,8 @@ export async function sendDigests(services: Services, options: { now?: Date; con
   const now = options.now ?? new Date();
   const ids = await claimDigests(services, now);
   const result: SendDigestsResult = { claimed: ids.length, sent: 0, empty: 0, failed: 0 };
-  for (let start = 0; start < ids.length; start += batchSize) {
-    const batch = ids.slice(start, start + batchSize);
+  for (let start = 0; start < ids.length; start += digestBatchSize) {
+    const batch = ids.slice(start, start + digestBatchSize);
     const rows = await services.db
       .select({ id: digests.id, userId: digests.userId, coversFrom: digests.coversFrom, coversTo: digests.coversTo, email: users.email })
       .from(digests)

@@ -68,7 +68,12 @@ export class PostgresSearchEngine implements SearchEngine {
     const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
     const filters = cleanFilters(query.filters);
     const published = publishedCondition(query.published);
-    const counts = plan.kind === 'nothing' ? noCounts() : await this.countFacets(db, viewer, plan, filters, published);
+    const counts =
+      plan.kind === 'nothing'
+        ? noCounts()
+        : query.facets === false
+          ? await this.countOnly(db, viewer, plan, filters, published)
+          : await this.countFacets(db, viewer, plan, filters, published);
     const total = counts.total;
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     const page = clamp(Math.floor(query.page) || 1, 1, lastPage);
@@ -77,6 +82,20 @@ export class PostgresSearchEngine implements SearchEngine {
     const facets = await this.buildFacets(db, counts.byFacet, filters);
     const corrections = plan.kind === 'words' ? plan.corrections : [];
     return { total, page, pageSize, hits, facets, corrections };
+  }
+
+  /** Only the total, for callers that need no facet counts (SearchQuery.facets false). */
+  private async countOnly(db: Database, viewer: Viewer, plan: SearchPlan, filters: SearchFilters, published: SQL): Promise<Counts> {
+    const conditions = filterConditions(filters);
+    const [row] = await queryRows<{ count: number }>(db, sql`
+      WITH ${queryCte(plan, false)}
+      SELECT count(*)::int AS count
+      FROM materials m
+      LEFT JOIN organisations o ON o.id = m.organisation_id
+      CROSS JOIN search_query
+      WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)}
+    `);
+    return { ...noCounts(), total: Number(row?.count ?? 0) };
   }
 
   /** The total and, for each facet, the count per value (computed with every other facet's filter). */

@@ -60,6 +60,12 @@ export interface SearchQuery {
    * Left out (the search page): any time.
    */
   published?: PublishedPeriod;
+  /**
+   * false: only the total and the hits, no facet counts (every facet list is then just its selected
+   * values, at 0). Digests need no counts, and skipping them is most of a browse query's work.
+   * Left out: counted.
+   */
+  facets?: boolean;
 }
 
 export interface PublishedPeriod {

@@ -171,7 +171,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
     indexUid,
     q: text,
     filter: searchFilter(viewer, filters, undefined, query.published),
-    facets: facetNames.map((facet) => facetAttributes[facet]),
+    ...(query.facets === false ? {} : { facets: facetNames.map((facet) => facetAttributes[facet]) }),
     page,
     hitsPerPage: pageSize,
     matchingStrategy,
@@ -187,7 +187,7 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
           highlightPostTag,
         }),
   };
-  const facetQueries = facetNames.filter((facet) => filters[facet].length > 0);
+  const facetQueries = query.facets === false ? [] : facetNames.filter((facet) => filters[facet].length > 0);
   const counts: MultiSearchQuery[] = facetQueries.map((facet) => ({
     indexUid,
     q: text,
