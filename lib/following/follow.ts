@@ -20,7 +20,7 @@ import { followKinds, searchNameLimit } from './follow-words';
  */
 const input = z.object({
   kind: z.enum(followKinds, { error: 'Choose what to follow' }),
-  target: z.string().max(2000),
+  target: z.string().max(2000, 'That search is too long to follow'),
   name: z.string().max(searchNameLimit, `The name must be ${searchNameLimit} characters or fewer`).optional(),
 });
 
