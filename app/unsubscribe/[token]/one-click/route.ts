@@ -18,7 +18,10 @@ export const dynamic = 'force-dynamic';
  */
 export const POST = observeRequest('form', async function POST(request: Request, route: { params: Promise<Record<string, string | string[]>> }) {
   const parsed = unsubscribeParams.safeParse(await route.params);
-  const body = await request.text().catch(() => '');
+  // The body says only "List-Unsubscribe=One-Click" (RFC 8058, url-encoded or multipart) or "from=page";
+  // anything large is not one of ours and is not read.
+  const length = Number(request.headers.get('content-length') ?? '0');
+  const body = length > 4096 ? '' : await request.text().catch(() => '');
   const state = parsed.success ? await unsubscribeWithToken(await services(), parsed.data.token) : 'unknown';
   if (/(^|&)from=page(&|$)/.test(body)) return seeOther(`/unsubscribe/done?result=${state}`);
   const answers = {
