@@ -60,6 +60,10 @@ export const formAttemptFields = {
   'commitment-confirm': [],
   'commitment-remove-evidence': [],
   'commitment-withdraw': [],
+  /** Making and changing a Discovery kit (lib/kits), and adding a material to one. */
+  kit: ['title', 'description', 'visibility'],
+  'kit-item': ['kit', 'note'],
+  'kit-note': ['note'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

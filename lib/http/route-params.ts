@@ -11,3 +11,6 @@ export const organisationParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(
 
 /** A public commitment (lib/commitments). */
 export const commitmentParams = z.object({ id: z.uuid() });
+
+/** A Discovery kit (lib/kits). */
+export const kitParams = z.object({ id: z.uuid() });

@@ -60,6 +60,8 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'commitment_evidence' },
   // Kept so that a restored hub does not remind a contact a second time.
   { name: 'commitment_reminders' },
+  { name: 'kits' },
+  { name: 'kit_items' },
   { name: 'concern_reports' },
   { name: 'audit_events' },
   { name: 'feedback' },
