@@ -63,7 +63,7 @@ export const formAttemptFields = {
   /** Making and changing a Discovery kit (lib/kits), and adding a material to one. */
   kit: ['title', 'description', 'visibility'],
   'kit-item': ['kit', 'note'],
-  'kit-note': ['note'],
+  'kit-note': ['material', 'note'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { visibilities } from '@/lib/auth/viewer';
 import { ValidationError } from '@/lib/errors';
 import { single } from '@/lib/materials/material-access';
+import { kitDescriptionLimit, kitNoteLimit, kitTitleLimit } from './kit-words';
 
 /**
  * The answers of the kit forms, checked, every problem reported at once beside its field (the GOV.UK
  * pattern): a title, an optional description, who can see it; and a short optional note per item.
  */
-export const kitTitleLimit = 120;
-export const kitDescriptionLimit = 1000;
-export const kitNoteLimit = 500;
 
 export interface KitAnswers {
   title: string;
