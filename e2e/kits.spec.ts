@@ -30,7 +30,7 @@ const filesOf = (entries: Map<string, Buffer>) => [...entries.entries()].filter(
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('make a kit, add materials from their pages, order and note them, download it; signed out sees only what is public', async ({ browser }) => {
+  test('make a kit, add materials from their pages, order and note them, download it; signed out sees only what is public', async ({ browser }, testInfo) => {
     test.setTimeout(180_000);
     const db = await openDatabase();
     const councils = await findCouncils(db);
@@ -99,11 +99,13 @@ test.describe('without JavaScript', () => {
       await page.goto(kitUrl);
       const items = page.locator('.app-kit-items > li h3');
       await expect(items).toHaveText([files.guide.title, files.notes.title, files.persona.title]);
-      await page.getByRole('button', { name: `Move up: ${files.persona.title}` }).click();
+      await page.getByRole('button', { name: `Move up ${files.persona.title}` }).click();
       await landed(page, kitTitle);
-      await page.getByRole('button', { name: `Move up: ${files.persona.title}` }).click();
+      await page.getByRole('button', { name: `Move up ${files.persona.title}` }).click();
       await expect(items).toHaveText([files.persona.title, files.guide.title, files.notes.title]);
       await expect(page.getByText('Start with these questions.')).toBeVisible();
+      // For a person to look at (test-results/): the kit page as its maker sees it.
+      await page.screenshot({ path: testInfo.outputPath('kit-page.png'), fullPage: true });
 
       const mine = await downloadKit(page);
       expect([...mine.keys()].slice(0, 2)).toEqual(['README.txt', 'attribution.csv']);
@@ -123,11 +125,19 @@ test.describe('without JavaScript', () => {
       // And a direct download of the notes is still not found for them.
       expect((await stranger.request.get(`${baseURL}/materials/${ids.notes}/download`)).status()).toBe(404);
 
-      // Change the title, then delete the kit.
+      // Make it the council's only: for someone signed out, the page and the zip are now not found.
       await page.getByRole('link', { name: 'Change the title, description or who can see it' }).click();
       await landed(page, 'Change this kit');
+      await page.getByRole('radio', { name: 'Only my council' }).check();
       await page.getByRole('button', { name: 'Save changes' }).click();
       await landed(page, kitTitle);
+      expect((await stranger.request.get(kitUrl)).status()).toBe(404);
+      expect((await stranger.request.get(`${kitUrl}/download`)).status()).toBe(404);
+      await stranger.goto('/kits');
+      await landed(stranger, 'Discovery kits');
+      await expect(stranger.getByText(kitTitle)).toHaveCount(0);
+
+      // Delete the kit.
       await page.getByRole('link', { name: 'Delete this kit' }).click();
       await landed(page, 'Delete this kit');
       await page.getByRole('button', { name: 'Delete kit' }).click();

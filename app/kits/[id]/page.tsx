@@ -66,7 +66,7 @@ export default async function KitPage({ params, searchParams }: Props) {
         </p>
         {kit.fileCount > 0 ? (
           <Button href={`${base}/download`}>
-            Download all as a zip<span className="govuk-visually-hidden">: {kit.title}</span> ({kit.fileCount === 1 ? '1 file' : `${kit.fileCount} files`}, {formatBytes(kit.totalBytes)})
+            Download all as a zip<span className="govuk-visually-hidden"> for {kit.title}</span> ({kit.fileCount === 1 ? '1 file' : `${kit.fileCount} files`}, {formatBytes(kit.totalBytes)})
           </Button>
         ) : null}
         {kit.can.change ? (

@@ -20,7 +20,7 @@ export function KitItemForms(props: { kitId: string; item: KitItemView; isFirst:
             {hidden}
             <input type="hidden" name="direction" value="up" />
             <Button variant="secondary" className="govuk-!-margin-bottom-0">
-              Move up<span className="govuk-visually-hidden">: {item.title}</span>
+              Move up<span className="govuk-visually-hidden"> {item.title}</span>
             </Button>
           </form>
         ) : null}
@@ -29,14 +29,14 @@ export function KitItemForms(props: { kitId: string; item: KitItemView; isFirst:
             {hidden}
             <input type="hidden" name="direction" value="down" />
             <Button variant="secondary" className="govuk-!-margin-bottom-0">
-              Move down<span className="govuk-visually-hidden">: {item.title}</span>
+              Move down<span className="govuk-visually-hidden"> {item.title}</span>
             </Button>
           </form>
         ) : null}
         <form method="post" action={`${base}/remove`}>
           {hidden}
           <Button variant="warning" className="govuk-!-margin-bottom-0">
-            Remove<span className="govuk-visually-hidden">: {item.title}</span>
+            Remove<span className="govuk-visually-hidden"> {item.title}</span>
           </Button>
         </form>
       </div>
