@@ -22,7 +22,9 @@ import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } f
  *   back-pressure, so memory stays bounded whatever the kit's size.
  * - Size: files are stored, not deflated (most are Office, PDF or images, already compressed), so the
  *   zip's exact size is known before the first byte is sent (yazl's final size) and the response
- *   carries a Content-Length: the browser shows real progress, and a cut-off download is detectable.
+ *   sets Content-Length. (Next.js 16 drops Content-Length from route-handler responses, see
+ *   next/dist/server/send-response.js, so behind `next start` it goes out chunked, as single downloads
+ *   do; the header is kept for when that changes or a handler is served another way.)
  *
  * yazl (maintained, no dependencies beyond buffer-crc32, already used by the hub's tests) writes
  * streams of unknown content with their sizes declared up front and checks them: a stored object whose

@@ -62,7 +62,7 @@ export default async function KitPage({ params, searchParams }: Props) {
           ) : (
             madeBy
           )}
-          . Last changed {formatDate(kit.updatedAt)}. Who can see it: {visibilityInWords(kit.visibility, kit.council?.name).replace('find and download it', 'see it').toLowerCase()}
+          . Last changed {formatDate(kit.updatedAt)}. Who can see it: {visibilityInWords(kit.visibility, kit.council?.name).replace('find and download it', 'see it')}
         </p>
         {kit.fileCount > 0 ? (
           <Button href={`${base}/download`}>
