@@ -14,7 +14,7 @@ import { canMakeKit } from '@/lib/auth/permissions';
 import { kitChoices } from '@/lib/kits/list-kits';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
-import { AddToKit } from './_components/add-to-kit';
+import { AddToKit, addToKitFieldIds } from './_components/add-to-kit';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
 import { PreviewSection } from './_components/preview-section';
@@ -69,7 +69,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
       ) : null}
       <div className="govuk-grid-column-two-thirds">
-        {attempt?.errors.length ? <ErrorSummary errors={attempt.errors.map((e) => ({ href: `#${e.field === 'material' ? 'kit' : e.field}`, text: e.message }))} /> : null}
+        {attempt?.errors.length ? <ErrorSummary errors={attempt.errors.map((e) => ({ href: `#${(attempt === kitAttempt ? addToKitFieldIds[e.field] : undefined) ?? e.field}`, text: e.message }))} /> : null}
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">
             <p className="govuk-notification-banner__heading">This material is a draft</p>

@@ -6,7 +6,10 @@ import { kitNoteLimit } from '@/lib/kits/kit-words';
  * "Add to a kit" on a published material's page, for members of a council: choose one of your
  * council's kits, add a note, post. A plain form (no JavaScript). With no kit yet, a link to make one.
  * addKitItem (lib/kits) checks the kit, the viewer and the material again when it is posted.
+ * The note's id is 'kit-note': "We used this" on the same page has its own 'note'.
  */
+export const addToKitFieldIds: Record<string, string> = { note: 'kit-note', material: 'kit' };
+
 export function AddToKit({ materialId, kits, attempt }: { materialId: string; kits: { value: string; label: string }[]; attempt: FormAttempt | undefined }) {
   const errors = errorsByField(attempt);
   return (
@@ -34,7 +37,7 @@ export function AddToKit({ materialId, kits, attempt }: { materialId: string; ki
             error={errors.kit ?? errors.material}
           />
           <Textarea
-            id="note"
+            id="kit-note"
             name="note"
             label="Note (optional)"
             labelClassName="govuk-label--s"
