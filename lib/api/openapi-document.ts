@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { apiOperations } from './operations';
-import { PROBLEM_CONTENT_TYPE, problemStatus, type ProblemCode } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemMeanings, problemStatus, type ProblemCode } from './problem';
 import { apiSchemas } from './schemas/registry';
 
 type JsonObject = Record<string, unknown>;
@@ -18,13 +18,6 @@ const tagDescriptions: Record<ApiOperation['tag'], string> = {
   'About the API': 'This document.',
 };
 
-const problemTitles: Record<ProblemCode, string> = {
-  'bad-request': 'A parameter the operation does not take, given twice, or of the wrong kind; or a cursor it did not give.',
-  unauthorised: 'An Authorization header: this hub does not take API tokens yet.',
-  'not-found': 'Nothing there, or nothing the viewer may see (the two look alike).',
-  'method-not-allowed': 'Only GET (and HEAD) are answered.',
-  'server-error': 'Something went wrong on the hub’s side.',
-};
 
 /**
  * JSON Schema as zod writes it, without `$schema` (the document's dialect is set once, at the top) and
@@ -59,7 +52,7 @@ function parameters(operation: ApiOperation): JsonObject[] {
 }
 
 function problem(code: ProblemCode): [string, JsonObject] {
-  return [String(problemStatus(code)), { description: problemTitles[code], content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } }];
+  return [String(problemStatus(code)), { description: problemMeanings[code], content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } }];
 }
 
 function responses(operation: ApiOperation): JsonObject {

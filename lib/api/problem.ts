@@ -7,15 +7,22 @@ import { named } from './schemas/registry';
  * plain words the pages use. `type` names the kind of problem on the reference page (/developers),
  * so a program can tell them apart without reading the words. Never internals: no SQL, keys or stacks.
  */
-export const problemCodes = ['bad-request', 'unauthorised', 'not-found', 'method-not-allowed', 'server-error'] as const;
+export const problemCodes = ['bad-request', 'unauthorised', 'not-found', 'server-error'] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
 const problemFacts: Record<ProblemCode, { status: number; title: string }> = {
   'bad-request': { status: 400, title: 'Bad request' },
   unauthorised: { status: 401, title: 'Not signed in' },
   'not-found': { status: 404, title: 'Not found' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'server-error': { status: 500, title: 'Something went wrong' },
+};
+
+/** When each problem happens, in plain words: for the document and the reference page. */
+export const problemMeanings: Record<ProblemCode, string> = {
+  'bad-request': 'A parameter the operation does not take, given twice, or of the wrong kind; or a cursor it did not give.',
+  unauthorised: 'An Authorization header: this hub does not take API tokens yet.',
+  'not-found': 'Nothing there, or nothing the viewer may see (the two look alike).',
+  'server-error': 'Something went wrong on the hub’s side.',
 };
 
 export const problemSchema = named(

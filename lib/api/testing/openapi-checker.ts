@@ -11,7 +11,7 @@ type JsonObject = Record<string, unknown>;
 
 export const testSite = 'http://hub.test';
 
-const document = openApiDocument(testSite) as JsonObject & { paths: Record<string, { get: { responses: Record<string, JsonObject> } }>; components: { schemas: Record<string, JsonObject> } };
+const document = openApiDocument(testSite) as unknown as JsonObject & { paths: Record<string, { get: { responses: Record<string, JsonObject> } }>; components: { schemas: Record<string, JsonObject> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ $id: 'openapi.json', components: document.components } as JsonObject, 'openapi.json');
