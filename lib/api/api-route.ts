@@ -11,7 +11,7 @@ import { etagOf, ifNoneMatchMatches } from './etag';
 import { ApiProblem, problemResponse } from './problem';
 import { readQuery, type QueryShape } from './read-query';
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
 /**
  * The route handler of one API operation, doing what every operation must, in one place: the path
@@ -30,7 +30,8 @@ export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z
   return observeRequest('api', async (request: Request, route?: RouteContext) => {
     try {
       const url = new URL(request.url);
-      const rawParams = route ? await route.params : {};
+      // A route without [segments] gets no params at all from Next.js (not an empty object).
+      const rawParams = (route ? await route.params : undefined) ?? {};
       const params = z.object(operation.params).safeParse(rawParams);
       if (!params.success) throw new ApiProblem('not-found', operation.notFound ?? 'Page not found');
       const query = readQuery(operation.query, url.searchParams);
