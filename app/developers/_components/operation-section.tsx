@@ -1,5 +1,6 @@
 import { Table } from '@/app/_components/govuk';
 import type { ReferenceOperation } from '@/lib/api/reference/api-reference';
+import { Described } from './described';
 
 /** One operation of the API: what it does, its parameters and its answers. */
 export function OperationSection({ operation, apiPath }: { operation: ReferenceOperation; apiPath: string }) {
@@ -14,7 +15,9 @@ export function OperationSection({ operation, apiPath }: { operation: ReferenceO
           {operation.path}
         </code>
       </p>
-      <p className="govuk-body">{operation.description}</p>
+      <p className="govuk-body">
+        <Described text={operation.description} />
+      </p>
       {operation.parameters.length > 0 ? (
         <Table
           caption={`Parameters of ${operation.summary.toLowerCase()}`}
@@ -28,7 +31,7 @@ export function OperationSection({ operation, apiPath }: { operation: ReferenceO
               <code key="name">{p.name}</code>,
               `${p.where}${p.required ? ', required' : ''}`,
               p.type,
-              p.description,
+              <Described key="description" text={p.description} />,
             ],
           }))}
         />
@@ -45,7 +48,7 @@ export function OperationSection({ operation, apiPath }: { operation: ReferenceO
           key: a.status,
           cells: [
             a.status,
-            a.description,
+            <Described key="description" text={a.description} />,
             a.schema ? (
               <a key="schema" className="govuk-link" href={a.schema === 'Problem' ? '#problems' : `#schema-${a.schema}`}>
                 {a.schema}

@@ -1,5 +1,6 @@
 import { Table } from '@/app/_components/govuk';
 import type { ApiReference } from '@/lib/api/reference/api-reference';
+import { Described } from './described';
 
 /** One data shape of the API's answers, field by field. */
 export function SchemaSection({ schema }: { schema: ApiReference['schemas'][number] }) {
@@ -8,7 +9,11 @@ export function SchemaSection({ schema }: { schema: ApiReference['schemas'][numb
       <h3 className="govuk-heading-s" id={`schema-${schema.name}-heading`}>
         {schema.name}
       </h3>
-      {schema.description ? <p className="govuk-body">{schema.description}</p> : null}
+      {schema.description ? (
+        <p className="govuk-body">
+          <Described text={schema.description} />
+        </p>
+      ) : null}
       <Table
         caption={`Fields of ${schema.name}`}
         className="govuk-table--small-text-until-tablet"
@@ -16,7 +21,7 @@ export function SchemaSection({ schema }: { schema: ApiReference['schemas'][numb
         rowHeaders
         rows={schema.fields.map((f) => ({
           key: f.name,
-          cells: [<code key="name">{f.name}</code>, f.type, f.required ? 'Yes' : 'No', f.description],
+          cells: [<code key="name">{f.name}</code>, f.type, f.required ? 'Yes' : 'No', <Described key="description" text={f.description} />],
         }))}
       />
     </section>
