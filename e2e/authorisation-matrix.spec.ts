@@ -790,6 +790,36 @@ test('open interfaces: feeds, sitemap and catalogue hold public materials only, 
   expect.soft(data, 'the public material’s structured data').toMatchObject({ '@type': 'DigitalDocument', name: materials.public.title });
 });
 
+// ---- The JSON API ------------------------------------------------------------------------------------
+
+test('JSON API: each material, its downloads and search answer every viewer exactly as the pages do', async () => {
+  const pageDownloads = getRoutes.filter((route) => route.kind === 'download');
+  for (const v of viewerKeys) {
+    for (const m of materialKeys) {
+      const material = materials[m];
+      const url = `/api/v1/materials/${material.id}`;
+      const name = `${viewerLabel(v)} × ${material.label} × GET ${url}`;
+      const response = await ctx(v).get(url, { maxRedirects: 0 });
+      const body = await expectOutcome(name, response, canSee(v, m) ? { status: 200, text: material.title } : { status: 404, text: 'Material not found' });
+      if (response.status() === 404) expect.soft(response.headers()['content-type'], `${name}: a problem`).toBe('application/problem+json');
+      expectNoLeaks(v, name, body, url);
+      // The API's downloads: the page's own answers (303 to a short-lived S3 link, or 404).
+      for (const route of pageDownloads) {
+        const apiUrl = `/api/v1${route.path(material.id)}`;
+        const downloadName = `${viewerLabel(v)} × ${material.label} × GET ${apiUrl}`;
+        const answer = await ctx(v).get(apiUrl, { maxRedirects: 0 });
+        expectNoLeaks(v, downloadName, await expectOutcome(downloadName, answer, expectedGet(v, m, route, material.id, undefined)), apiUrl);
+      }
+    }
+    const searchUrl = `/api/v1/search?q=${word}`;
+    const name = `${viewerLabel(v)} × GET ${searchUrl}`;
+    const body = await expectOutcome(name, await ctx(v).get(searchUrl, { maxRedirects: 0 }), { status: 200 });
+    const found = (JSON.parse(body) as { results: { id: string }[] }).results.map((r) => materialKeys.find((m) => materials[m].id === r.id) ?? r.id);
+    expect.soft(found.sort(), `${name}: the hits`).toEqual(mainKeys.filter((m) => findable(v, m)).sort());
+    expectNoLeaks(v, name, body, searchUrl);
+  }
+});
+
 // ---- Organisation, account and admin pages --------------------------------------------------------
 
 test('organisation, account and admin pages: only those who may, and no one else’s email address', async () => {
