@@ -7,11 +7,13 @@ import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
+import { listVersionAlternatives } from '@/lib/material-alternatives/list-version-alternatives';
 import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
 import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
 import { getMaterialReuse } from '@/lib/reuse/get-material-reuse';
 import { services } from '@/lib/runtime';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { AlternativeFormats } from './_components/alternative-formats';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
 import { PreviewSection } from './_components/preview-section';
@@ -50,6 +52,8 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   const useAttempt = reuse.canRecord ? await loadFormAttempt(await services(), await currentViewer(), 'material-use', material.id, query.attempt) : undefined;
   // The current file's preview, behind the same check as its download.
   const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
+  // The current file in the formats councils edit (a starter template as DOCX and ODT), same check.
+  const alternatives = await listVersionAlternatives(await services(), await currentViewer(), material.id);
   // Structured data for search engines: only what this page shows, and only since the viewer may see it.
   const structuredData = materialJsonLd(material, absoluteUrl(siteAddress(), `/materials/${material.id}`));
 
@@ -103,6 +107,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
           Download<span className="govuk-visually-hidden"> {material.title}</span> ({material.file.format.toUpperCase()},{' '}
           {formatBytes(material.file.sizeBytes)})
         </Button>
+        <AlternativeFormats alternatives={alternatives} base={`/materials/${material.id}/download`} title={material.title} />
         <h2 className="govuk-heading-m">About this material</h2>
         <SummaryList rows={detailRows(material, reuse.downloads)} />
         {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
