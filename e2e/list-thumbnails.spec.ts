@@ -31,9 +31,15 @@ function png(width: number, height: number, seed: number): FilePart {
   return { name: `map-${seed}.png`, content, contentType: 'image/png' };
 }
 
-/** Reloads the page until the material's row shows its thumbnail (the worker makes it after sharing). */
-async function expectThumbnailIn(page: Page, path: string, title: string, id: string) {
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+/**
+ * Reloads the page until the material's row in the table with this caption shows its thumbnail (the
+ * worker makes it after sharing).
+ */
+async function expectThumbnailIn(page: Page, path: string, table: string, title: string, id: string) {
+  const row = page
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) });
   await page.goto(path);
   await expect
     .poll(
@@ -73,7 +79,7 @@ test.describe('without JavaScript', () => {
     const anonymous = await browser.newContext({ javaScriptEnabled: false });
     const visitor = await anonymous.newPage();
     pagesWithoutJavaScript.add(visitor);
-    await expectThumbnailIn(visitor, `/organisations/${councils.a.slug}`, publicTitle, publicId);
+    await expectThumbnailIn(visitor, `/organisations/${councils.a.slug}`, `Materials from ${councils.a.name} you can see`, publicTitle, publicId);
     await expect(visitor.getByRole('link', { name: privateTitle })).toHaveCount(0);
     await expect(visitor.locator(`img[src*="${privateId}"]`)).toHaveCount(0);
     const picture = await visitor.request.get(`/materials/${publicId}/preview/thumbnail`);
@@ -86,8 +92,8 @@ test.describe('without JavaScript', () => {
     await signedIn.addCookies([sessionCookie(sharer.sessionToken)]);
     const page = await signedIn.newPage();
     pagesWithoutJavaScript.add(page);
-    await expectThumbnailIn(page, '/account/materials', privateTitle, privateId);
-    await expectThumbnailIn(page, '/account/materials', publicTitle, publicId);
+    await expectThumbnailIn(page, '/account/materials', 'Materials you shared', privateTitle, privateId);
+    await expectThumbnailIn(page, '/account/materials', 'Materials you shared', publicTitle, publicId);
     await signedIn.close();
   });
 });
