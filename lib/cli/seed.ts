@@ -4,7 +4,7 @@ import { runtime } from '@/lib/runtime';
 
 /**
  * `npm run seed`: migrates the configured database and adds the starter kit of Discovery templates
- * (the server does the same at start; seeding twice adds nothing). With the embedded database, stop
+ * with each template's Word and OpenDocument versions (the server does the same at start; seeding twice adds nothing). With the embedded database, stop
  * the server first: only one process may open it.
  */
 async function main(): Promise<number> {
