@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/viewer';
 import type { Queryable } from '@/lib/db/transaction';
 import { materials } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { licenceTerms } from '@/lib/taxonomy/licence-terms';
+import { licenceTerms } from '@/lib/auth/licence-terms';
 import { isUuid } from '@/lib/text/uuid';
 
 /** What sharing an adaptation needs to know about its source. */

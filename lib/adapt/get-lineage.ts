@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { materials, organisations } from '@/lib/db/schema';
 import { materialToView } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
-import { attributionFor, licenceTerms } from '@/lib/taxonomy/licence-terms';
+import { attributionFor, licenceTerms } from '@/lib/auth/licence-terms';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 
 export interface LinkedMaterial {
@@ -19,7 +19,7 @@ export interface AdaptedFrom extends LinkedMaterial {
   licence: { spdx: string; label: string; url: string };
   /** Public, so the page's structured data may name it (schema.org isBasedOn). */
   isPublic: boolean;
-  /** The statement the source's licence asks for (lib/taxonomy/licence-terms.ts), or null. */
+  /** The statement the source's licence asks for (lib/auth/licence-terms.ts), or null. */
   attribution: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { licenceTerms } from '@/lib/taxonomy/licence-terms';
+import { licenceTerms } from '../licence-terms';
 import type { Actor, Viewer } from '../viewer';
 import { canShareMaterial, canViewMaterial, type MaterialAccessFacts } from './materials';
 
@@ -15,7 +15,7 @@ export interface AdaptableFacts extends MaterialAccessFacts {
  * Why a viewer may not adapt a material, or 'allowed'. 'not-found' means the viewer may not see it
  * (or it is a draft or withdrawn): say nothing more, as for any material they may not see.
  * 'sign-in' and 'join-first' are for pages to explain; 'licence' is said in plain words: the licence
- * does not allow changed versions (lib/taxonomy/licence-terms.ts).
+ * does not allow changed versions (lib/auth/licence-terms.ts).
  */
 export type AdaptDecision = 'allowed' | 'not-found' | 'sign-in' | 'join-first' | 'licence';
 
