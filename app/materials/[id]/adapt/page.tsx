@@ -11,7 +11,7 @@ import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-atte
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { duplicateOfField } from '@/lib/materials/find-duplicate';
 import { services } from '@/lib/runtime';
-import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { currentViewer, signInPath } from '@/lib/sign-in/current-viewer';
 import { attributionFor, licenceTerms } from '@/lib/auth/licence-terms';
 import { contactHref } from '../_components/material-details';
 
@@ -41,7 +41,7 @@ export default async function AdaptMaterialPage({ params, searchParams }: Props)
   const material = await getMaterial(hub, viewer, id);
   if (!material || material.status !== 'published') notFound();
   const { adapt } = await getMaterialLineage(hub, viewer, material.id);
-  if (adapt === 'sign-in' || viewer.kind !== 'user') redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/materials/${material.id}/adapt`)}`);
+  if (adapt === 'sign-in' || viewer.kind !== 'user') redirect(signInPath(`/materials/${material.id}/adapt`));
   if (adapt === 'join-first') return <JoinFirst heading="Adapt this for your council" reason="You need to belong to a council or other public body to adapt materials." />;
   if (adapt === 'licence') return <CannotAdapt material={material} />;
   if (adapt !== 'allowed') notFound();
