@@ -21,6 +21,8 @@ import { replaceMaterialFile } from './replace-material-file';
 import { restoreMaterial } from './restore-material';
 import { updateMaterial } from './update-material';
 import { withdrawMaterial } from './withdraw-material';
+import { getMaterialLineage } from '@/lib/adapt/get-lineage';
+import { relatedMaterials } from '@/lib/search/related';
 
 // The authorisation matrix for materials: every verb, on a material Bristol owns, tried by each
 // kind of viewer, for each visibility and status. 'not_found' wherever the viewer cannot see the
@@ -43,6 +45,7 @@ const cases: { visibility: Visibility; status: 'published' | 'withdrawn' }[] = [
 const A: Outcome = 'allowed';
 const F: Outcome = 'forbidden';
 const N: Outcome = 'not_found';
+const U: Outcome = 'unauthenticated';
 
 type Verb =
   | 'see the page'
@@ -56,12 +59,23 @@ type Verb =
   | 'replace the file'
   | 'withdraw'
   | 'restore'
-  | 'delete';
+  | 'delete'
+  | 'see where it came from and its adaptations'
+  | 'see more like this'
+  | 'adapt';
 
 // An alternative format (a template as DOCX or ODT) is its version's file in another shape: exactly
 // the version's download rule, never a looser one.
 const alternativeVerbs: Verb[] = ['list alternative formats', 'download an alternative format', "download an old version's alternative format"];
-const readVerbs: Verb[] = ['see the page', 'download', 'list versions', 'download an old version', ...alternativeVerbs];
+const readVerbs: Verb[] = [
+  'see the page',
+  'download',
+  'list versions',
+  'download an old version',
+  ...alternativeVerbs,
+  'see where it came from and its adaptations',
+  'see more like this',
+];
 
 //                                       published:            withdrawn:
 //                                       public councils org   public councils org
@@ -87,6 +101,17 @@ const canDelete: Record<Who, Outcome[]> = {
   'site admin': /*                  */ [A, A, A, A, A, A],
 };
 
+// Adapt (lib/auth/permissions/adapt.ts): anyone in a council, from a published material they may see;
+// someone signed out is asked to sign in first (as for sharing, whatever the material); nobody adapts
+// a withdrawn material.
+const canAdapt: Record<Who, Outcome[]> = {
+  anonymous: /*                     */ [U, U, U, U, U, U],
+  'member of another council': /*   */ [A, A, N, N, N, N],
+  member: /*                        */ [A, A, A, N, N, N],
+  'organisation admin': /*          */ [A, A, A, N, N, N],
+  'site admin': /*                  */ [A, A, A, N, N, N],
+};
+
 const expected: Record<Verb, Record<Who, Outcome[]>> = {
   'see the page': canSee,
   download: canSee,
@@ -100,6 +125,9 @@ const expected: Record<Verb, Record<Who, Outcome[]>> = {
   withdraw: canChange,
   restore: canChange,
   delete: canDelete,
+  'see where it came from and its adaptations': canSee,
+  'see more like this': canSee,
+  adapt: canAdapt,
 };
 
 const matrix = (Object.keys(expected) as Verb[]).flatMap((verb) =>
@@ -206,6 +234,17 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
           return restoreMaterial(hub.services, viewer, id);
         case 'delete':
           return deleteMaterial(hub.services, viewer, id);
+        case 'see where it came from and its adaptations':
+          return getMaterialLineage(hub.services, viewer, id);
+        case 'see more like this':
+          return relatedMaterials(hub.services, viewer, id);
+        case 'adapt':
+          return createMaterial(hub.services, {
+            actor: viewer,
+            fields: { ...answers, title: 'Our version', visibility: 'public', shareAnyway: 'yes' },
+            file: { fileName: 'ours.txt', stream: Readable.from([Buffer.from('Our version')]) },
+            adaptedFrom: id,
+          });
       }
     };
     try {
