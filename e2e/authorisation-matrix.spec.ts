@@ -288,7 +288,7 @@ type Snapshot = {
 
 // ---- The material routes -----------------------------------------------------------------------------
 
-type PageKind = 'view' | 'version' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report';
+type PageKind = 'view' | 'version' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report' | 'adapt';
 
 const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
   { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
@@ -312,6 +312,7 @@ const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; h
   // The check's findings (masked personal data, hidden content): the owning council and site admins.
   { name: 'GET check', path: (id) => `/materials/${id}/check`, kind: 'findings', heading: 'Check before you publish' },
   { name: 'GET report', path: (id) => `/materials/${id}/report`, kind: 'report', heading: 'Report a concern' },
+  { name: 'GET adapt', path: (id) => `/materials/${id}/adapt`, kind: 'adapt', heading: 'Adapt this for your council' },
 ];
 
 function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string, currentVersion: number | undefined): Outcome {
@@ -326,6 +327,14 @@ function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[num
   // Findings are not found for those who may see the material but are not of its council.
   if (route.kind === 'findings') return canChange(v, m) ? { status: 200, text: route.heading! } : { status: 404, text: 'Page not found' };
   if (route.kind === 'report') return { status: 200, text: route.heading! };
+  // Adapt (lib/auth/permissions/adapt.ts): only a published material; someone signed out signs in
+  // first; someone in no council is told to join one (under the same heading).
+  if (route.kind === 'adapt') {
+    if (m !== 'missing' && materialSpecs[m].withdrawn) return { status: 404, text: 'Page not found' };
+    if (v === 'anonymous') return { status: 307, location: signIn(route.path(id)) };
+    if (v === 'noOrg') return { status: 200, text: 'You need to belong to a council or other public body to adapt materials' };
+    return { status: 200, text: route.heading! };
+  }
   if (route.kind === 'download') return { status: 303, location: s3Download };
   const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
   if (allowed) {

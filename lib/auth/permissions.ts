@@ -23,3 +23,4 @@ export * from './permissions/materials';
 export * from './permissions/organisations';
 export * from './permissions/feedback';
 export * from './permissions/commitments';
+export * from './permissions/adapt';

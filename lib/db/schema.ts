@@ -12,3 +12,4 @@ export * from './tables/concerns';
 export * from './tables/previews';
 export * from './tables/reuse';
 export * from './tables/commitments';
+export * from './tables/alternatives';
