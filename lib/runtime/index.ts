@@ -8,6 +8,7 @@ import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
 import { createMeilisearchEngine, createSearchSync } from '@/lib/search/meilisearch';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
 import { seedStarterKits } from '@/lib/seed/seed-starter-kits';
+import { addStarterKitAlternatives } from '@/lib/seed/add-starter-kit-alternatives';
 import type { Services } from '@/lib/services';
 import { createBlobStore } from '@/lib/storage';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
@@ -66,6 +67,8 @@ async function start(role: RuntimeRole): Promise<Runtime> {
   if (settings.seedStarterKit && (role === 'web' || role === 'cli')) {
     await seedStarterKit(services);
     await seedStarterKits(services);
+    // Each template's Word and OpenDocument versions: new templates, and once for a hub seeded before.
+    await addStarterKitAlternatives(services);
   }
   if (role === 'operations') {
     logger('start').info({ role, database: database.driver, files: services.storage.driver }, 'Discovery Commons operations ready');
