@@ -13,3 +13,5 @@ export * from './tables/previews';
 export * from './tables/reuse';
 export * from './tables/commitments';
 export * from './tables/following';
+export * from './tables/kits';
+export * from './tables/alternatives';

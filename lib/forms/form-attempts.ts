@@ -21,6 +21,8 @@ import { isUuid } from '@/lib/text/uuid';
 export const formAttemptFields = {
   /** duplicateOf: the material that already has the same file (lib/materials/find-duplicate.ts). */
   share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
+  /** "Adapt this for my council" (lib/adapt): the share form, for one source material. */
+  adapt: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
   edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
   replace: ['changeNote'],
   /** "Make this the current version" (its change note). */
@@ -64,6 +66,10 @@ export const formAttemptFields = {
   'follow-search': ['name', 'target'],
   follow: [],
   'digest-frequency': ['frequency'],
+  /** Making and changing a Discovery kit (lib/kits), and adding a material to one. */
+  kit: ['title', 'description', 'visibility'],
+  'kit-item': ['kit', 'note'],
+  'kit-note': ['material', 'note'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

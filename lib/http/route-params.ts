@@ -17,3 +17,5 @@ export const followParams = z.object({ id: z.uuid() });
 
 /** A one-click unsubscribe link's token (lib/following/unsubscribe-tokens.ts checks it further). */
 export const unsubscribeParams = z.object({ token: z.string().max(100) });
+/** A Discovery kit (lib/kits). */
+export const kitParams = z.object({ id: z.uuid() });

@@ -14,6 +14,7 @@ import {
   withoutMarkers,
 } from './postgres/highlights';
 import { planSearch, type SearchPlan } from './postgres/plan';
+import { relatedInPostgres } from './postgres/related';
 import { rankSql } from './postgres/ranking';
 import { phrasePatternSql, snippetHighlights, snippetLateralSql, snippetPatternSql, snippetSettings } from './postgres/snippets';
 import { isBlankQuery } from './query/parse-query';
@@ -23,6 +24,7 @@ import {
   type EngineResults,
   type FacetName,
   type SearchEngine,
+  type RelatedSource,
   type SearchFilters,
   type SearchHit,
   type SearchQuery,
@@ -62,6 +64,10 @@ export class PostgresSearchEngine implements SearchEngine {
       await db.execute(sql`SET LOCAL enable_seqscan = off`);
       return this.run(db, viewer, withMatching(await planSearch(db, text), query.matching ?? 'all'), query);
     });
+  }
+
+  related(viewer: Viewer, source: RelatedSource, limit: number): Promise<SearchHit[]> {
+    return relatedInPostgres(this.db, viewer, source, limit);
   }
 
   private async run(db: Database, viewer: Viewer, plan: SearchPlan, query: SearchQuery): Promise<EngineResults> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { users } from './people';
 import { artefactTypes, kinds, licences } from './vocabularies';
@@ -46,6 +46,11 @@ export const materials = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     /** Who shared it; null for the starter kit and imports. */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The material this one was adapted from ("Adapt this for my council", lib/adapt). Kept when the
+     * source is withdrawn; cleared if the source is deleted for good, so the adaptation stands alone.
+     */
+    adaptedFromMaterialId: uuid('adapted_from_material_id').references((): AnyPgColumn => materials.id, { onDelete: 'set null' }),
     /** Set for the starter kit the hub writes itself, so seeding twice never duplicates. */
     seedKey: text('seed_key'),
     /**
@@ -71,6 +76,7 @@ export const materials = pgTable(
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
     index('materials_organisation_id_idx').on(t.organisationId),
+    index('materials_adapted_from_idx').on(t.adaptedFromMaterialId),
   ],
 );
 

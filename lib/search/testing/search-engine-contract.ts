@@ -69,6 +69,7 @@ interface Fixture {
   kind?: string;
   licence?: string;
   tags?: string;
+  topics?: string[];
 }
 
 const text = (name: string, body: string) => ({ name, bytes: Buffer.from(body) });
@@ -110,6 +111,13 @@ const fixtures: Fixture[] = [
   { key: 'library-hours', title: 'Library opening hours research plan', summary: 'When people visit.', file: text('hours.txt', 'Hours.'), phases: ['discovery'], artefactType: 'research-plan', kind: 'template', licence: 'OGL-UK-3.0' },
   { key: 'library-personas', title: 'Library membership personas', summary: 'Who joins and why.', file: text('personas.txt', 'Personas.'), phases: ['alpha', 'beta'], artefactType: 'persona', kind: 'example', licence: 'CC-BY-4.0' },
   { key: 'library-route', title: 'Mobile library route map', summary: 'Where the van stops.', file: text('route.txt', 'Stops.'), phases: ['discovery', 'alpha'], artefactType: 'journey-map', kind: 'example', licence: 'OGL-UK-3.0' },
+  // More like this: a source, and others alike by words, by type, by service area, or only by words.
+  { key: 'pothole-source', title: 'Pothole reporting service blueprint', summary: 'How residents report potholes and how road crews fix them.', file: text('blueprint.txt', 'Stages.'), artefactType: 'service-blueprint', topics: ['roads-transport'] },
+  { key: 'pothole-words', title: 'Pothole repair findings', summary: 'What road crews told us about fixing potholes.', file: text('repairs.txt', 'Notes.'), artefactType: 'user-needs', topics: ['roads-transport'] },
+  { key: 'blueprint-only', title: 'Streetlight fault blueprint', summary: 'Stages of a broken streetlight.', file: text('lights.txt', 'Stages.'), artefactType: 'service-blueprint' },
+  { key: 'area-only', title: 'Bus pass renewals', summary: 'Renewing concessionary passes.', file: text('passes.txt', 'Renewals.'), artefactType: 'user-needs', topics: ['roads-transport'] },
+  { key: 'pothole-elsewhere', title: 'Pothole photo archive', summary: 'Photos of potholes fixed by road crews.', file: text('photos.txt', 'Photos.'), artefactType: 'data-analysis' },
+  { key: 'pothole-organisation', title: 'Pothole budget notes', summary: 'Potholes and road crews costs.', file: text('budget.txt', 'Costs.'), artefactType: 'service-blueprint', topics: ['roads-transport'], council: 'bristol', visibility: 'organisation' },
   // Visibility: one of each kind for two councils. Bristol's private file holds a word nobody else has.
   ...(['bristol', 'leeds'] as const).flatMap((slug) =>
     (['public', 'councils', 'organisation'] as const).map((visibility) => ({
@@ -167,7 +175,7 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
           phases: fixture.phases ?? ['discovery'],
           artefactType: fixture.artefactType ?? 'research-findings',
           kind: fixture.kind ?? 'example',
-          topics: ['digital-data'],
+          topics: fixture.topics ?? ['digital-data'],
           tags: fixture.tags ?? '',
           licence: fixture.licence ?? 'OGL-UK-3.0',
           council: fixture.council ?? 'bristol',
@@ -356,6 +364,43 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
       });
     });
 
+    describe('more like this', () => {
+      const related = async (key: string, viewer: Viewer = anonymous, limit = 5) => {
+        const source = fixtures.find((f) => f.key === key)!;
+        const hits = await contract.engine.related(
+          viewer,
+          { id: ids.get(key)!, title: source.title, summary: source.summary, artefactType: source.artefactType ?? 'research-findings', topics: source.topics ?? ['digital-data'] },
+          limit,
+        );
+        return hits.map((hit) => keyOf.get(hit.id) ?? hit.id);
+      };
+
+      it('lists materials of the same type or service area, those with the same words first, never the material itself', async () => {
+        const found = await related('pothole-source');
+        expect(found[0]).toBe('pothole-words');
+        expect([...found].sort()).toEqual(['area-only', 'blueprint-only', 'pothole-words']);
+      });
+
+      it('leaves out materials with the same words but neither the type nor a service area', async () => {
+        expect(await related('pothole-source', viewers.admin)).not.toContain('pothole-elsewhere');
+      });
+
+      it('lists only what the viewer may see', async () => {
+        expect(await related('pothole-source', viewers.leedsMember)).not.toContain('pothole-organisation');
+        expect(await related('pothole-source', viewers.bristolMember)).toContain('pothole-organisation');
+        const forLeeds = await related('bristol-public', viewers.leedsMember, 20);
+        expect(forLeeds).toContain('bristol-councils');
+        expect(forLeeds).not.toContain('bristol-organisation');
+        expect(forLeeds).not.toContain('bristol-public');
+        expect(await related('bristol-public', anonymous, 20)).not.toContain('bristol-councils');
+      });
+
+      it('lists no more than asked', async () => {
+        expect(await related('pothole-source', anonymous, 2)).toHaveLength(2);
+        expect(await related('pothole-source', anonymous, 0)).toEqual([]);
+      });
+    });
+
     describe('did you mean', () => {
       const suggest = (text: string, viewer: Viewer = anonymous, filters: Partial<SearchFilters> = {}) =>
         suggestCorrection(hub.services, contract.engine, viewer, searchQuery(text, { filters }));
@@ -426,6 +471,10 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
           expect(results.hits).toEqual([]);
         }
         expect(keys(await search('', { viewer: admin.viewer }))).not.toContain('heatwave-withdrawn');
+        const alike = { id: ids.get('library-hours')!, title: 'Heatwave plan', summary: 'Cooling centres.', artefactType: 'research-findings', topics: ['digital-data'] };
+        const related = (await contract.engine.related(admin.viewer, alike, 20)).map((hit) => keyOf.get(hit.id));
+        expect(related).not.toContain('heatwave-withdrawn');
+        expect(related).not.toContain('heatwave-deleted');
       });
     });
   });
