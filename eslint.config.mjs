@@ -27,7 +27,7 @@ import tseslint from 'typescript-eslint';
  *                depends on, with their SQL and Meilisearch twins
  *   domain       what the hub does, one verb per file, each checking permission itself (the rest of lib/)
  *   web          the Next.js side: HTTP helpers and form wrappers, sign-in (next-auth), the runtime that
- *                wires services together (lib/http, lib/sign-in, lib/runtime)
+ *                wires services together (lib/http, lib/sign-in, lib/runtime, lib/api: the JSON API)
  *   app          pages and route handlers: thin; they call the domain and never touch the database
  *   cli          command-line tools and benchmarks, which wire things up as the runtime does
  *
@@ -50,7 +50,7 @@ const elements = [
   { type: 'checks', pattern: 'lib/checks', partialMatch: false },
   { type: 'data', pattern: ['lib/db', 'lib/storage'], partialMatch: false },
   { type: 'auth', pattern: 'lib/auth', partialMatch: false },
-  { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime'], partialMatch: false },
+  { type: 'web', pattern: ['lib/http', 'lib/sign-in', 'lib/runtime', 'lib/api'], partialMatch: false },
   { type: 'cli', pattern: ['lib/cli', 'bench'], partialMatch: false },
   { type: 'domain', pattern: 'lib/*', partialMatch: false },
   { type: 'app', pattern: 'app', partialMatch: false },

@@ -7,7 +7,7 @@ import { emptySearchQuery, maxQueryLength } from '@/lib/search/search-params';
 import type { FacetValue } from '@/lib/search/search-engine';
 import { formatDate } from '@/lib/text/dates';
 import { fileDescription } from './search/_components/results-list';
-import { ResultThumbnail } from './search/_components/thumbnail';
+import { ResultThumbnail } from './_components/thumbnail';
 
 /**
  * The home page: what the hub is for, a search box, ways in by type of material, phase and service

@@ -288,7 +288,7 @@ type Snapshot = {
 
 // ---- The material routes -----------------------------------------------------------------------------
 
-type PageKind = 'view' | 'version' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report';
+type PageKind = 'view' | 'version' | 'download' | 'preview' | 'change' | 'delete' | 'findings' | 'report' | 'adapt';
 
 const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; heading?: string }[] = [
   { name: 'GET page', path: (id) => `/materials/${id}`, kind: 'view' },
@@ -312,6 +312,7 @@ const getRoutes: { name: string; path: (id: string) => string; kind: PageKind; h
   // The check's findings (masked personal data, hidden content): the owning council and site admins.
   { name: 'GET check', path: (id) => `/materials/${id}/check`, kind: 'findings', heading: 'Check before you publish' },
   { name: 'GET report', path: (id) => `/materials/${id}/report`, kind: 'report', heading: 'Report a concern' },
+  { name: 'GET adapt', path: (id) => `/materials/${id}/adapt`, kind: 'adapt', heading: 'Adapt this for your council' },
 ];
 
 function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[number], id: string, currentVersion: number | undefined): Outcome {
@@ -326,6 +327,14 @@ function expectedGet(v: ViewerKey, m: MaterialKey, route: (typeof getRoutes)[num
   // Findings are not found for those who may see the material but are not of its council.
   if (route.kind === 'findings') return canChange(v, m) ? { status: 200, text: route.heading! } : { status: 404, text: 'Page not found' };
   if (route.kind === 'report') return { status: 200, text: route.heading! };
+  // Adapt (lib/auth/permissions/adapt.ts): only a published material; someone signed out signs in
+  // first; someone in no council is told to join one (under the same heading).
+  if (route.kind === 'adapt') {
+    if (m !== 'missing' && materialSpecs[m].withdrawn) return { status: 404, text: 'Page not found' };
+    if (v === 'anonymous') return { status: 307, location: signIn(route.path(id)) };
+    if (v === 'noOrg') return { status: 200, text: 'You need to belong to a council or other public body to adapt materials' };
+    return { status: 200, text: route.heading! };
+  }
   if (route.kind === 'download') return { status: 303, location: s3Download };
   const allowed = route.kind === 'delete' ? canDelete(v, m) : canChange(v, m);
   if (allowed) {
@@ -788,6 +797,36 @@ test('open interfaces: feeds, sitemap and catalogue hold public materials only, 
   const page = await expectOutcome('anonymous × GET the public material’s page', await ctx('anonymous').get(`/materials/${materials.public.id}`), { status: 200 });
   const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? 'null') as { '@type': string; name: string } | null;
   expect.soft(data, 'the public material’s structured data').toMatchObject({ '@type': 'DigitalDocument', name: materials.public.title });
+});
+
+// ---- The JSON API ------------------------------------------------------------------------------------
+
+test('JSON API: each material, its downloads and search answer every viewer exactly as the pages do', async () => {
+  const pageDownloads = getRoutes.filter((route) => route.kind === 'download');
+  for (const v of viewerKeys) {
+    for (const m of materialKeys) {
+      const material = materials[m];
+      const url = `/api/v1/materials/${material.id}`;
+      const name = `${viewerLabel(v)} × ${material.label} × GET ${url}`;
+      const response = await ctx(v).get(url, { maxRedirects: 0 });
+      const body = await expectOutcome(name, response, canSee(v, m) ? { status: 200, text: material.title } : { status: 404, text: 'Material not found' });
+      if (response.status() === 404) expect.soft(response.headers()['content-type'], `${name}: a problem`).toBe('application/problem+json');
+      expectNoLeaks(v, name, body, url);
+      // The API's downloads: the page's own answers (303 to a short-lived S3 link, or 404).
+      for (const route of pageDownloads) {
+        const apiUrl = `/api/v1${route.path(material.id)}`;
+        const downloadName = `${viewerLabel(v)} × ${material.label} × GET ${apiUrl}`;
+        const answer = await ctx(v).get(apiUrl, { maxRedirects: 0 });
+        expectNoLeaks(v, downloadName, await expectOutcome(downloadName, answer, expectedGet(v, m, route, material.id, undefined)), apiUrl);
+      }
+    }
+    const searchUrl = `/api/v1/search?q=${word}`;
+    const name = `${viewerLabel(v)} × GET ${searchUrl}`;
+    const body = await expectOutcome(name, await ctx(v).get(searchUrl, { maxRedirects: 0 }), { status: 200 });
+    const found = (JSON.parse(body) as { results: { id: string }[] }).results.map((r) => materialKeys.find((m) => materials[m].id === r.id) ?? r.id);
+    expect.soft(found.sort(), `${name}: the hits`).toEqual(mainKeys.filter((m) => findable(v, m)).sort());
+    expectNoLeaks(v, name, body, searchUrl);
+  }
 });
 
 // ---- Organisation, account and admin pages --------------------------------------------------------

@@ -22,6 +22,7 @@ const footerPages = [
   { link: 'Privacy', heading: 'Privacy notice' },
   { link: 'Cookies', heading: 'Cookies' },
   { link: 'Feedback', heading: 'Give feedback on Discovery Commons' },
+  { link: 'API for developers', heading: 'API for developers' },
 ];
 
 test('every service page is in the footer and passes axe; without JavaScript the councils list filters by name; public pages may be kept by the browser and come without the framework JavaScript', async ({

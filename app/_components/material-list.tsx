@@ -1,6 +1,7 @@
 import { Table, Tag } from '@/app/_components/govuk';
 import { materialStateLabel, type MaterialListItem } from '@/lib/materials/material-list-item';
 import { formatDate } from '@/lib/text/dates';
+import { ResultThumbnail } from './thumbnail';
 
 const visibilityLabels: Record<string, string> = {
   public: 'Public',
@@ -8,7 +9,7 @@ const visibilityLabels: Record<string, string> = {
   organisation: 'Only the council',
 };
 
-/** A table of materials: title (a link), state, who can see it, and when it last changed. */
+/** A table of materials: title (a link, with the file's thumbnail when it has one), state, who can see it, and when it last changed. */
 export function MaterialList({ caption, items }: { caption: string; items: readonly MaterialListItem[] }) {
   return (
     <Table
@@ -18,9 +19,12 @@ export function MaterialList({ caption, items }: { caption: string; items: reado
       rows={items.map((item) => ({
         key: item.id,
         cells: [
-          <a key="title" className="govuk-link app-break-anywhere" href={`/materials/${item.id}`}>
-            {item.title}
-          </a>,
+          <div key="title" className="app-list-title">
+            <ResultThumbnail thumbnail={item.thumbnail} />
+            <a className="govuk-link app-break-anywhere" href={`/materials/${item.id}`}>
+              {item.title}
+            </a>
+          </div>,
           <Tag key="state" colour={materialStateLabel(item.status).colour}>
             {materialStateLabel(item.status).text}
           </Tag>,

@@ -7,6 +7,7 @@ export const FOOTER_LINKS: ReadonlyArray<{ href: string; text: string }> = [
   { href: '/privacy', text: 'Privacy' },
   { href: '/cookies', text: 'Cookies' },
   { href: '/feedback', text: 'Feedback' },
+  { href: '/developers', text: 'API for developers' },
 ];
 
 export function SiteFooterLinks() {

@@ -50,4 +50,16 @@ export class MaterialPage {
     expect(fs.existsSync(saved)).toBe(true);
     return { sha256: sha256OfFile(saved), fileName: download.suggestedFilename() };
   }
+
+  /** The "Also available as" links: the same document in the formats councils edit in. */
+  alternativeFormats() {
+    return this.page.getByRole('list', { name: 'Also available as:' }).getByRole('link');
+  }
+
+  /** Follows one "Also available as" link and returns the saved file's bytes and suggested name. */
+  async downloadAlternative(name: RegExp): Promise<{ body: Buffer; fileName: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.alternativeFormats().filter({ hasText: name }).click()]);
+    const saved = await download.path();
+    return { body: fs.readFileSync(saved), fileName: download.suggestedFilename() };
+  }
 }

@@ -24,3 +24,6 @@ export * from './permissions/organisations';
 export * from './permissions/feedback';
 export * from './permissions/commitments';
 export * from './permissions/projects';
+export * from './permissions/following';
+export * from './permissions/kits';
+export * from './permissions/adapt';

@@ -3,9 +3,9 @@ import { runCommand } from './run-command';
 import { runtime } from '@/lib/runtime';
 
 /**
- * `npm run seed`: migrates the configured database and adds the starter kit of Discovery templates
- * (the server does the same at start; seeding twice adds nothing). With the embedded database, stop
- * the server first: only one process may open it.
+ * `npm run seed`: migrates the configured database and adds the starter kit of Discovery templates,
+ * with each template's Word and OpenDocument versions (the server does the same at start; seeding
+ * twice adds nothing). With the embedded database, stop the server first: only one process may open it.
  */
 async function main(): Promise<number> {
   try {

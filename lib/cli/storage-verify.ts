@@ -69,10 +69,10 @@ async function main(): Promise<number> {
 }
 
 function describeReport(report: StorageReport, options: { repair: boolean; graceHours: number }): string[] {
-  const lines = [`Checked ${report.versionsChecked} file versions (${(report.bytesRead / 1_048_576).toFixed(1)} MB read).`];
+  const lines = [`Checked ${report.versionsChecked} file versions and ${report.alternativesChecked} alternative formats (${(report.bytesRead / 1_048_576).toFixed(1)} MB read).`];
   if (report.problems.length === 0) lines.push('Every version is stored, with the size and SHA-256 recorded.');
   for (const problem of report.problems) {
-    lines.push(`  ${problem.problem}: version ${problem.versionId} (${problem.storageKey})${problem.detail ? `: ${problem.detail}` : ''}`);
+    lines.push(`  ${problem.problem}: version ${problem.versionId}${problem.alternative ? ` as ${problem.alternative.toUpperCase()}` : ''} (${problem.storageKey})${problem.detail ? `: ${problem.detail}` : ''}`);
   }
   if (report.orphans.length === 0) lines.push('No stored object is left without a version.');
   else {

@@ -13,3 +13,6 @@ export * from './tables/previews';
 export * from './tables/reuse';
 export * from './tables/commitments';
 export * from './tables/projects';
+export * from './tables/following';
+export * from './tables/kits';
+export * from './tables/alternatives';

@@ -22,6 +22,8 @@ export const formAttemptFields = {
   /** duplicateOf: the material that already has the same file (lib/materials/find-duplicate.ts). */
   share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'project', 'duplicateOf'],
   edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility', 'project'],
+  /** "Adapt this for my council" (lib/adapt): the share form, for one source material. */
+  adapt: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'project', 'duplicateOf'],
   replace: ['changeNote'],
   /** "Make this the current version" (its change note). */
   'make-current': ['changeNote'],
@@ -68,6 +70,14 @@ export const formAttemptFields = {
   'project-status': ['status'],
   'project-invitation': [],
   'project-delete': [],
+  /** Following (lib/following): naming a search to follow, and the buttons (nothing to keep). */
+  'follow-search': ['name', 'target'],
+  follow: [],
+  'digest-frequency': ['frequency'],
+  /** Making and changing a Discovery kit (lib/kits), and adding a material to one. */
+  kit: ['title', 'description', 'visibility'],
+  'kit-item': ['kit', 'note'],
+  'kit-note': ['material', 'note'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

@@ -16,8 +16,8 @@ export { requestId } from './request-id';
  * balancer's or reverse proxy's access log is the place for every page view.
  */
 
-/** 'open-data': the feeds, sitemap, catalogue and exports other programs read. */
-export type RouteKind = 'form' | 'download' | 'auth' | 'operations' | 'open-data';
+/** 'open-data': the feeds, sitemap, catalogue and exports other programs read. 'api': the JSON API (lib/api). */
+export type RouteKind = 'form' | 'download' | 'auth' | 'operations' | 'open-data' | 'api';
 
 export function observeRequest<Req extends Request, Rest extends unknown[]>(
   kind: RouteKind,

@@ -10,7 +10,7 @@ const publicPages = [
   /^\/materials\/[0-9a-f-]{36}$/,
   /^\/organisations$/,
   /^\/organisations\/[a-z0-9-]+$/,
-  /^\/(accessibility|privacy|cookies|help|contact)$/,
+  /^\/(accessibility|privacy|cookies|help|contact|developers)$/,
 ];
 
 export function isPublicPagePath(pathname: string): boolean {

@@ -29,6 +29,8 @@ export const queueNames = {
   commitmentReminders: 'commitment-reminders',
   /** Every morning: remind quiet projects' contacts (lib/projects/send-project-reminders.ts). */
   projectReminders: 'project-reminders',
+  /** Every hour: email digests to followers (lib/following/send-digests.ts). */
+  sendDigests: 'send-digests',
 } as const;
 
 /**
@@ -49,6 +51,8 @@ export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], 
   [queueNames.commitmentReminders]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
   // Safe to retry for the same reason (project_reminders).
   [queueNames.projectReminders]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  // Safe to retry: a digest is claimed per person and period (digests), and a failed send is released for the retry.
+  [queueNames.sendDigests]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
 };
 
 export interface OpenedQueue {

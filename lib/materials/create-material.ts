@@ -13,6 +13,7 @@ import { fieldNames, materialInputSchema, type MaterialInput } from './material-
 import { queueTextExtraction } from './queue-text-extraction';
 import { queuePreviews } from '@/lib/material-previews/queue-preview';
 import { readMaterialProject } from '@/lib/projects/material-project';
+import { adaptationSource, licenceErrorFor, type AdaptationSource } from '@/lib/adapt/adaptation-source';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
 
 export type { IncomingFile } from './store-file';
@@ -32,6 +33,12 @@ export interface CreateMaterialRequest {
    * not checked.
    */
   status?: 'draft' | 'published';
+  /**
+   * "Adapt this for my council": the id of the material this one is adapted from. The actor must be
+   * allowed to adapt it (lib/auth/permissions/adapt.ts), checked before the file is stored and again
+   * when the row is written; it is recorded in `adapted_from_material_id`.
+   */
+  adaptedFrom?: string;
 }
 
 export interface CreatedMaterial {
@@ -60,7 +67,18 @@ export async function createMaterial(services: Services, request: CreateMaterial
       ? new AppError('unauthenticated', 'Sign in to share a material.')
       : new AppError('forbidden', 'Only members of a council or public body can share materials. Ask to join yours first.');
   }
+  let source: AdaptationSource | undefined;
+  if (request.adaptedFrom !== undefined) {
+    try {
+      source = await adaptationSource(services.db, actor, request.adaptedFrom);
+    } catch (error) {
+      await discardFile(services, request.file);
+      throw error;
+    }
+  }
   const { errors, input } = validateFields(request.fields);
+  const licenceError = source && input ? licenceErrorFor(source, input.licence) : null;
+  if (licenceError) errors.push({ field: fieldNames.licence ?? 'licence', message: licenceError });
   let organisationId: string | null = null;
   if (actor.kind === 'user' && !actor.isSiteAdmin) {
     // Members share for their own organisation, whatever the form said.
@@ -80,7 +98,7 @@ export async function createMaterial(services: Services, request: CreateMaterial
 
   const status = request.status ?? (actor.kind === 'user' ? 'draft' : 'published');
   const checkDuplicates = actor.kind !== 'system' && single(request.fields[shareAnywayField]) !== 'yes';
-  return storeAndRecord(services, actor, { ...input, organisationId, projectId }, file, request.seedKey, status, checkDuplicates);
+  return storeAndRecord(services, actor, { ...input, organisationId, projectId, adaptedFrom: source?.id ?? null }, file, request.seedKey, status, checkDuplicates);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -91,7 +109,7 @@ function validateFields(fields: Record<string, unknown>): { errors: FieldError[]
 async function storeAndRecord(
   services: Services,
   actor: Actor,
-  input: MaterialInput & { organisationId: string | null; projectId: string | null },
+  input: MaterialInput & { organisationId: string | null; projectId: string | null; adaptedFrom: string | null },
   file: CheckedFile,
   seedKey: string | undefined,
   status: 'draft' | 'published',
@@ -103,6 +121,8 @@ async function storeAndRecord(
       const existing = await findVisibleDuplicate(tx, actor, stored.sha256);
       if (existing) throw new DuplicateFileError(existing, fieldNames.file ?? 'file');
     }
+    // Again, in the transaction: the source may have been withdrawn while the file was stored.
+    if (input.adaptedFrom) await adaptationSource(tx, actor, input.adaptedFrom);
     const [material] = await tx
       .insert(materials)
       .values({
@@ -121,6 +141,7 @@ async function storeAndRecord(
         sourceUrl: input.sourceUrl ?? null,
         attribution: input.attribution ?? null,
         seedKey: seedKey ?? null,
+        adaptedFromMaterialId: input.adaptedFrom,
         status,
       })
       .returning({ id: materials.id });
@@ -131,7 +152,15 @@ async function storeAndRecord(
       subjectType: 'material',
       subjectId: material.id,
       organisationId: input.organisationId,
-      after: { title: input.title, visibility: input.visibility, status, fileName: stored.fileName, sha256: stored.sha256, ...(input.projectId ? { projectId: input.projectId } : {}) },
+      after: {
+        title: input.title,
+        visibility: input.visibility,
+        status,
+        fileName: stored.fileName,
+        sha256: stored.sha256,
+        ...(input.projectId ? { projectId: input.projectId } : {}),
+        ...(input.adaptedFrom ? { adaptedFrom: input.adaptedFrom } : {}),
+      },
     });
     return { id: material.id, versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
   });

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Viewer } from '@/lib/auth/viewer';
-import { filePreviews, materials, materialVersions, pendingUploads } from '@/lib/db/schema';
+import { filePreviews, materials, materialVersionAlternatives, materialVersions, pendingUploads } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import { materialToDelete } from './material-access';
 import { logger } from '@/lib/logging';
@@ -17,7 +17,7 @@ export interface DeletedMaterial {
 
 /**
  * Deletes a material for good: its row, every version's row (they cascade, and their previews' rows
- * with them), every version's stored file and preview pictures, and its search entry. Site admins only: others who can see it get 'forbidden', others 'not_found'.
+ * with them), every version's stored file, alternative formats and preview pictures, and its search entry. Site admins only: others who can see it get 'forbidden', others 'not_found'.
  *
  * Never half-written, in this order:
  *   1. One transaction: lock the row, record every version's storage key in pending_uploads, delete the
@@ -48,8 +48,15 @@ export async function deleteMaterial(services: Services, viewer: Viewer, materia
     const previews = versions.length
       ? await tx.select({ keys: filePreviews.storageKeys }).from(filePreviews).where(inArray(filePreviews.versionId, versions.map((v) => v.id)))
       : [];
-    // The files, then their previews' pictures: recorded for the sweeper like the files themselves.
-    const storageKeys = [...versions.map((v) => v.storageKey), ...previews.flatMap((p) => p.keys)];
+    const alternatives = versions.length
+      ? await tx
+          .select({ key: materialVersionAlternatives.storageKey })
+          .from(materialVersionAlternatives)
+          .where(inArray(materialVersionAlternatives.versionId, versions.map((v) => v.id)))
+      : [];
+    // The files, their alternative formats, then their previews' pictures: recorded for the sweeper
+    // like the files themselves (the alternatives' rows cascade with their versions).
+    const storageKeys = [...versions.map((v) => v.storageKey), ...alternatives.map((a) => a.key), ...previews.flatMap((p) => p.keys)];
     if (storageKeys.length) {
       await tx.insert(pendingUploads).values(storageKeys.map((storageKey) => ({ storageKey }))).onConflictDoNothing();
     }

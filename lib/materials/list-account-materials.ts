@@ -3,6 +3,7 @@ import { desc, eq, or } from 'drizzle-orm';
 import { canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { materials, organisations } from '@/lib/db/schema';
+import { listThumbnails } from '@/lib/material-previews/list-thumbnails';
 import type { Services } from '@/lib/services';
 import { materialListLimit, type MaterialListItem } from './material-list-item';
 
@@ -39,14 +40,20 @@ export async function listAccountMaterials(services: Services, viewer: Viewer): 
     .orderBy(desc(materials.updatedAt), desc(materials.id))
     .limit(materialListLimit * 2);
   const seen = rows.filter((row) => canViewMaterial(viewer, row));
-  const item = (row: (typeof rows)[number]): MaterialListItem => ({
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    visibility: row.visibility,
-    organisationName: row.organisationName,
-    updatedAt: row.updatedAt.toISOString(),
-  });
+  // Thumbnails only for what the viewer may see (filtered above), as search results have them.
+  const thumbnails = await listThumbnails(services, seen.map((row) => row.id));
+  const item = (row: (typeof rows)[number]): MaterialListItem => {
+    const thumbnail = thumbnails.get(row.id);
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      visibility: row.visibility,
+      organisationName: row.organisationName,
+      updatedAt: row.updatedAt.toISOString(),
+      ...(thumbnail ? { thumbnail } : {}),
+    };
+  };
   return {
     yours: seen.filter((row) => row.createdBy === viewer.userId).slice(0, materialListLimit).map(item),
     yourCouncils: councilId ? seen.filter((row) => row.organisationId === councilId).slice(0, materialListLimit).map(item) : [],

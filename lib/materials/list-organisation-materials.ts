@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
+import { listThumbnails } from '@/lib/material-previews/list-thumbnails';
 import type { Services } from '@/lib/services';
 import { materialListLimit, type MaterialListItem } from './material-list-item';
 
@@ -24,15 +25,21 @@ export async function listOrganisationMaterials(
          ORDER BY m.created_at DESC, m.id DESC
          LIMIT ${materialListLimit}`,
   );
+  // Thumbnails only for the rows the visibility rule let through, as search results have them.
+  const thumbnails = await listThumbnails(services, rows.map((row) => row.id));
   return {
     total: Number(rows[0]?.total ?? 0),
-    items: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      visibility: row.visibility,
-      organisationName: row.organisation_name,
-      updatedAt: new Date(row.updated_at).toISOString(),
-    })),
+    items: rows.map((row) => {
+      const thumbnail = thumbnails.get(row.id);
+      return {
+        id: row.id,
+        title: row.title,
+        status: row.status,
+        visibility: row.visibility,
+        organisationName: row.organisation_name,
+        updatedAt: new Date(row.updated_at).toISOString(),
+        ...(thumbnail ? { thumbnail } : {}),
+      };
+    }),
   };
 }

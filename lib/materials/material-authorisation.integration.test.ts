@@ -12,11 +12,17 @@ import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check'
 import { deleteMaterial } from './delete-material';
 import { getMaterial } from './get-material';
 import { listMaterialVersions } from './list-material-versions';
-import { openDownload, openVersionDownload } from './open-download';
+import { generateAlternativeFormats, type AlternativeFormat } from '@/lib/documents';
+import { storeVersionAlternatives } from '@/lib/material-alternatives/store-alternatives';
+import { listVersionAlternatives } from '@/lib/material-alternatives/list-version-alternatives';
+import { materialVersions } from '@/lib/db/schema';
+import { openAlternativeDownload, openDownload, openVersionDownload } from './open-download';
 import { replaceMaterialFile } from './replace-material-file';
 import { restoreMaterial } from './restore-material';
 import { updateMaterial } from './update-material';
 import { withdrawMaterial } from './withdraw-material';
+import { getMaterialLineage } from '@/lib/adapt/get-lineage';
+import { relatedMaterials } from '@/lib/search/related';
 
 // The authorisation matrix for materials: every verb, on a material Bristol owns, tried by each
 // kind of viewer, for each visibility and status. 'not_found' wherever the viewer cannot see the
@@ -39,19 +45,37 @@ const cases: { visibility: Visibility; status: 'published' | 'withdrawn' }[] = [
 const A: Outcome = 'allowed';
 const F: Outcome = 'forbidden';
 const N: Outcome = 'not_found';
+const U: Outcome = 'unauthenticated';
 
 type Verb =
   | 'see the page'
   | 'download'
   | 'list versions'
   | 'download an old version'
+  | 'list alternative formats'
+  | 'download an alternative format'
+  | "download an old version's alternative format"
   | 'edit'
   | 'replace the file'
   | 'withdraw'
   | 'restore'
-  | 'delete';
+  | 'delete'
+  | 'see where it came from and its adaptations'
+  | 'see more like this'
+  | 'adapt';
 
-const readVerbs: Verb[] = ['see the page', 'download', 'list versions', 'download an old version'];
+// An alternative format (a template as DOCX or ODT) is its version's file in another shape: exactly
+// the version's download rule, never a looser one.
+const alternativeVerbs: Verb[] = ['list alternative formats', 'download an alternative format', "download an old version's alternative format"];
+const readVerbs: Verb[] = [
+  'see the page',
+  'download',
+  'list versions',
+  'download an old version',
+  ...alternativeVerbs,
+  'see where it came from and its adaptations',
+  'see more like this',
+];
 
 //                                       published:            withdrawn:
 //                                       public councils org   public councils org
@@ -77,16 +101,33 @@ const canDelete: Record<Who, Outcome[]> = {
   'site admin': /*                  */ [A, A, A, A, A, A],
 };
 
+// Adapt (lib/auth/permissions/adapt.ts): anyone in a council, from a published material they may see;
+// someone signed out is asked to sign in first (as for sharing, whatever the material); nobody adapts
+// a withdrawn material.
+const canAdapt: Record<Who, Outcome[]> = {
+  anonymous: /*                     */ [U, U, U, U, U, U],
+  'member of another council': /*   */ [A, A, N, N, N, N],
+  member: /*                        */ [A, A, A, N, N, N],
+  'organisation admin': /*          */ [A, A, A, N, N, N],
+  'site admin': /*                  */ [A, A, A, N, N, N],
+};
+
 const expected: Record<Verb, Record<Who, Outcome[]>> = {
   'see the page': canSee,
   download: canSee,
   'list versions': canSee,
   'download an old version': canSee,
+  'list alternative formats': canSee,
+  'download an alternative format': canSee,
+  "download an old version's alternative format": canSee,
   edit: canChange,
   'replace the file': canChange,
   withdraw: canChange,
   restore: canChange,
   delete: canDelete,
+  'see where it came from and its adaptations': canSee,
+  'see more like this': canSee,
+  adapt: canAdapt,
 };
 
 const matrix = (Object.keys(expected) as Verb[]).flatMap((verb) =>
@@ -109,9 +150,11 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
   let bristol: Council;
   let leeds: Council;
   let owner: Viewer;
+  let alternatives: AlternativeFormat[];
 
   beforeAll(async () => {
     hub = await createTestHub(driver);
+    alternatives = await generateAlternativeFormats('# Bin collections discussion guide\n', { created: new Date('2026-01-15') });
     bristol = await council(hub, 'bristol');
     leeds = await council(hub, 'leeds');
     owner = (await person(hub, { organisation: bristol, name: 'Sam Jones' })).viewer;
@@ -134,7 +177,7 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
   }
 
   /** A fresh material of Bristol's, shared by a Bristol member, then given the status directly. */
-  async function bristolMaterial(visibility: Visibility, status: string): Promise<string> {
+  async function bristolMaterial(visibility: Visibility, status: string, withAlternatives = false): Promise<string> {
     const { id } = await createMaterial(hub.services, {
       actor: owner,
       // The same file every time: shared anyway, as a person may after the duplicate warning.
@@ -143,6 +186,10 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
     });
     // Shared as a draft; published as its sharer would after the check (drafts: lib/file-checks tests).
     await checkThenPublish(hub.services, owner, id);
+    if (withAlternatives) {
+      const [version] = await hub.services.db.select({ id: materialVersions.id }).from(materialVersions).where(eq(materialVersions.materialId, id));
+      await storeVersionAlternatives(hub.services, version!.id, alternatives);
+    }
     if (status === 'withdrawn') {
       await hub.services.db
         .update(materials)
@@ -167,6 +214,13 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
           return listMaterialVersions(hub.services, viewer, id);
         case 'download an old version':
           return found(openVersionDownload(hub.services, viewer, id, 1));
+        case 'list alternative formats':
+          // Nothing listed is how a page treats a version it may not offer: as not found.
+          return found(listVersionAlternatives(hub.services, viewer, id).then((listed) => (listed.length === 2 ? listed : undefined)));
+        case 'download an alternative format':
+          return found(openAlternativeDownload(hub.services, viewer, id, undefined, 'docx'));
+        case "download an old version's alternative format":
+          return found(openAlternativeDownload(hub.services, viewer, id, 1, 'odt'));
         case 'edit':
           return updateMaterial(hub.services, viewer, id, { ...answers, title: 'Changed title', visibility: 'public' });
         case 'replace the file':
@@ -180,6 +234,17 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
           return restoreMaterial(hub.services, viewer, id);
         case 'delete':
           return deleteMaterial(hub.services, viewer, id);
+        case 'see where it came from and its adaptations':
+          return getMaterialLineage(hub.services, viewer, id);
+        case 'see more like this':
+          return relatedMaterials(hub.services, viewer, id);
+        case 'adapt':
+          return createMaterial(hub.services, {
+            actor: viewer,
+            fields: { ...answers, title: 'Our version', visibility: 'public', shareAnyway: 'yes' },
+            file: { fileName: 'ours.txt', stream: Readable.from([Buffer.from('Our version')]) },
+            adaptedFrom: id,
+          });
       }
     };
     try {
@@ -202,7 +267,7 @@ describe.each(testDrivers)('material verbs: who may do what, on %s', (driver) =>
   }
 
   it.each(matrix)('$viewer: $verb, $visibility and $status → $outcome', async ({ verb, viewer: kind, visibility, status, outcome }) => {
-    const id = await bristolMaterial(visibility, status);
+    const id = await bristolMaterial(visibility, status, alternativeVerbs.includes(verb));
     const viewer = await viewerFor(kind);
     const before = await state(id);
 

@@ -10,6 +10,8 @@ export interface MaterialListItem {
   visibility: string;
   organisationName: string | null;
   updatedAt: string;
+  /** The current file's thumbnail (lib/material-previews), when it has one; its route checks permission again. */
+  thumbnail?: { url: string; width: number; height: number };
 }
 
 /** How many a list shows; the rest are reached through search (published ones) or the council page. */

@@ -83,6 +83,12 @@ describe('materialJsonLd', () => {
     expect(noGss.publisher).toEqual({ '@type': 'GovernmentOrganization', name: 'Local Government Association' });
   });
 
+  it('names the material it was adapted from only when the page gives it (a public source)', () => {
+    const source = 'https://hub.example/materials/2f1c7c1e-9a0b-4b59-9f0e-6a1a0c1d2e3f';
+    expect(materialJsonLd(material(), page, { isBasedOn: source })?.isBasedOn).toBe(source);
+    expect(materialJsonLd(material(), page)).not.toHaveProperty('isBasedOn');
+  });
+
   it('says nothing of drafts and withdrawn materials', () => {
     expect(materialJsonLd(material({ status: 'draft' }), page)).toBeUndefined();
     expect(materialJsonLd(material({ status: 'withdrawn' }), page)).toBeUndefined();

@@ -10,7 +10,7 @@ import type { MaterialDetail } from '@/lib/materials/get-material';
 
 type JsonLd = Record<string, unknown>;
 
-export function materialJsonLd(material: MaterialDetail, pageUrl: string): JsonLd | undefined {
+export function materialJsonLd(material: MaterialDetail, pageUrl: string, options: { isBasedOn?: string } = {}): JsonLd | undefined {
   if (material.status !== 'published') return undefined;
   const mediaType = formatByCode(material.file.format)?.contentType.split(';')[0];
   const keywords = [...material.phases.map((p) => p.label), material.artefactType.label, ...material.topics.map((t) => t.label), ...material.tags];
@@ -29,6 +29,8 @@ export function materialJsonLd(material: MaterialDetail, pageUrl: string): JsonL
     ...(mediaType ? { encodingFormat: mediaType } : {}),
     ...(material.council ? { publisher: publisherOf(material.council) } : {}),
     keywords: [...new Set(keywords)].join(', '),
+    // The page of the material it was adapted from: given by the caller only when that one is public.
+    ...(options.isBasedOn ? { isBasedOn: options.isBasedOn } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { filePreviews, materialVersions, pendingUploads } from '@/lib/db/schema';
+import { filePreviews, materialVersionAlternatives, materialVersions, pendingUploads } from '@/lib/db/schema';
 import { BlobNotFoundError, type BlobStore } from '@/lib/storage/blob-store';
 
 /**
@@ -13,7 +13,8 @@ import { BlobNotFoundError, type BlobStore } from '@/lib/storage/blob-store';
  * An object nothing refers to is normal for a moment (an upload in progress is covered by its
  * pending_uploads row; a deleted material's file goes just after its row), so `repair` removes only
  * those older than the grace period. Previews' pictures (file_previews.storage_keys) are referenced
- * too; they are derived and re-made, so only their presence as references is used here.
+ * too; they are derived and re-made, so only their presence as references is used here. Versions'
+ * alternative formats (material_version_alternatives) are checked whole, like the files.
  */
 
 export interface VersionProblem {
@@ -21,10 +22,14 @@ export interface VersionProblem {
   storageKey: string;
   problem: 'missing' | 'wrong size' | 'wrong checksum';
   detail?: string;
+  /** Set when the problem is with the version's alternative format (docx, odt), not its own file. */
+  alternative?: string;
 }
 
 export interface StorageReport {
   versionsChecked: number;
+  /** Alternative formats of versions (lib/material-alternatives), checked the same way. */
+  alternativesChecked: number;
   bytesRead: number;
   problems: VersionProblem[];
   /** Stored objects no version or upload in progress refers to. */
@@ -47,7 +52,7 @@ export const defaultGraceHours = 24;
 const batchSize = 500;
 
 export async function verifyStorage(db: Database, storage: BlobStore, options: VerifyOptions): Promise<StorageReport> {
-  const report: StorageReport = { versionsChecked: 0, bytesRead: 0, problems: [], orphans: [], removed: [] };
+  const report: StorageReport = { versionsChecked: 0, alternativesChecked: 0, bytesRead: 0, problems: [], orphans: [], removed: [] };
   const referenced = new Set<string>();
 
   // Versions in id order, a batch at a time, so memory stays flat however many there are.
@@ -68,6 +73,31 @@ export async function verifyStorage(db: Database, storage: BlobStore, options: V
       options.onProgress?.(report.versionsChecked);
     }
     after = batch[batch.length - 1]!.id;
+  }
+
+  // Alternative formats (a starter template's DOCX and ODT): kept, not re-made, so checked like files.
+  let afterKey: string | undefined;
+  for (;;) {
+    const batch = await db
+      .select({
+        id: materialVersionAlternatives.versionId,
+        format: materialVersionAlternatives.format,
+        storageKey: materialVersionAlternatives.storageKey,
+        sizeBytes: materialVersionAlternatives.sizeBytes,
+        sha256: materialVersionAlternatives.sha256,
+      })
+      .from(materialVersionAlternatives)
+      .where(afterKey ? gt(materialVersionAlternatives.storageKey, afterKey) : undefined)
+      .orderBy(asc(materialVersionAlternatives.storageKey))
+      .limit(batchSize);
+    if (batch.length === 0) break;
+    for (const alternative of batch) {
+      referenced.add(alternative.storageKey);
+      const problem = await checkVersion(storage, alternative, report);
+      if (problem) report.problems.push({ ...problem, alternative: alternative.format });
+      report.alternativesChecked += 1;
+    }
+    afterKey = batch[batch.length - 1]!.storageKey;
   }
 
   // Previews' pictures, a batch of previews at a time: referenced, never checked (they can be re-made).

@@ -7,6 +7,8 @@ import { createMailer } from '@/lib/mail/mailer';
 import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
 import { createMeilisearchEngine, createSearchSync } from '@/lib/search/meilisearch';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
+import { seedStarterKits } from '@/lib/seed/seed-starter-kits';
+import { addStarterKitAlternatives } from '@/lib/seed/add-starter-kit-alternatives';
 import type { Services } from '@/lib/services';
 import { createBlobStore } from '@/lib/storage';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
@@ -62,7 +64,12 @@ async function start(role: RuntimeRole): Promise<Runtime> {
     search: createMeilisearchEngine(settings.search, database.db),
     mail: createMailer(settings.auth),
   };
-  if (settings.seedStarterKit && (role === 'web' || role === 'cli')) await seedStarterKit(services);
+  if (settings.seedStarterKit && (role === 'web' || role === 'cli')) {
+    await seedStarterKit(services);
+    await seedStarterKits(services);
+    // Each template's Word and OpenDocument versions: new templates, and once for a hub seeded before.
+    await addStarterKitAlternatives(services);
+  }
   if (role === 'operations') {
     logger('start').info({ role, database: database.driver, files: services.storage.driver }, 'Discovery Commons operations ready');
     return { services, database, close: () => database.close() };

@@ -53,6 +53,24 @@ export interface SearchQuery {
    * when that finds little (lib/search/index.ts). Given as 'all', never widened (feeds).
    */
   matching?: 'all' | 'some';
+  /**
+   * Only materials first published in this period (ISO 8601 instants): after `after`, up to and
+   * including `upTo`. Digests and "new since your last visit" (lib/following) ask for what is new this
+   * way, so one query per followed thing finds only the new materials, however many there are in all.
+   * Left out (the search page): any time.
+   */
+  published?: PublishedPeriod;
+  /**
+   * false: only the total and the hits, no facet counts (every facet list is then just its selected
+   * values, at 0). Digests need no counts, and skipping them is most of a browse query's work.
+   * Left out: counted.
+   */
+  facets?: boolean;
+}
+
+export interface PublishedPeriod {
+  after?: string;
+  upTo?: string;
 }
 
 /** Text split into segments; matched segments are the words the query found. Never HTML. */
@@ -124,11 +142,34 @@ export interface SearchResults {
 /** What an engine itself returns; `didYouMean`, `fallback` and `someWords` are added around it. */
 export type EngineResults = Omit<SearchResults, 'didYouMean' | 'fallback' | 'someWords'>;
 
+/**
+ * The material a "More like this" list is made for, as the viewer saw it (lib/search/related.ts
+ * checks they may see it before asking an engine).
+ */
+export interface RelatedSource {
+  id: string;
+  title: string;
+  summary: string;
+  artefactType: string;
+  /** Service area slugs (topics.csv). */
+  topics: string[];
+}
+
 export interface SearchEngine {
   /** 'postgres' or 'meilisearch': for logs and the fallback notice. */
   readonly name: string;
   /** Only what `viewer` may see, in hits and in every facet count (lib/auth/permissions.ts). */
   search(viewer: Viewer, query: SearchQuery): Promise<EngineResults>;
+  /**
+   * "More like this": up to `limit` (at most maxRelated) published materials the viewer may see
+   * (lib/auth/permissions.ts, as for search), never `source` itself, each of the same type or sharing
+   * a service area with it; those with most of the source's title and summary words (found in their
+   * details or their file) first, then those sharing both type and a service area, then newest. Hits
+   * carry no highlights.
+   */
+  related(viewer: Viewer, source: RelatedSource, limit: number): Promise<SearchHit[]>;
 }
+
+export const maxRelated = 20;
 
 export const maxPageSize = 50;

@@ -49,26 +49,61 @@ function allowedValues(isAllowed: (value: string) => boolean) {
   );
 }
 
-function schema() {
+/** The filter parameters of a search (URL parameter names). */
+export const filterParams = ['phase', 'type', 'kind', 'topic', 'council', 'licence'] as const;
+export type FilterParam = (typeof filterParams)[number];
+
+/**
+ * Which values each filter parameter accepts: a vocabulary's slugs, or (council: null) anything in the
+ * shape of a council slug. The search page drops values that fail these; the JSON API
+ * (lib/api/operations/search.ts) refuses them. One set of rules for both, so the two can never accept
+ * different things.
+ */
+export function filterValueLists(): Record<FilterParam, readonly string[] | null> {
   const v = vocabularies();
-  const inList = (slugs: string[]) => {
-    const set = new Set(slugs);
+  return {
+    phase: v.phases.map((p) => p.slug),
+    type: v.artefactTypes.map((a) => a.slug),
+    kind: v.kinds.map((k) => k.slug),
+    topic: v.topics.map((t) => t.slug),
+    council: null,
+    licence: v.licences.map((l) => l.spdx),
+  };
+}
+
+/** A council slug's shape, as a filter value. */
+export function isCouncilFilterValue(value: string): boolean {
+  return value.length <= 100 && organisationSlug.test(value);
+}
+
+function filterValueRules(): Record<FilterParam, (value: string) => boolean> {
+  const lists = filterValueLists();
+  const rule = (list: readonly string[] | null) => {
+    if (!list) return isCouncilFilterValue;
+    const set = new Set(list);
     return (value: string) => set.has(value);
   };
+  return Object.fromEntries(filterParams.map((param) => [param, rule(lists[param])])) as Record<FilterParam, (value: string) => boolean>;
+}
+
+/** The most values one filter parameter may have. */
+export const maxFilterValues = maxValuesPerFilter;
+
+/** The words as search uses them: control characters and runs of spaces made one space, trimmed, cut to length. */
+function cleanSearchText(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, maxQueryLength).trim() : '';
+}
+
+function schema() {
+  const rules = filterValueRules();
   return z.object({
-    q: z.preprocess(
-      (value) => {
-        const text = first(value);
-        return typeof text === 'string' ? text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, maxQueryLength).trim() : '';
-      },
-      z.string().max(maxQueryLength),
-    ),
-    phase: allowedValues(inList(v.phases.map((p) => p.slug))),
-    type: allowedValues(inList(v.artefactTypes.map((a) => a.slug))),
-    kind: allowedValues(inList(v.kinds.map((k) => k.slug))),
-    topic: allowedValues(inList(v.topics.map((t) => t.slug))),
-    council: allowedValues((value) => value.length <= 100 && organisationSlug.test(value)),
-    licence: allowedValues(inList(v.licences.map((l) => l.spdx))),
+    q: z.preprocess((value) => cleanSearchText(first(value)), z.string().max(maxQueryLength)),
+    phase: allowedValues(rules.phase),
+    type: allowedValues(rules.type),
+    kind: allowedValues(rules.kind),
+    topic: allowedValues(rules.topic),
+    council: allowedValues(rules.council),
+    licence: allowedValues(rules.licence),
     sort: z.preprocess(first, z.enum(searchSorts).optional()).catch(undefined),
     page: z.preprocess(
       (value) => {

@@ -1,9 +1,9 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentSource } from '@/lib/documents';
+import type { DocumentProperties, DocumentSource } from '@/lib/documents';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
-import { starterKitEntries } from './seed-starter-kit';
+import { starterKitEntries, type StarterKitEntry } from './seed-starter-kit';
 
 const starterKitDir = path.join(process.cwd(), 'lib', 'seed', 'starter-kit');
 
@@ -14,17 +14,22 @@ const starterKitDir = path.join(process.cwd(), 'lib', 'seed', 'starter-kit');
  * Markdown gives the same ODT bytes each time.
  */
 export function starterKitDocumentSources(created?: Date): DocumentSource[] {
-  const { artefactTypes } = vocabularies();
   return starterKitEntries().map((entry) => ({
     name: entry.file.replace(/\.md$/, ''),
     markdown: fs.readFileSync(path.join(starterKitDir, entry.file), 'utf8'),
-    properties: {
-      title: entry.title,
-      subject: labelOf(artefactTypes, entry.artefactType),
-      description: entry.summary,
-      keywords: entry.tags,
-      language: 'en-GB',
-      ...(created ? { created } : {}),
-    },
+    properties: starterKitDocumentProperties(entry, created),
   }));
+}
+
+/** The document properties of one starter-kit template's DOCX and ODT, from its entry. */
+export function starterKitDocumentProperties(entry: StarterKitEntry, created?: Date): DocumentProperties {
+  const { artefactTypes } = vocabularies();
+  return {
+    title: entry.title,
+    subject: labelOf(artefactTypes, entry.artefactType),
+    description: entry.summary,
+    keywords: entry.tags,
+    language: 'en-GB',
+    ...(created ? { created } : {}),
+  };
 }

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
-import { auditEvents, materials } from '@/lib/db/schema';
+import { auditEvents, materials, materialVersions } from '@/lib/db/schema';
+import { generateAlternativeFormats } from '@/lib/documents';
+import { storeVersionAlternatives } from '@/lib/material-alternatives/store-alternatives';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import { createMaterial } from '@/lib/materials/create-material';
@@ -27,6 +29,9 @@ const { POST: restore } = await import('./restore/route');
 const { POST: confirmDelete } = await import('./delete/confirm/route');
 const { GET: downloadVersion } = await import('./versions/[version]/download/route');
 const { POST: confirmMakeCurrent } = await import('./versions/[version]/make-current/confirm/route');
+const { GET: download } = await import('./download/route');
+const { GET: downloadAlternative } = await import('./download/[format]/route');
+const { GET: downloadVersionAlternative } = await import('./versions/[version]/download/[format]/route');
 
 const site = 'http://hub.test';
 const answers = {
@@ -226,6 +231,60 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     expect(deleted.headers.get('location')).toBe(`/search?deleted=1`);
     expect(await row(id)).toBeUndefined();
     expect((await version1('1')).status).toBe(404);
+  });
+
+  it("alternative formats: the same answer as the file's own download for every viewer, as attachments, and 404 for any other format", async () => {
+    const files = await generateAlternativeFormats('# Bin collections discussion guide\n', { created: new Date('2026-01-15') });
+    const withAlternatives = async (visibility: Visibility) => {
+      const id = await share(visibility);
+      const [version] = await hub.services.db.select({ id: materialVersions.id }).from(materialVersions).where(eq(materialVersions.materialId, id));
+      await storeVersionAlternatives(hub.services, version!.id, files);
+      return id;
+    };
+    const publicId = await withAlternatives('public');
+    const councilOnlyId = await withAlternatives('organisation');
+    const get = {
+      file: (id: string) => download(new Request(`${site}/materials/${id}/download`), { params: Promise.resolve({ id }) }),
+      docx: (id: string) => downloadAlternative(new Request(`${site}/materials/${id}/download/docx`), { params: Promise.resolve({ id, format: 'docx' }) }),
+      'version 1 odt': (id: string) =>
+        downloadVersionAlternative(new Request(`${site}/materials/${id}/versions/1/download/odt`), { params: Promise.resolve({ id, version: '1', format: 'odt' }) }),
+    };
+    const rows: [string, Viewer, string, number][] = [
+      ['anonymous', anonymous, publicId, 200],
+      ['anonymous', anonymous, councilOnlyId, 404],
+      ['another council', otherCouncil, publicId, 200],
+      ['another council', otherCouncil, councilOnlyId, 404],
+      ['a member', member, councilOnlyId, 200],
+      ['a site admin', admin, councilOnlyId, 200],
+    ];
+    for (const [, viewer, id, status] of rows) {
+      state.viewer = viewer;
+      for (const route of Object.values(get)) {
+        const response = await route(id);
+        expect(response.status).toBe(status);
+        await response.body?.cancel();
+      }
+    }
+
+    state.viewer = anonymous;
+    const docx = await get.docx(publicId);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename=guide.docx');
+    expect(docx.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(docx.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(Buffer.from(await docx.arrayBuffer())).toEqual(files[0]!.body);
+    const odt = await get['version 1 odt'](publicId);
+    expect(odt.headers.get('content-disposition')).toBe('attachment; filename=guide.odt');
+    expect(Buffer.from(await odt.arrayBuffer())).toEqual(files[1]!.body);
+
+    for (const format of ['pdf', 'txt', 'DOCX', '..', 'docx.html']) {
+      const response = await downloadAlternative(new Request(`${site}/materials/${publicId}/download/x`), { params: Promise.resolve({ id: publicId, format }) });
+      expect(response.status).toBe(404);
+    }
+    const noVersion = await downloadVersionAlternative(new Request(`${site}/materials/${publicId}/versions/2/download/docx`), {
+      params: Promise.resolve({ id: publicId, version: '2', format: 'docx' }),
+    });
+    expect(noVersion.status).toBe(404);
   });
 
   it('make an older version current: through the check like a replacement; the current or a missing version is refused', async () => {

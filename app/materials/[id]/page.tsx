@@ -7,17 +7,26 @@ import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
+import { listVersionAlternatives } from '@/lib/material-alternatives/list-version-alternatives';
 import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
 import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
 import { getMaterialReuse } from '@/lib/reuse/get-material-reuse';
+import { canMakeKit } from '@/lib/auth/permissions';
+import { kitChoices } from '@/lib/kits/list-kits';
+import { getMaterialLineage } from '@/lib/adapt/get-lineage';
 import { services } from '@/lib/runtime';
+import { relatedMaterials } from '@/lib/search/related';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { AddToKit, addToKitFieldIds } from './_components/add-to-kit';
+import { AlternativeFormats } from './_components/alternative-formats';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
 import { PreviewSection } from './_components/preview-section';
 import { contactHref, detailRows } from './_components/material-details';
 import { Versions } from './_components/versions-table';
 import { WeUsedThis } from './_components/we-used-this';
+import { AdaptedBy, AdaptedFromNotice } from './_components/lineage';
+import { MoreLikeThis } from './_components/more-like-this';
 import { WithdrawnBanner } from './_components/withdrawn-banner';
 
 type Props = {
@@ -48,10 +57,25 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   // Which councils used it, and how often it was downloaded: for anyone who may see it.
   const reuse = await getMaterialReuse(await services(), await currentViewer(), material.id);
   const useAttempt = reuse.canRecord ? await loadFormAttempt(await services(), await currentViewer(), 'material-use', material.id, query.attempt) : undefined;
+  // "Add to a kit": for members of a council (or site admins), on a published material.
+  const viewer = await currentViewer();
+  const mayAddToKit = material.status === 'published' && (canMakeKit(viewer) || (viewer.kind === 'user' && viewer.isSiteAdmin));
+  const kits = mayAddToKit ? await kitChoices(await services(), viewer) : [];
+  const kitAttempt = mayAddToKit ? await loadFormAttempt(await services(), viewer, 'kit-item', material.id, query.attempt) : undefined;
+  const attempt = useAttempt ?? kitAttempt;
   // The current file's preview, behind the same check as its download.
   const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
+  // The current file in the formats councils edit (a starter template as DOCX and ODT), same check.
+  const alternatives = await listVersionAlternatives(await services(), await currentViewer(), material.id);
+  // Where it came from and what was made from it, as far as this viewer may see (lib/adapt).
+  const lineage = await getMaterialLineage(await services(), await currentViewer(), material.id);
+  // Related materials this viewer may see, through the search engine; none for a draft or withdrawn one.
+  const related = material.status === 'published' ? await relatedMaterials(await services(), await currentViewer(), material.id) : [];
   // Structured data for search engines: only what this page shows, and only since the viewer may see it.
-  const structuredData = materialJsonLd(material, absoluteUrl(siteAddress(), `/materials/${material.id}`));
+  const source = lineage.adaptedFrom !== null && lineage.adaptedFrom !== 'not-shown' && lineage.adaptedFrom.isPublic ? lineage.adaptedFrom : undefined;
+  const structuredData = materialJsonLd(material, absoluteUrl(siteAddress(), `/materials/${material.id}`), {
+    isBasedOn: source ? absoluteUrl(siteAddress(), `/materials/${source.id}`) : undefined,
+  });
 
   return (
     <div className="govuk-grid-row">
@@ -60,7 +84,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
       ) : null}
       <div className="govuk-grid-column-two-thirds">
-        {useAttempt?.errors.length ? <ErrorSummary errors={useAttempt.errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} /> : null}
+        {attempt?.errors.length ? <ErrorSummary errors={attempt.errors.map((e) => ({ href: `#${(attempt === kitAttempt ? addToKitFieldIds[e.field] : undefined) ?? e.field}`, text: e.message }))} /> : null}
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">
             <p className="govuk-notification-banner__heading">This material is a draft</p>
@@ -98,11 +122,13 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         ) : (
           <p className="govuk-body app-material-summary">No summary given.</p>
         )}
+        <AdaptedFromNotice adaptedFrom={lineage.adaptedFrom} />
         {material.askBeforeReuse ? <AskBeforeReuse material={material} /> : null}
         <Button href={`/materials/${material.id}/download`}>
           Download<span className="govuk-visually-hidden"> {material.title}</span> ({material.file.format.toUpperCase()},{' '}
           {formatBytes(material.file.sizeBytes)})
         </Button>
+        <AlternativeFormats alternatives={alternatives} base={`/materials/${material.id}/download`} title={material.title} />
         <h2 className="govuk-heading-m">About this material</h2>
         <SummaryList rows={detailRows(material, reuse.downloads)} />
         {material.permissions.canChange || material.permissions.canDelete ? <ChangeLinks material={material} /> : null}
@@ -116,8 +142,11 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         {material.status === 'published' ? (
           <WeUsedThis materialId={material.id} reuse={reuse} attempt={useAttempt} done={typeof query.used === 'string' ? query.used : undefined} />
         ) : null}
+        {mayAddToKit ? <AddToKit materialId={material.id} kits={kits} attempt={kitAttempt} /> : null}
+        {material.status === 'published' ? <AdaptedBy materialId={material.id} lineage={lineage} council={material.council?.name ?? null} /> : null}
         {preview ? <PreviewSection preview={preview} title={material.title} /> : null}
         <Versions material={material} versions={versions} />
+        <MoreLikeThis hits={related} />
       </div>
     </div>
   );

@@ -4,18 +4,14 @@ import { connection } from 'next/server';
 import { ErrorSummary } from '@/app/_components/govuk';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
 import { canShareMaterial } from '@/lib/auth/permissions';
-import type { Viewer } from '@/lib/auth/viewer';
-import { config } from '@/lib/config';
 import { duplicateOfField } from '@/lib/materials/find-duplicate';
 import { getMaterial } from '@/lib/materials/get-material';
-import { materialProjectChoices } from '@/lib/projects/project-form-choices';
-import { visibilityOptions } from '@/lib/materials/visibility-words';
-import { acceptAttribute, acceptedFormatsSentence, formatBytes } from '@/lib/formats/file-formats';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
+import { materialProjectChoices } from '@/lib/projects/project-form-choices';
 import { services } from '@/lib/runtime';
-import { defaultLicence, vocabularies } from '@/lib/taxonomy/vocabularies';
-import { descriptionChoices, keptDescription } from '@/app/materials/_components/description-fields';
-import { UploadForm, type UploadFormChoices, type UploadFormValues } from './_components/upload-form';
+import { keptDescription } from '@/app/materials/_components/description-fields';
+import { UploadForm, type UploadFormValues } from './_components/upload-form';
+import { uploadChoices } from './_components/upload-choices';
 import { JoinFirst } from '@/app/_components/join-first';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -64,20 +60,4 @@ export default async function NewMaterialPage({ searchParams }: Props) {
       </div>
     </div>
   );
-}
-
-function uploadChoices(viewer: Extract<Viewer, { kind: 'user' }>, projects: UploadFormChoices['projects']): UploadFormChoices {
-  const v = vocabularies();
-  const ownOrganisation = viewer.isSiteAdmin ? undefined : viewer.organisation?.name;
-  return {
-    ownOrganisation,
-    visibilities: visibilityOptions(ownOrganisation ?? 'the chosen council', ownOrganisation !== undefined),
-    projects,
-    ...descriptionChoices(),
-    councils: [...v.councils].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.slug, label: c.name })),
-    defaultLicence: defaultLicence().spdx,
-    maxSize: formatBytes(config().maxUploadBytes),
-    acceptedFormats: acceptedFormatsSentence,
-    accept: acceptAttribute,
-  };
 }

@@ -3,7 +3,7 @@ import { formatDate } from '@/lib/text/dates';
 import type { SearchHit } from '@/lib/search/search-engine';
 import { HighlightedText } from './highlighted-text';
 import { inServiceOrder, vocabularyLabels } from './labels';
-import { ResultThumbnail } from './thumbnail';
+import { ResultThumbnail } from '@/app/_components/thumbnail';
 
 /** "PDF, 2.4 MB" for a hit's latest file. */
 export function fileDescription(hit: Pick<SearchHit, 'format' | 'sizeBytes'>): string | null {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { projects } from './projects';
 import { users } from './people';
@@ -52,6 +52,11 @@ export const materials = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     /** Who shared it; null for the starter kit and imports. */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The material this one was adapted from ("Adapt this for my council", lib/adapt). Kept when the
+     * source is withdrawn; cleared if the source is deleted for good, so the adaptation stands alone.
+     */
+    adaptedFromMaterialId: uuid('adapted_from_material_id').references((): AnyPgColumn => materials.id, { onDelete: 'set null' }),
     /** Set for the starter kit the hub writes itself, so seeding twice never duplicates. */
     seedKey: text('seed_key'),
     /**
@@ -61,17 +66,24 @@ export const materials = pgTable(
     searchVector: tsvector('search_vector'),
     /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
     textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
+    /**
+     * When it was first published, set by the materials_first_published trigger (drizzle/0013) whichever
+     * way it is published. Digests and "new since" ask search for materials published in a period.
+     */
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('materials_seed_key_key').on(t.seedKey),
+    index('materials_first_published_at_idx').on(t.firstPublishedAt),
     index('materials_search_vector_idx').using('gin', t.searchVector),
     index('materials_phases_idx').using('gin', t.phases),
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
     index('materials_organisation_id_idx').on(t.organisationId),
     index('materials_project_id_idx').on(t.projectId),
+    index('materials_adapted_from_idx').on(t.adaptedFromMaterialId),
   ],
 );
 

@@ -37,8 +37,9 @@ export const backupFormatVersion = 1;
  * - file_previews and the preview pictures under previews/ in storage: derived from the files, and
  *   made again after a restore (the worker gives every version without a preview a pending one when
  *   it starts, lib/material-previews), so a backup holds only what cannot be made again.
- * Stored files: only material versions' files are backed up (lib/materials/store-file.ts is their
- * one writer), so objects.jsonl lists one file per version.
+ * Stored files: material versions' files (lib/materials/store-file.ts is their one writer) and their
+ * alternative formats (lib/material-alternatives), so objects.jsonl lists one file per version and
+ * one per alternative.
  */
 export const backedUpTables: readonly { name: string; leaveOut?: readonly string[] }[] = [
   { name: 'phases' },
@@ -56,6 +57,7 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'project_partners' },
   { name: 'materials', leaveOut: ['search_vector'] },
   { name: 'material_versions' },
+  { name: 'material_version_alternatives' },
   { name: 'material_uses' },
   { name: 'material_download_days' },
   { name: 'project_updates' },
@@ -65,6 +67,14 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'commitment_evidence' },
   // Kept so that a restored hub does not remind a contact a second time.
   { name: 'commitment_reminders' },
+  { name: 'follows' },
+  { name: 'follower_settings' },
+  // Kept so that a restored hub does not send a period's digest a second time.
+  { name: 'digests' },
+  // Only hashes: links in emails already sent keep working after a restore.
+  { name: 'unsubscribe_tokens' },
+  { name: 'kits' },
+  { name: 'kit_items' },
   { name: 'concern_reports' },
   { name: 'audit_events' },
   { name: 'feedback' },

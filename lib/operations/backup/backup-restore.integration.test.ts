@@ -18,12 +18,15 @@ import {
   materialDownloadDays,
   materials,
   materialUses,
+  materialVersionAlternatives,
   materialVersions,
   sessions,
   users,
 } from '@/lib/db/schema';
 import { addMissingPreviews } from '@/lib/material-previews/pending-previews';
-import { openVersionDownload, type Download } from '@/lib/materials/open-download';
+import { generateAlternativeFormats } from '@/lib/documents';
+import { storeVersionAlternatives } from '@/lib/material-alternatives/store-alternatives';
+import { openAlternativeDownload, openVersionDownload, type Download } from '@/lib/materials/open-download';
 import { liveViewer } from '@/lib/organisations/testing/fixtures';
 import { searchMaterials } from '@/lib/search';
 import { emptySearchQuery } from '@/lib/search/search-params';
@@ -63,6 +66,9 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   beforeAll(async () => {
     source = await newHub();
     sample = await shareSampleMaterials(source);
+    // One version with its alternative formats (a template as DOCX and ODT): rows and files both kept.
+    const [first] = await source.services.db.select().from(materialVersions).orderBy(materialVersions.createdAt).limit(1);
+    await storeVersionAlternatives(source.services, first!.id, await generateAlternativeFormats('# Consent form\n', { created: new Date('2026-01-15') }));
     folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dc-backup-')), 'backup');
     await backupHub(source.services, folder);
     target = await newHub();
@@ -78,9 +84,9 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   it('writes a manifest that counts the rows and files', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { migration: string; tables: { name: string; rows: number }[]; objects: { count: number } };
     const rows = Object.fromEntries(manifest.tables.map((table) => [table.name, table.rows]));
-    expect(rows).toMatchObject({ materials: 4, material_versions: 6, users: 3 });
+    expect(rows).toMatchObject({ materials: 4, material_versions: 6, material_version_alternatives: 2, users: 3 });
     expect(manifest.tables.map((table) => table.name)).not.toContain('sessions');
-    expect(manifest.objects.count).toBe(6);
+    expect(manifest.objects.count).toBe(8);
     expect(manifest.migration).toMatch(/^\d{4}_/);
   });
 
@@ -92,12 +98,12 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   });
 
   it('brings back every row as it was, with the same ids', async () => {
-    for (const table of [materials, materialVersions, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders, projects, projectPartners, projectUpdates, projectUpdateMaterials, projectReminders]) {
+    for (const table of [materials, materialVersions, materialVersionAlternatives, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders, projects, projectPartners, projectUpdates, projectUpdateMaterials, projectReminders]) {
       const before = await source.services.db.select().from(table);
       const after = await target.services.db.select().from(table);
       expect(before.length).toBeGreaterThan(0);
       const withoutDerived = (rows: Record<string, unknown>[]) =>
-        rows.map(({ searchVector: _vector, ...rest }) => rest).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+        rows.map(({ searchVector: _vector, ...rest }) => rest).sort((a, b) => String(a.id ?? a.storageKey).localeCompare(String(b.id ?? b.storageKey)));
       expect(withoutDerived(after)).toEqual(withoutDerived(before));
     }
     const [withdrawn] = await target.services.db.select().from(materials).where(eq(materials.title, 'Old journey map'));
@@ -112,7 +118,17 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
       const download = await openVersionDownload(target.services, admin, version.materialId, version.versionNumber);
       expect(sha256(await bytesOf(download))).toBe(version.sha256);
     }
-    expect((await storedKeys(target.services.storage)).sort()).toEqual(versions.map((version) => version.storageKey).sort());
+    const alternatives = await source.services.db
+      .select({ alternative: materialVersionAlternatives, materialId: materialVersions.materialId, versionNumber: materialVersions.versionNumber })
+      .from(materialVersionAlternatives)
+      .innerJoin(materialVersions, eq(materialVersions.id, materialVersionAlternatives.versionId));
+    expect(alternatives).toHaveLength(2);
+    for (const { alternative, materialId, versionNumber } of alternatives) {
+      const download = await openAlternativeDownload(target.services, admin, materialId, versionNumber, alternative.format);
+      expect(sha256(await bytesOf(download))).toBe(alternative.sha256);
+    }
+    const keys = [...versions.map((version) => version.storageKey), ...alternatives.map(({ alternative }) => alternative.storageKey)];
+    expect((await storedKeys(target.services.storage)).sort()).toEqual(keys.sort());
   });
 
   it('leaves previews out: the restored hub makes them again, every version getting a pending one', async () => {

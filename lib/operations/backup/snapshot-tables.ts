@@ -27,7 +27,9 @@ export async function snapshotTables(
       for (const [index, table] of backedUpTables.entries()) {
         const file = `tables/${String(index + 1).padStart(2, '0')}-${table.name}.jsonl`;
         const columns = (await columnsOf(tx, table.name)).filter((column) => !table.leaveOut?.includes(column));
-        const onRow = table.name === 'material_versions' ? (row: string) => objects.push(objectOfVersion(row)) : undefined;
+        // Both tables name their stored file the same way (storage_key, size_bytes, sha256, content_type).
+        const holdsFiles = table.name === 'material_versions' || table.name === 'material_version_alternatives';
+        const onRow = holdsFiles ? (row: string) => objects.push(objectOfRow(row)) : undefined;
         const written = await writeRows(tx, table.name, table.leaveOut ?? [], path.join(folder, file), onRow);
         tables.push({ name: table.name, file, columns, ...written });
       }
@@ -91,7 +93,7 @@ async function writeRows(
   return { rows, bytes, sha256: hash.digest('hex') };
 }
 
-function objectOfVersion(row: string): BackedUpObject {
+function objectOfRow(row: string): BackedUpObject {
   const version = JSON.parse(row) as { storage_key: string; size_bytes: number; sha256: string; content_type: string };
   return { key: version.storage_key, sizeBytes: Number(version.size_bytes), sha256: version.sha256, contentType: version.content_type };
 }

@@ -70,7 +70,7 @@ export async function liveViewer(hub: TestHub, userId: string): Promise<Viewer> 
   };
 }
 
-export type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'validation';
+export type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'validation' | 'unauthenticated';
 
 /** What happened when the viewer tried: allowed, or the code of the AppError it was refused with. */
 export async function outcomeOf(attempt: () => Promise<unknown>): Promise<Outcome> {
@@ -78,7 +78,7 @@ export async function outcomeOf(attempt: () => Promise<unknown>): Promise<Outcom
     await attempt();
     return 'allowed';
   } catch (error) {
-    if (error instanceof AppError && ['forbidden', 'not_found', 'validation'].includes(error.code)) return error.code as Outcome;
+    if (error instanceof AppError && ['forbidden', 'not_found', 'validation', 'unauthenticated'].includes(error.code)) return error.code as Outcome;
     throw error;
   }
 }

@@ -292,6 +292,25 @@ describe.each(testDrivers)('MeilisearchSearchEngine on %s', (driver) => {
     expect((await seenBy(memberOf(null, { isSiteAdmin: true }))).hits.map((h) => h.title)).toEqual(['Bristol public bins', 'Leeds private bins']);
   });
 
+  it('more like this: asks by the words and by newest, within the viewer filter and the same type or service area; drops the source, repeats and hits the database says the viewer may not see', async () => {
+    const gateway = new StandInGateway();
+    const extra = randomUUID();
+    gateway.onSearch = (queries) => [
+      response(queries[0]!, [hitFor(ids.public!, 'Bristol public bins'), hitFor(ids.leedsPrivate!, 'Leeds private bins'), hitFor(ids.withdrawn!, 'Withdrawn bins')], 3),
+      response(queries[1]!, [hitFor(ids.public!, 'Bristol public bins'), hitFor(extra, 'Deleted bins')], 2),
+    ];
+    const engine = new MeilisearchSearchEngine(gateway, hub.services.db, 'materials');
+    const source = { id: ids.leedsPrivate!, title: 'Leeds private bins', summary: 'Bins, bins and "rounds".', artefactType: 'playbook', topics: ['housing', 'waste-recycling'] };
+    const viewer = memberOf(leeds);
+    const hits = await engine.related(viewer, source, 5);
+    expect(hits.map((h) => h.title)).toEqual(['Bristol public bins']);
+    const [byWords, newest] = gateway.calls.find((c) => c.method === 'multiSearch')!.argument as MultiSearchQuery[];
+    const alike = ['artefactType = "playbook"', 'topics = "housing"', 'topics = "waste-recycling"'];
+    expect(byWords).toMatchObject({ q: 'leeds private bins and rounds', matchingStrategy: 'frequency', filter: [visibilityFilter(viewer), alike], limit: 6 });
+    expect(newest).toMatchObject({ q: '', sort: ['createdAt:desc', 'id:asc'], filter: [visibilityFilter(viewer), alike], limit: 6 });
+    expect(await engine.related(viewer, source, 0)).toEqual([]);
+  });
+
   it("sends every query with the viewer's own visibility filter first", async () => {
     const gateway = new StandInGateway();
     const engine = new MeilisearchSearchEngine(gateway, hub.services.db, 'materials');

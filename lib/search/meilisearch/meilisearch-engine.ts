@@ -13,12 +13,15 @@ import {
   type EngineResults,
   type FacetName,
   type HighlightedText,
+  maxRelated,
+  type RelatedSource,
   type SearchEngine,
   type SearchFilters,
   type SearchHit,
   type SearchQuery,
 } from '../search-engine';
-import { facetAttributes, searchFilter } from './filters';
+import { equals, facetAttributes, searchFilter, visibilityFilter } from './filters';
+import { sourceWords } from '../related-words';
 import { isUnreachable, type MeiliGateway } from './gateway';
 
 /**
@@ -91,6 +94,36 @@ export class MeilisearchSearchEngine implements SearchEngine {
       // Meilisearch forgives typos without saying which words it changed.
       corrections: [],
     };
+  }
+
+  /**
+   * "More like this" (the contract is on SearchEngine.related): the source's title and summary words
+   * as the query, dropping the commonest words first until something matches ("frequency"), filtered
+   * by the viewer's visibility and by the same type or a shared service area. Meilisearch cannot
+   * filter on ids, so the source is left out of the answer here; those with none of the words come
+   * after, newest first, from a second query; every hit is checked against the database again.
+   */
+  async related(viewer: Viewer, source: RelatedSource, limit: number): Promise<SearchHit[]> {
+    const count = Math.max(0, Math.min(maxRelated, Math.floor(limit) || 0));
+    if (count === 0) return [];
+    const alike = [equals('artefactType', source.artefactType), ...source.topics.map((topic) => equals('topics', topic))];
+    const filter = [visibilityFilter(viewer), alike];
+    const base = { indexUid: this.indexUid, filter, limit: count + 1, attributesToRetrieve };
+    const words = sourceWords(source);
+    const [byWords, newest] = await this.gateway.multiSearch([
+      { ...base, q: words, matchingStrategy: 'frequency' },
+      { ...base, q: '', sort: ['createdAt:desc', 'id:asc'] },
+    ]);
+    const seen = new Set<string>([source.id]);
+    const candidates: Record<string, unknown>[] = [];
+    for (const hit of [...(words ? (byWords?.hits ?? []) : []), ...(newest?.hits ?? [])]) {
+      const id = String(hit.id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      candidates.push(hit);
+    }
+    const visible = await this.stillVisible(viewer, candidates.map((hit) => String(hit.id)));
+    return candidates.filter((hit) => visible.has(String(hit.id))).slice(0, count).map((hit) => toSearchHit(hit, false));
   }
 
   /** The hits' ids the viewer may still see, by the database's rule (the source of truth). */
@@ -170,8 +203,8 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const main: MultiSearchQuery = {
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters),
-    facets: facetNames.map((facet) => facetAttributes[facet]),
+    filter: searchFilter(viewer, filters, undefined, query.published),
+    ...(query.facets === false ? {} : { facets: facetNames.map((facet) => facetAttributes[facet]) }),
     page,
     hitsPerPage: pageSize,
     matchingStrategy,
@@ -187,11 +220,11 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
           highlightPostTag,
         }),
   };
-  const facetQueries = facetNames.filter((facet) => filters[facet].length > 0);
+  const facetQueries = query.facets === false ? [] : facetNames.filter((facet) => filters[facet].length > 0);
   const counts: MultiSearchQuery[] = facetQueries.map((facet) => ({
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters, facet),
+    filter: searchFilter(viewer, filters, facet, query.published),
     facets: [facetAttributes[facet]],
     matchingStrategy,
     limit: 0,

@@ -36,6 +36,7 @@ import { suggestCorrection } from '@/lib/search/did-you-mean';
 import type { EngineResults, SearchEngine, SearchFilters, SearchHit, SearchQuery } from '@/lib/search/search-engine';
 import type { TestDriver } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
+import { sql } from 'drizzle-orm';
 
 export interface ContractEngine {
   engine: SearchEngine;
@@ -68,6 +69,7 @@ interface Fixture {
   kind?: string;
   licence?: string;
   tags?: string;
+  topics?: string[];
 }
 
 const text = (name: string, body: string) => ({ name, bytes: Buffer.from(body) });
@@ -109,6 +111,13 @@ const fixtures: Fixture[] = [
   { key: 'library-hours', title: 'Library opening hours research plan', summary: 'When people visit.', file: text('hours.txt', 'Hours.'), phases: ['discovery'], artefactType: 'research-plan', kind: 'template', licence: 'OGL-UK-3.0' },
   { key: 'library-personas', title: 'Library membership personas', summary: 'Who joins and why.', file: text('personas.txt', 'Personas.'), phases: ['alpha', 'beta'], artefactType: 'persona', kind: 'example', licence: 'CC-BY-4.0' },
   { key: 'library-route', title: 'Mobile library route map', summary: 'Where the van stops.', file: text('route.txt', 'Stops.'), phases: ['discovery', 'alpha'], artefactType: 'journey-map', kind: 'example', licence: 'OGL-UK-3.0' },
+  // More like this: a source, and others alike by words, by type, by service area, or only by words.
+  { key: 'pothole-source', title: 'Pothole reporting service blueprint', summary: 'How residents report potholes and how road crews fix them.', file: text('blueprint.txt', 'Stages.'), artefactType: 'service-blueprint', topics: ['roads-transport'] },
+  { key: 'pothole-words', title: 'Pothole repair findings', summary: 'What road crews told us about fixing potholes.', file: text('repairs.txt', 'Notes.'), artefactType: 'user-needs', topics: ['roads-transport'] },
+  { key: 'blueprint-only', title: 'Streetlight fault blueprint', summary: 'Stages of a broken streetlight.', file: text('lights.txt', 'Stages.'), artefactType: 'service-blueprint' },
+  { key: 'area-only', title: 'Bus pass renewals', summary: 'Renewing concessionary passes.', file: text('passes.txt', 'Renewals.'), artefactType: 'user-needs', topics: ['roads-transport'] },
+  { key: 'pothole-elsewhere', title: 'Pothole photo archive', summary: 'Photos of potholes fixed by road crews.', file: text('photos.txt', 'Photos.'), artefactType: 'data-analysis' },
+  { key: 'pothole-organisation', title: 'Pothole budget notes', summary: 'Potholes and road crews costs.', file: text('budget.txt', 'Costs.'), artefactType: 'service-blueprint', topics: ['roads-transport'], council: 'bristol', visibility: 'organisation' },
   // Visibility: one of each kind for two councils. Bristol's private file holds a word nobody else has.
   ...(['bristol', 'leeds'] as const).flatMap((slug) =>
     (['public', 'councils', 'organisation'] as const).map((visibility) => ({
@@ -126,13 +135,18 @@ function noFilters(): SearchFilters {
   return { phases: [], artefactTypes: [], kinds: [], topics: [], councils: [], licences: [] };
 }
 
-function searchQuery(text: string, options: { filters?: Partial<SearchFilters>; page?: number; pageSize?: number } = {}): SearchQuery {
+function searchQuery(
+  text: string,
+  options: { filters?: Partial<SearchFilters>; page?: number; pageSize?: number; published?: SearchQuery['published']; facets?: boolean } = {},
+): SearchQuery {
   return {
     text,
     filters: { ...noFilters(), ...options.filters },
     sort: text ? 'relevance' : 'newest',
     page: options.page ?? 1,
     pageSize: options.pageSize ?? 50,
+    ...(options.published ? { published: options.published } : {}),
+    ...(options.facets === undefined ? {} : { facets: options.facets }),
   };
 }
 
@@ -161,7 +175,7 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
           phases: fixture.phases ?? ['discovery'],
           artefactType: fixture.artefactType ?? 'research-findings',
           kind: fixture.kind ?? 'example',
-          topics: ['digital-data'],
+          topics: fixture.topics ?? ['digital-data'],
           tags: fixture.tags ?? '',
           licence: fixture.licence ?? 'OGL-UK-3.0',
           council: fixture.council ?? 'bristol',
@@ -350,6 +364,43 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
       });
     });
 
+    describe('more like this', () => {
+      const related = async (key: string, viewer: Viewer = anonymous, limit = 5) => {
+        const source = fixtures.find((f) => f.key === key)!;
+        const hits = await contract.engine.related(
+          viewer,
+          { id: ids.get(key)!, title: source.title, summary: source.summary, artefactType: source.artefactType ?? 'research-findings', topics: source.topics ?? ['digital-data'] },
+          limit,
+        );
+        return hits.map((hit) => keyOf.get(hit.id) ?? hit.id);
+      };
+
+      it('lists materials of the same type or service area, those with the same words first, never the material itself', async () => {
+        const found = await related('pothole-source');
+        expect(found[0]).toBe('pothole-words');
+        expect([...found].sort()).toEqual(['area-only', 'blueprint-only', 'pothole-words']);
+      });
+
+      it('leaves out materials with the same words but neither the type nor a service area', async () => {
+        expect(await related('pothole-source', viewers.admin)).not.toContain('pothole-elsewhere');
+      });
+
+      it('lists only what the viewer may see', async () => {
+        expect(await related('pothole-source', viewers.leedsMember)).not.toContain('pothole-organisation');
+        expect(await related('pothole-source', viewers.bristolMember)).toContain('pothole-organisation');
+        const forLeeds = await related('bristol-public', viewers.leedsMember, 20);
+        expect(forLeeds).toContain('bristol-councils');
+        expect(forLeeds).not.toContain('bristol-organisation');
+        expect(forLeeds).not.toContain('bristol-public');
+        expect(await related('bristol-public', anonymous, 20)).not.toContain('bristol-councils');
+      });
+
+      it('lists no more than asked', async () => {
+        expect(await related('pothole-source', anonymous, 2)).toHaveLength(2);
+        expect(await related('pothole-source', anonymous, 0)).toEqual([]);
+      });
+    });
+
     describe('did you mean', () => {
       const suggest = (text: string, viewer: Viewer = anonymous, filters: Partial<SearchFilters> = {}) =>
         suggestCorrection(hub.services, contract.engine, viewer, searchQuery(text, { filters }));
@@ -378,6 +429,28 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
       });
     });
 
+    describe('published in a period (digests, lib/following)', () => {
+      it('finds only materials first published in the period, still only what the viewer may see, with or without facet counts', async () => {
+        await share({ key: 'snowfall-old', title: 'Snowfall gritting plan (old)', summary: 'Gritting routes.', file: text('old-grit.txt', 'Old.') });
+        await share({ key: 'snowfall-new', title: 'Snowfall gritting plan', summary: 'Gritting routes.', file: text('grit.txt', 'New.') });
+        await share({ key: 'snowfall-private', title: 'Snowfall gritting notes', summary: 'Gritting routes.', visibility: 'organisation', file: text('notes.txt', 'Notes.') });
+        const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+        await hub.services.db.execute(sql`UPDATE materials SET first_published_at = ${tenDaysAgo.toISOString()}::timestamptz WHERE id = ${ids.get('snowfall-old')!}`);
+        await settle();
+        const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString();
+        const later = new Date(Date.now() + 86_400_000).toISOString();
+
+        expect(sortedKeys(await search('snowfall'))).toEqual(['snowfall-new', 'snowfall-old']);
+        expect(keys(await search('snowfall', { published: { after: fiveDaysAgo, upTo: later } }))).toEqual(['snowfall-new']);
+        expect(keys(await search('snowfall', { published: { upTo: fiveDaysAgo } }))).toEqual(['snowfall-old']);
+        expect(keys(await search('', { published: { after: later } }))).toEqual([]);
+        const bristolMember = await search('snowfall', { viewer: viewers.bristolMember, published: { after: fiveDaysAgo }, facets: false });
+        expect(sortedKeys(bristolMember)).toEqual(['snowfall-new', 'snowfall-private']);
+        expect(bristolMember.total).toBe(2);
+        expect(keys(await search('snowfall', { viewer: viewers.leedsMember, published: { after: fiveDaysAgo }, facets: false }))).toEqual(['snowfall-new']);
+      });
+    });
+
     describe('changes', () => {
       it('withdrawn and deleted materials leave the results', async () => {
         const withdrawn = await share({ key: 'heatwave-withdrawn', title: 'Heatwave plan (old)', summary: 'Cooling centres.', file: text('old.txt', 'Old plan.') });
@@ -398,6 +471,10 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
           expect(results.hits).toEqual([]);
         }
         expect(keys(await search('', { viewer: admin.viewer }))).not.toContain('heatwave-withdrawn');
+        const alike = { id: ids.get('library-hours')!, title: 'Heatwave plan', summary: 'Cooling centres.', artefactType: 'research-findings', topics: ['digital-data'] };
+        const related = (await contract.engine.related(admin.viewer, alike, 20)).map((hit) => keyOf.get(hit.id));
+        expect(related).not.toContain('heatwave-withdrawn');
+        expect(related).not.toContain('heatwave-deleted');
       });
     });
   });

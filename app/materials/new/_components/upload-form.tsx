@@ -40,14 +40,19 @@ export function UploadForm({
   values,
   errors,
   duplicate,
+  action = '/materials/upload',
+  submitLabel = 'Share material',
 }: {
   choices: UploadFormChoices;
   values: UploadFormValues | undefined;
   errors: Record<string, string>;
   duplicate?: DuplicateMaterial;
+  /** Where it posts: /materials/upload, or /materials/<id>/adapt/upload for an adaptation. */
+  action?: string;
+  submitLabel?: string;
 }) {
   return (
-    <form method="post" action="/materials/upload" encType="multipart/form-data" noValidate>
+    <form method="post" action={action} encType="multipart/form-data" noValidate>
       <DescriptionFields choices={choices} values={values} errors={errors} />
       {choices.ownOrganisation ? (
         <div className="govuk-form-group">
@@ -102,7 +107,7 @@ export function UploadForm({
         accept={choices.accept}
         error={errors.file}
       />
-      <Button preventDoubleClick>Share material</Button>
+      <Button preventDoubleClick>{submitLabel}</Button>
     </form>
   );
 }

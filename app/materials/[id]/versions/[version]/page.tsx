@@ -3,8 +3,10 @@ import { notFound } from 'next/navigation';
 import { BackLink, Button, InsetText, SummaryList } from '@/app/_components/govuk';
 import { formatBytes } from '@/lib/formats/file-formats';
 import { getMaterialPreview } from '@/lib/material-previews/get-material-preview';
+import { listVersionAlternatives } from '@/lib/material-alternatives/list-version-alternatives';
 import { services } from '@/lib/runtime';
 import { formatDate } from '@/lib/text/dates';
+import { AlternativeFormats } from '../../_components/alternative-formats';
 import { PreviewSection } from '../../_components/preview-section';
 import { materialVersion } from './_components/material-version';
 
@@ -26,6 +28,8 @@ export default async function MaterialVersionPage({ params }: Props) {
   const { viewer, material, version } = await materialVersion(id, versionParam);
   const preview = await getMaterialPreview(await services(), viewer, material.id, version.versionNumber);
   if (!preview) notFound();
+  // This version's own alternative formats (never another version's), behind the same check.
+  const alternatives = await listVersionAlternatives(await services(), viewer, material.id, version.versionNumber);
   const base = `/materials/${material.id}/versions/${version.versionNumber}`;
 
   return (
@@ -52,6 +56,7 @@ export default async function MaterialVersionPage({ params }: Props) {
             <Button href={`${base}/make-current`}>Make this the current version</Button>
           ) : null}
         </div>
+        <AlternativeFormats alternatives={alternatives} base={`${base}/download`} title={`${material.title}, version ${version.versionNumber}`} />
         <PreviewSection preview={preview} title={`${material.title}, version ${version.versionNumber}`} />
       </div>
     </div>

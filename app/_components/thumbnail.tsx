@@ -1,13 +1,14 @@
-import type { SearchHit } from '@/lib/search/search-engine';
+import type { ListThumbnail } from '@/lib/material-previews/list-thumbnails';
 
 /** Shown 80 px wide; the stored thumbnail is 320 px, sharp on high-density screens. */
 const shownWidth = 80;
 
 /**
- * A result's thumbnail beside its title: decorative (`alt=""`, the title says what it is), loaded
+ * A material's thumbnail beside its title, in search results, on the home page and in the lists of
+ * materials (a council's page, your account): decorative (`alt=""`, the title says what it is), loaded
  * only when scrolled to, with its size set so the list does not jump as pictures arrive.
  */
-export function ResultThumbnail({ thumbnail }: { thumbnail: SearchHit['thumbnail'] }) {
+export function ResultThumbnail({ thumbnail }: { thumbnail: ListThumbnail | undefined }) {
   if (!thumbnail) return null;
   return (
     // A plain img: next/image would fetch it server-side, without the viewer's session.

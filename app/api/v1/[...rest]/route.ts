@@ -1,0 +1,7 @@
+import { observeRequest } from '@/lib/http/observe-request';
+import { problemResponse } from '@/lib/api/problem';
+
+export const dynamic = 'force-dynamic';
+
+/** Any other address under /api/v1: a problem-details 404, not the site's HTML page. */
+export const GET = observeRequest('api', async () => problemResponse('not-found', 'Page not found'));

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/api-route';
+import { answerSearch, searchOperation } from '@/lib/api/operations/search';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/search: the search page as data (lib/api/operations/search.ts). */
+export const GET = apiRoute(searchOperation(), answerSearch);

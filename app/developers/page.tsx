@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { Table } from '@/app/_components/govuk';
+import { apiBasePath, openApiDocument } from '@/lib/api/openapi-document';
+import { problemCodes, problemMeanings, problemStatus } from '@/lib/api/problem';
+import { apiReference } from '@/lib/api/reference/api-reference';
+import { siteAddress } from '@/lib/open-data/site-address';
+import { OperationSection } from './_components/operation-section';
+import { SchemaSection } from './_components/schema-section';
+
+export const metadata: Metadata = { title: 'API for developers' };
+
+/**
+ * The API's reference, for developers at councils and national bodies who connect their own systems:
+ * generated from the OpenAPI document the API serves (lib/api/reference), so it can never say
+ * something the API does not do. Server-rendered, no JavaScript.
+ */
+export default async function DevelopersPage() {
+  await connection();
+  const reference = apiReference(openApiDocument(siteAddress()));
+  const example = `${reference.serverUrl}/search?q=journey+map&phase=discovery`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <h1 className="govuk-heading-xl">API for developers</h1>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <p className="govuk-body-l">
+              Connect your own systems to Discovery Commons: search materials, read their details and download their files,
+              with the same rules as the website.
+            </p>
+            <p className="govuk-body">
+              The API is read-only. You do not need a key: without signing in you see what anyone may see on the website.
+              A browser signed in to the hub sees what that person sees. Answers are JSON; errors are{' '}
+              <a className="govuk-link" href="#problems">problem details</a>.
+            </p>
+            <p className="govuk-body">
+              The full description, for tools that read OpenAPI 3.1, is at{' '}
+              <a className="govuk-link" href={`${apiBasePath}/openapi.json`}>
+                {apiBasePath}/openapi.json
+              </a>
+              . This page is made from it.
+            </p>
+            <h2 className="govuk-heading-l">Try it</h2>
+            <pre className="app-code-block">
+              <code>curl &apos;{example}&apos;</code>
+            </pre>
+            <h2 className="govuk-heading-m">Pages of results</h2>
+            <p className="govuk-body">
+              Lists come a page at a time. When there is more, the answer’s <code>next</code> is a cursor: ask again with
+              the same parameters and <code>cursor</code> set to it (or follow <code>nextUrl</code>). A cursor only works
+              with the parameters it came with.
+            </p>
+            <h2 className="govuk-heading-m">Asking again</h2>
+            <p className="govuk-body">
+              Answers that are not personal carry an <code>ETag</code>. Send it back in <code>If-None-Match</code> and, if
+              nothing has changed, you get <code>304 Not Modified</code> with no body.
+            </p>
+            <h2 className="govuk-heading-m">Contents</h2>
+            <ul className="govuk-list">
+              {reference.groups.map((group) => (
+                <li key={group.tag}>
+                  <a className="govuk-link" href={`#${group.operations[0]?.id ?? ''}`}>
+                    {group.tag}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a className="govuk-link" href="#problems">
+                  Problems
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href="#data-shapes">
+                  Data shapes
+                </a>
+              </li>
+            </ul>
+          </div>
+        </div>
+
+        {reference.groups.map((group) => (
+          <section key={group.tag} aria-labelledby={`group-${group.operations[0]?.id}`}>
+            <h2 className="govuk-heading-l" id={`group-${group.operations[0]?.id}`}>
+              {group.tag}
+            </h2>
+            <p className="govuk-body">{group.description}</p>
+            {group.operations.map((operation) => (
+              <OperationSection key={operation.id} operation={operation} apiPath={apiBasePath} />
+            ))}
+          </section>
+        ))}
+
+        <h2 className="govuk-heading-l" id="problems">
+          Problems
+        </h2>
+        <p className="govuk-body">
+          Errors come as <code>application/problem+json</code> (RFC 9457): <code>status</code>, a short <code>title</code>,
+          a <code>detail</code> in plain words, and for a bad request the <code>errors</code> of each parameter. Their{' '}
+          <code>type</code> links here.
+        </p>
+        <Table
+          caption="Kinds of problem"
+          columns={[{ header: 'Type' }, { header: 'Status' }, { header: 'When' }]}
+          rowHeaders
+          rows={problemCodes.map((code) => ({
+            key: code,
+            cells: [
+              <code key="type" id={`problem-${code}`}>
+                {code}
+              </code>,
+              String(problemStatus(code)),
+              problemMeanings[code],
+            ],
+          }))}
+        />
+
+        <h2 className="govuk-heading-l" id="data-shapes">
+          Data shapes
+        </h2>
+        {reference.schemas.map((schema) => (
+          <SchemaSection key={schema.name} schema={schema} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+ALTER TABLE "materials" ADD COLUMN "adapted_from_material_id" uuid;--> statement-breakpoint
+ALTER TABLE "materials" ADD CONSTRAINT "materials_adapted_from_material_id_materials_id_fk" FOREIGN KEY ("adapted_from_material_id") REFERENCES "public"."materials"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "materials_adapted_from_idx" ON "materials" USING btree ("adapted_from_material_id");

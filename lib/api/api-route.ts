@@ -1,0 +1,73 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '@/lib/http/cache-policy';
+import { observeRequest } from '@/lib/http/observe-request';
+import { logger } from '@/lib/logging';
+import { services } from '@/lib/runtime';
+import type { ApiAnswer, ApiContext, ApiOperation } from './api-operation';
+import { apiViewer } from './api-viewer';
+import { etagOf, ifNoneMatchMatches } from './etag';
+import { ApiProblem, problemResponse } from './problem';
+import { readQuery, type QueryShape } from './read-query';
+
+type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
+
+/**
+ * The route handler of one API operation, doing what every operation must, in one place: the path
+ * and query checked with the operation's schemas (never a 500 on bad input), the viewer from the one
+ * function that decides it (lib/api/api-viewer.ts), the answer shaped by the response schema (only
+ * the fields the document promises), and errors as problem details.
+ *
+ * Caching: an answer for someone signed out (or the same for everyone) carries an ETag and
+ * `private, no-cache`, so a program can ask again with `If-None-Match` and get a 304; an answer that
+ * follows a signed-in viewer is `private, no-store`. `Vary` names what the answer can follow.
+ */
+export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z.ZodType>(
+  operation: ApiOperation<P, Q, R>,
+  handler: (context: ApiContext<P, Q>) => Promise<ApiAnswer<R> | Response>,
+) {
+  return observeRequest('api', async (request: Request, route?: RouteContext) => {
+    try {
+      const url = new URL(request.url);
+      // A route without [segments] gets no params at all from Next.js (not an empty object).
+      const rawParams = (route ? await route.params : undefined) ?? {};
+      const params = z.object(operation.params).safeParse(rawParams);
+      if (!params.success) throw new ApiProblem('not-found', operation.notFound ?? 'Page not found');
+      const query = readQuery(operation.query, url.searchParams);
+      const [hub, viewer] = await Promise.all([services(), apiViewer(request)]);
+      const answer = await handler({ request, url, services: hub, viewer, params: params.data, query });
+      if (answer instanceof Response) return answer;
+      if (!operation.response) throw new Error(`${operation.operationId} has no response schema`);
+      const body = JSON.stringify(operation.response.parse(answer.body));
+      return jsonResponse(request, body, answer.sameForEveryone === true || viewer.kind === 'anonymous');
+    } catch (error) {
+      return errorResponse(operation, error);
+    }
+  });
+}
+
+function jsonResponse(request: Request, body: string, cacheable: boolean): Response {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    vary: 'Cookie, Authorization',
+    'cache-control': cacheable ? PUBLIC_PAGE_CACHE_CONTROL : 'private, no-store',
+  };
+  if (!cacheable) return new Response(body, { headers });
+  const etag = etagOf(body);
+  headers.etag = etag;
+  if (ifNoneMatchMatches(request.headers.get('if-none-match'), etag)) {
+    const { 'content-type': _type, ...rest } = headers;
+    return new Response(null, { status: 304, headers: rest });
+  }
+  return new Response(body, { headers });
+}
+
+function errorResponse(operation: ApiOperation, error: unknown): Response {
+  if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.errors);
+  if (error instanceof AppError && error.code === 'not_found') return problemResponse('not-found', operation.notFound ?? error.message);
+  if (error instanceof AppError && error.status === 400) return problemResponse('bad-request', error.message);
+  logger('api').error({ err: error, operation: operation.operationId }, 'API request failed');
+  return problemResponse('server-error', 'Sorry, something went wrong. Try again later.');
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { ApiOperation } from '../api-operation';
+import { getCommitmentOperation, listCommitmentsOperation } from './commitments';
+import { getCouncilOperation, listCouncilsOperation } from './councils';
+import { downloadMaterialOperation, downloadVersionOperation, getMaterialOperation } from './materials';
+import { openApiOperation } from './openapi';
+import { searchOperation } from './search';
+import { getVocabularyOperation, listVocabulariesOperation } from './vocabularies';
+
+/** Every operation of API v1, in the order the document and the reference page list them. */
+export function apiOperations(): ApiOperation[] {
+  return [
+    searchOperation(),
+    getMaterialOperation,
+    downloadMaterialOperation,
+    downloadVersionOperation,
+    listVocabulariesOperation,
+    getVocabularyOperation,
+    listCouncilsOperation,
+    getCouncilOperation,
+    listCommitmentsOperation,
+    getCommitmentOperation,
+    openApiOperation,
+  ] as ApiOperation[];
+}
