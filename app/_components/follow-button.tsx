@@ -13,14 +13,16 @@ export interface FollowButtonProps {
   label: string;
   /** This page, to come back to. */
   returnTo: string;
+  /** What following brings, under the button. */
+  hint?: string;
 }
 
 /**
- * Follow / Unfollow for a council or a service area: a plain form, so it works without JavaScript.
+ * Follow / Unfollow for a council, a service area or a project: a plain form, so it works without JavaScript.
  * Someone signed out gets a link to sign in and come back. What may be followed is decided by
  * lib/following, not here.
  */
-export function FollowButton({ viewer, kind, target, followId, label, returnTo }: FollowButtonProps) {
+export function FollowButton({ viewer, kind, target, followId, label, returnTo, hint = 'Get an email when there are new materials. You choose how often.' }: FollowButtonProps) {
   if (viewer.kind !== 'user') {
     return (
       <p className="govuk-body">
@@ -52,7 +54,7 @@ export function FollowButton({ viewer, kind, target, followId, label, returnTo }
       <Button variant="secondary" className="govuk-!-margin-bottom-0">
         Follow<span className="govuk-visually-hidden"> {label}</span>
       </Button>
-      <p className="govuk-hint govuk-!-margin-top-2">Get an email when there are new materials. You choose how often.</p>
+      <p className="govuk-hint govuk-!-margin-top-2">{hint}</p>
     </form>
   );
 }

@@ -1,10 +1,14 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import { canFollowTarget, type FollowTargetFacts } from '@/lib/auth/permissions';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { canFollowProject, canFollowTarget, visibleProjectsSql, type FollowTargetFacts } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import type { Database } from '@/lib/db/client';
+import { queryRows } from '@/lib/db/query-rows';
 import { organisations } from '@/lib/db/schema';
 import type { Queryable } from '@/lib/db/transaction';
 import { AppError, ValidationError } from '@/lib/errors';
+import { projectFor, projectNotFound } from '@/lib/projects/project-access';
+import { isUuid } from '@/lib/text/uuid';
 import { emptySearchQuery } from '@/lib/search/search-params';
 import type { SearchQuery } from '@/lib/search/search-engine';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
@@ -14,7 +18,7 @@ import { savedSearchHref, savedSearchQuery, savedSearchTarget } from './saved-se
 /**
  * What each kind of follow points at, in one place: how a target from a form is checked and stored,
  * whether the viewer may see it (canFollowTarget), its name and page, and the search that finds its
- * new materials. Projects add their kinds here.
+ * new materials. A project is followed by its id, and only by people who may see it (canFollowProject).
  */
 
 /** A follow's target as a page shows it. */
@@ -38,6 +42,10 @@ export async function resolveTarget(db: Queryable, viewer: Viewer, kind: FollowK
     if (row) facts = { visibility: 'public', organisationId: row.id };
   } else if (kind === 'topic') {
     target = vocabularies().topics.some((topic) => topic.slug === posted) ? posted : undefined;
+  } else if (kind === 'project') {
+    // Read with its partners; one who may not see it is told it is not there, as on its page.
+    const project = await projectFor(db as Database, viewer, posted, canFollowProject, projectNotFound);
+    return project.id;
   } else {
     if (posted.length > 2000) throw new ValidationError([{ field: 'search', message: 'That search is too long to follow' }]);
     target = savedSearchTarget(posted);
@@ -46,10 +54,16 @@ export async function resolveTarget(db: Queryable, viewer: Viewer, kind: FollowK
   return target;
 }
 
-/** Names and pages for many follows at once (one query for councils), read live. */
+/**
+ * Names and pages for many follows at once (one query for councils, one for projects), read live.
+ * Projects are described only as `viewer` may see them now (visibleProjectsSql): one deleted, or
+ * narrowed so the viewer may no longer see it, is left out, as a deleted council is. Without a viewer
+ * (many people's follows at once) no project is described; the digests ask about projects per scope.
+ */
 export async function describeTargets(
   db: Queryable,
   follows: { kind: string; target: string; name: string | null }[],
+  viewer?: Viewer,
 ): Promise<Map<string, FollowTargetView | undefined>> {
   const councilIds = follows.filter((f) => f.kind === 'council').map((f) => f.target);
   const councils = new Map<string, { slug: string; name: string }>();
@@ -57,18 +71,31 @@ export async function describeTargets(
     const rows = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(councilIds)]));
     for (const row of rows) councils.set(row.id, row);
   }
+  const projects = viewer ? await visibleProjectNames(db, viewer, follows.filter((f) => f.kind === 'project').map((f) => f.target)) : new Map<string, string>();
   const topics = vocabularies().topics;
   const views = new Map<string, FollowTargetView | undefined>();
   for (const follow of follows) {
-    views.set(targetKey(follow), describe(follow, councils, topics));
+    views.set(targetKey(follow), describe(follow, councils, topics, projects));
   }
   return views;
+}
+
+/** The names of those of these projects the viewer may see, by id. */
+async function visibleProjectNames(db: Queryable, viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter(isUuid))];
+  if (unique.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(
+    db as Database,
+    sql`SELECT p.id, p.name FROM projects p WHERE p.id IN (${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)}) AND ${visibleProjectsSql(viewer)}`,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 function describe(
   follow: { kind: string; target: string; name: string | null },
   councils: Map<string, { slug: string; name: string }>,
   topics: { slug: string; label: string }[],
+  projects: Map<string, string>,
 ): FollowTargetView | undefined {
   if (follow.kind === 'council') {
     const council = councils.get(follow.target);
@@ -79,6 +106,10 @@ function describe(
     return { label: labelOf(topics, follow.target), href: `/search?topic=${encodeURIComponent(follow.target)}` };
   }
   if (follow.kind === 'search') return { label: follow.name ?? 'Saved search', href: savedSearchHref(follow.target) };
+  if (follow.kind === 'project') {
+    const name = projects.get(follow.target);
+    return name === undefined ? undefined : { label: name, href: `/projects/${follow.target}` };
+  }
   return undefined; // a kind this version does not know (written by a newer one): left out, not guessed
 }
 

@@ -2,10 +2,11 @@
  * The words of following: the kinds of thing one can follow and how often digests come. Safe to import
  * anywhere (pages use them for labels and radios).
  *
- * 'project' and 'similar-projects' ("a project like yours") join `followKinds` when projects land;
- * follows are stored as kind + target, so nothing else changes shape (lib/db/tables/following.ts).
+ * 'project' is a council's project (target = its id). 'similar-projects' ("a project like yours") is
+ * still to come; follows are stored as kind + target, so nothing else changes shape
+ * (lib/db/tables/following.ts).
  */
-export const followKinds = ['council', 'topic', 'search'] as const;
+export const followKinds = ['council', 'topic', 'search', 'project'] as const;
 export type FollowKind = (typeof followKinds)[number];
 
 export const digestFrequencies = ['daily', 'weekly', 'off'] as const;
@@ -21,6 +22,7 @@ export const followKindLabels: Record<FollowKind, string> = {
   council: 'Council',
   topic: 'Service area',
   search: 'Search',
+  project: 'Project',
 };
 
 /** A saved search's name, as people type it. */

@@ -37,7 +37,7 @@ export async function listFollows(services: Services, viewer: Viewer, options: {
     services.db.select().from(follows).where(eq(follows.userId, viewer.userId)).orderBy(asc(follows.createdAt), asc(follows.id)),
     services.db.select().from(followerSettings).where(eq(followerSettings.userId, viewer.userId)),
   ]);
-  const views = await describeTargets(services.db, rows);
+  const views = await describeTargets(services.db, rows, viewer);
   const lastVisitAt = settings?.lastVisitAt?.toISOString() ?? null;
   const known = rows.filter((row) => views.get(targetKey(row)));
   const counts = lastVisitAt

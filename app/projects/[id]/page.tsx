@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { FollowButton } from '@/app/_components/follow-button';
 import { Button, ErrorSummary, NotificationBanner, Select, SummaryList, type SummaryListRow } from '@/app/_components/govuk';
 import { errorsByField, loadFormAttempt, textValue, type FormAttempt, type FormName } from '@/lib/forms/form-attempts';
+import { findFollow } from '@/lib/following/list-follows';
 import { visibilityInWords } from '@/lib/materials/visibility-words';
 import type { ProjectView } from '@/lib/projects/get-project';
 import { inviteCouncilChoices } from '@/lib/projects/project-form-choices';
@@ -48,7 +50,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   let attempt: FormAttempt | undefined;
   for (const form of pageForms) attempt ??= await loadFormAttempt(hub, viewer, form, project.id, attemptId);
   const errors = errorsByField(attempt);
-  const councils = project.can.invite ? await inviteCouncilChoices(hub, project.council.id) : [];
+  const [councils, followId] = await Promise.all([
+    project.can.invite ? inviteCouncilChoices(hub, project.council.id) : Promise.resolve([]),
+    findFollow(hub, viewer, 'project', project.id),
+  ]);
   const base = `/projects/${project.id}`;
 
   return (
@@ -89,6 +94,15 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             </strong>
           </div>
         ) : null}
+        <FollowButton
+          viewer={viewer}
+          kind="project"
+          target={project.id}
+          followId={followId}
+          label={project.name}
+          returnTo={base}
+          hint="Get an email when it has a new update or moves phase. You choose how often."
+        />
         <p className="govuk-body app-update-timeline__body">{project.summary}</p>
         <SummaryList rows={rows(project)} />
         {project.links.length ? (

@@ -1,4 +1,5 @@
 import type { Viewer } from '../viewer';
+import { canViewProject, type ProjectAccessFacts } from './projects';
 import { organisationOf } from './viewer-facts';
 import { canSeeAtVisibility } from './visibility';
 
@@ -8,7 +9,8 @@ import { canSeeAtVisibility } from './visibility';
  * - Only people signed in follow anything: a digest goes to an account's email address.
  * - One may follow only what one may see, through the one visibility rule (canSeeAtVisibility):
  *   councils, service areas and searches are seen by everyone (a search only ever finds what its
- *   viewer may see), so they are 'public' here; projects, when they come, bring their own visibility.
+ *   viewer may see), so they are 'public' here; a project brings its own visibility, and is followed
+ *   only by those who may see it (canFollowProject: the projects' one rule, partners included).
  * - One may list, change and stop only one's own follows and digest settings; someone else's follow
  *   is "not found", so its existence does not leak.
  * - What a digest lists is never decided here: it asks the search engines as its recipient, at the
@@ -25,6 +27,11 @@ export function canFollow(viewer: Viewer): viewer is Extract<Viewer, { kind: 'us
 
 export function canFollowTarget(viewer: Viewer, target: FollowTargetFacts): boolean {
   return canFollow(viewer) && canSeeAtVisibility(viewer, target.visibility, target.organisationId);
+}
+
+/** Follow a project: signed in, and one may see it now (a partner invited to an organisation-only project too). */
+export function canFollowProject(viewer: Viewer, project: ProjectAccessFacts): boolean {
+  return canFollow(viewer) && canViewProject(viewer, project);
 }
 
 export function canManageFollow(viewer: Viewer, follow: { userId: string }): boolean {
