@@ -6,6 +6,7 @@ import type { Services } from '@/lib/services';
 import type { DigestSection } from './digest-email';
 import { describeTargets, targetKey } from './follow-targets';
 import { findNewMaterials, type NewMaterialsRequest } from './find-new-materials';
+import { findProjectUpdates, type ProjectUpdatesRequest } from './find-project-updates';
 
 /** How many materials a digest names per followed thing; the rest are counted, with a link. */
 export const itemsPerSection = 10;
@@ -41,21 +42,33 @@ export async function buildDigests(
   const views = await describeTargets(services.db, followRows);
   const byUser = new Map<string, typeof followRows>();
   for (const row of followRows) {
-    if (!views.get(targetKey(row))) continue; // points at nothing any more (a deleted council)
+    // Points at nothing any more (a deleted council). Projects are checked per recipient below.
+    if (row.kind !== 'project' && !views.get(targetKey(row))) continue;
     byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
   }
 
   const requests: NewMaterialsRequest[] = [];
   const owners: { digest: number; follow: (typeof followRows)[number] }[] = [];
+  const projectRequests: ProjectUpdatesRequest[] = [];
+  const projectOwners: number[] = [];
   digests.forEach((digest, index) => {
     const viewer = viewers.get(digest.userId);
     if (!viewer) return;
+    const period = { after: digest.coversFrom.toISOString(), upTo: digest.coversTo.toISOString() };
     for (const follow of byUser.get(digest.userId) ?? []) {
-      requests.push({ follow, viewer, period: { after: digest.coversFrom.toISOString(), upTo: digest.coversTo.toISOString() } });
+      if (follow.kind === 'project') {
+        projectRequests.push({ projectId: follow.target, viewer, period });
+        projectOwners.push(index);
+        continue;
+      }
+      requests.push({ follow, viewer, period });
       owners.push({ digest: index, follow });
     }
   });
-  const { answers, searches } = await findNewMaterials(services, requests, { itemsEach: itemsPerSection, ...options });
+  const [{ answers, searches }, projectUpdates] = await Promise.all([
+    findNewMaterials(services, requests, { itemsEach: itemsPerSection, ...options }),
+    findProjectUpdates(services, projectRequests, { itemsEach: itemsPerSection }),
+  ]);
 
   const built: BuiltDigest[] = digests.map((digest) => ({ ...digest, sections: [] }));
   answers.forEach((found, position) => {
@@ -64,5 +77,9 @@ export async function buildDigests(
     const view = views.get(targetKey(follow))!;
     built[digest]!.sections.push({ label: view.label, href: view.href, found });
   });
-  return { built, searches };
+  projectUpdates.answers.forEach((updates, position) => {
+    if (!updates) return; // nothing new, or the recipient may not see the project now
+    built[projectOwners[position]!]!.sections.push({ label: updates.projectName, href: `/projects/${updates.projectId}`, found: { total: 0, items: [] }, updates });
+  });
+  return { built, searches: searches + projectUpdates.queries };
 }

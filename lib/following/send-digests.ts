@@ -83,7 +83,7 @@ export async function sendDigests(services: Services, options: { now?: Date; con
     const emails = new Map(rows.map((row) => [row.id, row.email]));
     const { built } = await buildDigests(services, toBuild, options);
     for (const digest of built) {
-      const itemCount = digest.sections.reduce((sum, section) => sum + section.found.total, 0);
+      const itemCount = digest.sections.reduce((sum, section) => sum + section.found.total + (section.updates?.total ?? 0), 0);
       const email = emails.get(digest.digestId);
       if (itemCount === 0 || !email || !services.mail) {
         await markSent(services, digest, 0);
