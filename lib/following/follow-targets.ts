@@ -43,9 +43,9 @@ export async function resolveTarget(db: Queryable, viewer: Viewer, kind: FollowK
   } else if (kind === 'topic') {
     target = vocabularies().topics.some((topic) => topic.slug === posted) ? posted : undefined;
   } else if (kind === 'project') {
-    // Read with its partners; one who may not see it is told it is not there, as on its page.
-    const project = await projectFor(db as Database, viewer, posted, canFollowProject, projectNotFound);
-    return project.id;
+    // Read with its partners; one who may not see it is told it is not there, as for the other kinds.
+    const project = await projectFor(db as Database, viewer, posted, canFollowProject, projectNotFound).catch(() => undefined);
+    target = project?.id;
   } else {
     if (posted.length > 2000) throw new ValidationError([{ field: 'search', message: 'That search is too long to follow' }]);
     target = savedSearchTarget(posted);

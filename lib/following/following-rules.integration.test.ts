@@ -43,7 +43,8 @@ describe.each(testDrivers)('following rules, on %s', (driver) => {
   it.each([
     { what: 'a council that does not exist', input: { kind: 'council', target: 'atlantis' }, code: 'not_found', message: 'There is nothing to follow there' },
     { what: 'a service area that does not exist', input: { kind: 'topic', target: 'dragons' }, code: 'not_found', message: 'There is nothing to follow there' },
-    { what: 'a kind the hub does not have', input: { kind: 'project', target: 'x' }, code: 'validation', message: 'Choose what to follow' },
+    { what: 'a kind the hub does not have', input: { kind: 'similar-projects', target: 'x' }, code: 'validation', message: 'Choose what to follow' },
+    { what: 'a project that does not exist', input: { kind: 'project', target: '00000000-0000-4000-8000-000000000000' }, code: 'not_found', message: 'There is nothing to follow there' },
     { what: 'a search with no name', input: { kind: 'search', target: 'q=bins', name: '   ' }, code: 'validation', message: 'Give this search a name, so you know it in your emails' },
     { what: 'a search with a very long name', input: { kind: 'search', target: 'q=bins', name: 'x'.repeat(101) }, code: 'validation', message: 'The name must be 100 characters or fewer' },
     { what: 'a search URL far too long', input: { kind: 'search', target: `q=${'a'.repeat(2001)}`, name: 'Long' }, code: 'validation', message: 'That search is too long to follow' },
