@@ -6,6 +6,8 @@ import { followerSettings } from '@/lib/db/schema';
 import { follow } from '@/lib/following/follow';
 import { makeUnsubscribeToken } from '@/lib/following/unsubscribe-tokens';
 import { council, person, type Person } from '@/lib/organisations/testing/fixtures';
+import { registerProject } from '@/lib/projects/register-project';
+import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 
@@ -40,6 +42,7 @@ describe.each(testDrivers)('following routes on %s', (driver) => {
   let hub: TestHub;
   let reader: Person;
   let other: Person;
+  const projectIds: Record<'public' | 'organisation', string> = { public: '', organisation: '' };
 
   beforeAll(async () => {
     hub = await createTestHub(driver);
@@ -47,6 +50,10 @@ describe.each(testDrivers)('following routes on %s', (driver) => {
     const leeds = await council(hub, 'leeds');
     reader = await person(hub, { organisation: leeds });
     other = await person(hub, { organisation: leeds });
+    const registrar = await person(hub, { organisation: await council(hub, 'bristol') });
+    for (const visibility of ['public', 'organisation'] as const) {
+      projectIds[visibility] = (await registerProject(hub.services, registrar.viewer, projectAnswers({ visibility }))).id;
+    }
   });
   beforeEach(() => {
     state.viewer = anonymous;
@@ -67,12 +74,26 @@ describe.each(testDrivers)('following routes on %s', (driver) => {
     { who: 'reader', fields: { kind: 'search', target: 'q=bins', name: 'Bins', returnTo: '/account/following?saved=search' }, status: 303, location: /^\/account\/following\?saved=search$/, follows: 1 },
     // Bad input: a council that does not exist, a made-up kind, a search with no name.
     { who: 'reader', fields: { kind: 'council', target: 'no-such-council' }, status: 404, follows: 0 },
-    { who: 'reader', fields: { kind: 'project', target: 'x' }, status: 303, location: /^\/following\/new\?attempt=/, follows: 0 },
+    { who: 'reader', fields: { kind: 'similar-projects', target: 'x' }, status: 303, location: /^\/following\/new\?attempt=/, follows: 0 },
     { who: 'reader', fields: { kind: 'search', target: 'q=bins', name: '  ' }, status: 303, location: /^\/following\/new\?attempt=/, follows: 0 },
   ];
   it.each(followRows)('$who follows $fields.kind "$fields.target" → $status', async ({ who, fields, status, location, follows }) => {
     state.viewer = who === 'anonymous' ? anonymous : reader.viewer;
     const response = await followRoute(post('/following/follow', fields), noParams);
+    expect(response.status).toBe(status);
+    if (location) expect(response.headers.get('location')).toMatch(location);
+    expect(await followCount()).toBe(follows);
+  });
+
+  // A project: followed from its page's button, back to the page; one the reader may not see is not found.
+  it.each([
+    { who: 'anonymous', visibility: 'public', status: 303, location: /^\/sign-in\?callbackUrl=/, follows: 0 },
+    { who: 'reader', visibility: 'public', status: 303, location: /^\/projects\/[0-9a-f-]{36}$/, follows: 1 },
+    { who: 'reader', visibility: 'organisation', status: 404, location: null, follows: 0 },
+  ] as const)('$who follows a $visibility project of another council → $status', async ({ who, visibility, status, location, follows }) => {
+    state.viewer = who === 'anonymous' ? anonymous : reader.viewer;
+    const id = projectIds[visibility];
+    const response = await followRoute(post('/following/follow', { kind: 'project', target: id, returnTo: `/projects/${id}` }), noParams);
     expect(response.status).toBe(status);
     if (location) expect(response.headers.get('location')).toMatch(location);
     expect(await followCount()).toBe(follows);
