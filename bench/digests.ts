@@ -7,14 +7,16 @@
  *   npm run bench:digests      (= npx tsx --conditions=react-server bench/digests.ts)
  *   BENCH_FOLLOWERS=1000 BENCH_MATERIALS=10000 npm run bench:digests
  *
- * Settings (environment): BENCH_FOLLOWERS, BENCH_MATERIALS, BENCH_DRIVER ('pg', the default, in a fresh
+ * Settings (environment): BENCH_FOLLOWERS, BENCH_MATERIALS, BENCH_PROJECTS (default 10,000), BENCH_DRIVER ('pg', the default, in a fresh
  * database on TEST_DATABASE_URL's server, dropped after; or 'pglite', in memory), TEST_DATABASE_URL.
  *
  * What is made (seeded with SQL, deterministic): materials from the councils, in the service areas,
  * at each visibility (70% public, 20% councils, 10% one council), published over the last 30 days;
  * followers mostly members of 60 councils (some of no council, a few site admins), each following one
  * council and one service area, and three in ten one of 40 saved searches. The digest period is the
- * last 7 days, as for a weekly digest. Followers of the same thing who see the same things share one
+ * last 7 days, as for a weekly digest. Projects from the councils (70% public, 20% councils, 10% one
+ * council), each with three updates over the last 30 days; every follower follows two of 500 of them
+ * (lib/following/find-project-updates.ts: one query per project, visibility scope and period). Followers of the same thing who see the same things share one
  * search (lib/following/find-new-materials.ts); the first attempt, one full search per follower and
  * followed thing, took 185 s for 1,000 followers.
  * Loopback only. Never part of `npm test`.
@@ -30,6 +32,7 @@ import { machineLine, rerunWith, saveResults } from './lib/report';
 
 const followerCount = Number(process.env.BENCH_FOLLOWERS || 10_000);
 const materialCount = Number(process.env.BENCH_MATERIALS || 100_000);
+const projectCount = Number(process.env.BENCH_PROJECTS || 10_000);
 const driver = (process.env.BENCH_DRIVER || 'pg') as TestDriver;
 
 const words = ['bins', 'recycling', 'housing', 'repairs', 'council tax', 'parking', 'library', 'planning', 'benefits', 'social care', 'research plan', 'journey map', 'personas', 'discovery report', 'consent form'];
@@ -37,7 +40,9 @@ const searches = Array.from({ length: 40 }, (_, i) => `q=${encodeURIComponent(wo
 
 async function main() {
   console.log(machineLine());
-  console.log(`Digest building: ${followerCount.toLocaleString('en-GB')} followers over ${materialCount.toLocaleString('en-GB')} materials, on ${driver}`);
+  console.log(
+    `Digest building: ${followerCount.toLocaleString('en-GB')} followers over ${materialCount.toLocaleString('en-GB')} materials and ${projectCount.toLocaleString('en-GB')} projects, on ${driver}`,
+  );
   const hub = await createTestHub(driver);
   try {
     const db = hub.services.db;
@@ -90,6 +95,25 @@ async function main() {
       INSERT INTO follows (user_id, kind, target, name)
       SELECT u.id, 'search', (${searchList})[1 + (substring(u.email from 'follower-(\\d+)')::int / 11) % ${searches.length}], 'Saved search'
       FROM users u WHERE u.email LIKE '%@bench.test' AND substring(u.email from 'follower-(\\d+)')::int % 10 < 3`);
+    await db.execute(sql`
+      INSERT INTO projects (organisation_id, name, summary, topics, phase, start_on, visibility, created_at)
+      SELECT (SELECT id FROM bench_councils WHERE n = (i * 7) % ${councils}), 'Project ' || i, 'A project about ' || (${wordList})[1 + i % ${words.length}],
+             ARRAY[(SELECT slug FROM bench_topics WHERE n = i % ${topics})], 'discovery', current_date - 60,
+             CASE WHEN i % 10 < 7 THEN 'public' WHEN i % 10 < 9 THEN 'councils' ELSE 'organisation' END, now() - interval '60 days'
+      FROM generate_series(0, ${projectCount - 1}::int) AS i`);
+    await db.execute(sql`
+      INSERT INTO project_updates (project_id, organisation_id, posted_on, body, created_at)
+      SELECT p.id, p.organisation_id, current_date, 'Update ' || k || ' on ' || p.name, now() - ((k * 10 + (hashtext(p.name) & 7)) * interval '1 day') + interval '1 hour'
+      FROM projects p CROSS JOIN generate_series(0, 2) AS k`);
+    // Two of 500 projects each (most followed projects have many followers, as popular ones would).
+    await db.execute(sql`
+      CREATE TEMP TABLE bench_projects AS SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM projects ORDER BY name LIMIT 500`);
+    await db.execute(sql`
+      INSERT INTO follows (user_id, kind, target)
+      SELECT u.id, 'project', bp.id::text
+      FROM users u CROSS JOIN generate_series(0, 1) AS k
+      JOIN bench_projects bp ON bp.n = (substring(u.email from 'follower-(\\d+)')::int * 3 + k * 250) % 500
+      WHERE u.email LIKE '%@bench.test'`);
     await db.execute(sql`ANALYZE`);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const [counts] = await queryRows<{ follows: number }>(db, sql`SELECT count(*)::int AS follows FROM follows`);
@@ -104,6 +128,7 @@ async function main() {
     let searchesRun = 0;
     let sections = 0;
     let listed = 0;
+    let updatesListed = 0;
     for (let start = 0; start < followers.length; start += digestBatchSize) {
       const batch = followers.slice(start, start + digestBatchSize);
       const { built, searches: ran } = await buildDigests(
@@ -114,7 +139,10 @@ async function main() {
       searchesRun += ran;
       for (const digest of built) {
         sections += digest.sections.length;
-        for (const section of digest.sections) listed += section.found.items.length;
+        for (const section of digest.sections) {
+          listed += section.found.items.length;
+          updatesListed += section.updates?.items.length ?? 0;
+        }
       }
     }
     const seconds = (performance.now() - started) / 1000;
@@ -123,9 +151,11 @@ async function main() {
     await sampler.stop();
 
     console.log(`Built ${followers.length.toLocaleString('en-GB')} digests in ${seconds.toFixed(1)} s (${((seconds * 1000) / followers.length).toFixed(2)} ms a follower)`);
-    console.log(`Searches run: ${searchesRun.toLocaleString('en-GB')} (one per followed thing, visibility scope and period); sections: ${sections.toLocaleString('en-GB')}; materials named: ${listed.toLocaleString('en-GB')}`);
+    console.log(
+      `Searches and project queries run: ${searchesRun.toLocaleString('en-GB')} (one per followed thing, visibility scope and period); sections: ${sections.toLocaleString('en-GB')}; materials named: ${listed.toLocaleString('en-GB')}; project updates named: ${updatesListed.toLocaleString('en-GB')}`,
+    );
     console.log(`Peak memory (resident, this process): ${peakMb.toFixed(0)} MB${driver === 'pg' ? ' (Postgres itself is a separate server)' : ''}`);
-    const file = await saveResults('digests', { driver, followers: followerCount, materials: materialCount, seconds, searches: searchesRun, sections, listed, peakMb, seedSeconds });
+    const file = await saveResults('digests', { driver, followers: followerCount, materials: materialCount, projects: projectCount, updatesListed, seconds, searches: searchesRun, sections, listed, peakMb, seedSeconds });
     console.log(`Results: ${file}`);
     console.log(`Rerun: ${rerunWith('npm run bench:digests')}`);
   } finally {
