@@ -14,6 +14,9 @@ import { SomeWordsNotice } from './_components/some-words-notice';
 import { OpenDataLinks } from './_components/open-data-links';
 import { ResultsList } from './_components/results-list';
 import { SelectedFilters } from './_components/selected-filters';
+import { ProjectsNow } from '@/app/projects/_components/projects-now';
+import { projectsInDiscovery, recentProjectUpdates } from '@/lib/projects/projects-now';
+import { vocabularies } from '@/lib/taxonomy/vocabularies';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +34,15 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
   const query = parseSearchParams(raw);
-  const results = await searchMaterials(await services(), await currentViewer(), query);
+  const [hub, viewer] = await Promise.all([services(), currentViewer()]);
+  // One service area chosen (a "service area page"): who is working on it, beside its materials.
+  const topicSlug = query.filters.topics.length === 1 ? query.filters.topics[0] : undefined;
+  const topic = topicSlug ? vocabularies().topics.find((t) => t.slug === topicSlug) : undefined;
+  const [results, inDiscovery, updates] = await Promise.all([
+    searchMaterials(hub, viewer, query),
+    topic ? projectsInDiscovery(hub, viewer, { topic: topic.slug }) : [],
+    topic ? recentProjectUpdates(hub, viewer, { topic: topic.slug }) : [],
+  ]);
   const lastPage = Math.max(1, Math.ceil(results.total / results.pageSize));
   const page = results.page;
   const hrefFor = (n: number) => searchHref(withPage(query, n));
@@ -181,6 +192,15 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
         </div>
       </form>
+
+      {topic ? (
+        <section aria-labelledby="service-area-projects" data-testid="service-area-projects">
+          <h2 className="govuk-heading-l" id="service-area-projects">
+            Projects in {topic.label}
+          </h2>
+          <ProjectsNow inDiscovery={inDiscovery} updates={updates} headingLevel={3} topic={topic.slug} />
+        </section>
+      ) : null}
     </>
   );
 }
