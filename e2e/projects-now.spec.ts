@@ -6,7 +6,7 @@ import { findCouncils, openDatabase, seedPeople, sessionCookie } from './support
 /**
  * Who is working on what (issue 8, part 4): the home page shows projects in Discovery now and the
  * latest project updates, and a service area's search page (/search?topic=housing) shows that service
- * area's. A council-only project shows to its own council's members and to nobody else. Without
+ * area's; the search page lists projects the same words find. A council-only project shows to its own council's members and to nobody else. Without
  * JavaScript, axe on every page, at desktop and phone widths (screenshots kept with the test output).
  */
 
@@ -82,6 +82,19 @@ test.describe('without JavaScript', () => {
       await page.goto('/search?topic=housing&topic=adult-social-care');
       await expect(page.getByRole('region', { name: /^Projects in/ })).toHaveCount(0);
       await expectAccessible(page);
+
+      // The same words find projects on the search page, above the materials; the council-only one not.
+      await page.goto('/search?q=tenancy');
+      const matching = page.getByRole('region', { name: 'Projects matching your search' });
+      await expect(matching.getByRole('link', { name: open })).toHaveAttribute('href', `/projects/${openId}`);
+      await expect(page.getByText(secret)).toHaveCount(0);
+      await expectAccessible(page);
+      await page.goto('/search?q=tenancy&phase=alpha');
+      await expect(page.getByRole('region', { name: 'Projects matching your search' })).toHaveCount(0);
+
+      await memberPage.goto('/search?q=arrears');
+      await expect(memberPage.getByRole('region', { name: 'Projects matching your search' }).getByRole('link', { name: secret })).toBeVisible();
+      await expectAccessible(memberPage);
 
       await memberPage.goto('/');
       await expect(memberPage.getByRole('region', { name: 'In Discovery now' }).getByRole('link', { name: secret })).toBeVisible();
