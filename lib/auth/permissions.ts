@@ -24,3 +24,4 @@ export * from './permissions/organisations';
 export * from './permissions/feedback';
 export * from './permissions/commitments';
 export * from './permissions/adapt';
+export * from './permissions/api-tokens';

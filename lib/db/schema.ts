@@ -13,3 +13,4 @@ export * from './tables/previews';
 export * from './tables/reuse';
 export * from './tables/commitments';
 export * from './tables/alternatives';
+export * from './tables/api-tokens';

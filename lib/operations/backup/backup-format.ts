@@ -50,6 +50,9 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'organisations' },
   { name: 'users' },
   { name: 'accounts', leaveOut: ['access_token', 'refresh_token', 'id_token'] },
+  // Personal API tokens with their hashes: a restored hub keeps every token working (unless revoked or
+  // expired), so programs at councils do not all break at once. The secrets themselves were never stored.
+  { name: 'api_tokens' },
   { name: 'join_requests' },
   { name: 'admin_requests' },
   { name: 'contact_messages' },
