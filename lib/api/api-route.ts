@@ -6,7 +6,7 @@ import { observeRequest } from '@/lib/http/observe-request';
 import { logger } from '@/lib/logging';
 import { services } from '@/lib/runtime';
 import type { ApiAnswer, ApiContext, ApiOperation } from './api-operation';
-import { apiViewer } from './api-viewer';
+import { apiViewer, refuseTokenInAddress } from './api-viewer';
 import { etagOf, ifNoneMatchMatches } from './etag';
 import { ApiProblem, problemResponse } from './problem';
 import { readQuery, type QueryShape } from './read-query';
@@ -30,6 +30,7 @@ export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z
   return observeRequest('api', async (request: Request, route?: RouteContext) => {
     try {
       const url = new URL(request.url);
+      refuseTokenInAddress(url);
       // A route without [segments] gets no params at all from Next.js (not an empty object).
       const rawParams = (route ? await route.params : undefined) ?? {};
       const params = z.object(operation.params).safeParse(rawParams);
@@ -65,7 +66,7 @@ function jsonResponse(request: Request, body: string, cacheable: boolean): Respo
 }
 
 function errorResponse(operation: ApiOperation, error: unknown): Response {
-  if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.errors);
+  if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.errors, error.headers);
   if (error instanceof AppError && error.code === 'not_found') return problemResponse('not-found', operation.notFound ?? error.message);
   if (error instanceof AppError && error.status === 400) return problemResponse('bad-request', error.message);
   logger('api').error({ err: error, operation: operation.operationId }, 'API request failed');
