@@ -6,7 +6,10 @@ import { observeRequest } from '@/lib/http/observe-request';
 import { logger } from '@/lib/logging';
 import { services } from '@/lib/runtime';
 import type { ApiAnswer, ApiContext, ApiOperation } from './api-operation';
-import { apiViewer, refuseTokenInAddress } from './api-viewer';
+import { clientNetworkAddress } from '@/lib/sign-in/client-address';
+import { apiCaller, refuseTokenInAddress } from './api-viewer';
+import { countApiRequest } from './rate-limit';
+import { apiRateLimitSettings } from './rate-limit-settings';
 import { etagOf, ifNoneMatchMatches } from './etag';
 import { ApiProblem, problemResponse } from './problem';
 import { readQuery, type QueryShape } from './read-query';
@@ -28,6 +31,7 @@ export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z
   handler: (context: ApiContext<P, Q>) => Promise<ApiAnswer<R> | Response>,
 ) {
   return observeRequest('api', async (request: Request, route?: RouteContext) => {
+    let limitHeaders: Record<string, string> = {};
     try {
       const url = new URL(request.url);
       refuseTokenInAddress(url);
@@ -36,16 +40,29 @@ export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z
       const params = z.object(operation.params).safeParse(rawParams);
       if (!params.success) throw new ApiProblem('not-found', operation.notFound ?? 'Page not found');
       const query = readQuery(operation.query, url.searchParams);
-      const [hub, viewer] = await Promise.all([services(), apiViewer(request)]);
+      const [hub, caller] = await Promise.all([services(), apiCaller(request)]);
+      const viewer = caller.viewer;
+      const { limits, trustedProxyHops } = apiRateLimitSettings();
+      const limit = await countApiRequest(hub.db, limits, { tokenId: caller.token?.id, networkAddress: clientNetworkAddress(request.headers, trustedProxyHops) });
+      limitHeaders = limit.headers;
+      if (!limit.allowed) throw new ApiProblem('too-many-requests', 'You have made too many requests. Wait until the time in Retry-After has passed, then try again.', [], limit.headers);
       const answer = await handler({ request, url, services: hub, viewer, params: params.data, query });
-      if (answer instanceof Response) return answer;
+      if (answer instanceof Response) return withHeaders(answer, limitHeaders);
       if (!operation.response) throw new Error(`${operation.operationId} has no response schema`);
       const body = JSON.stringify(operation.response.parse(answer.body));
-      return jsonResponse(request, body, answer.sameForEveryone === true || viewer.kind === 'anonymous');
+      return withHeaders(jsonResponse(request, body, answer.sameForEveryone === true || viewer.kind === 'anonymous'), limitHeaders);
     } catch (error) {
-      return errorResponse(operation, error);
+      return withHeaders(errorResponse(operation, error), limitHeaders);
     }
   });
+}
+
+/** The rate limit headers on every answer once the request was counted (a fresh Response: some have immutable headers). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return response;
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
 function jsonResponse(request: Request, body: string, cacheable: boolean): Response {

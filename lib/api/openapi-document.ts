@@ -56,7 +56,13 @@ function problem(code: ProblemCode): [string, JsonObject] {
   return [String(problemStatus(code)), { description: problemMeanings[code], ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } }];
 }
 
+const rateLimitHeaders: JsonObject = {
+  RateLimit: { description: 'Requests left in this window and seconds until it ends (IETF draft RateLimit header fields).', schema: { type: 'string' } },
+  'RateLimit-Policy': { description: 'The limit and the window, in seconds.', schema: { type: 'string' } },
+};
+
 const problemHeaders: Partial<Record<ProblemCode, JsonObject>> = {
+  'too-many-requests': { ...rateLimitHeaders, 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'string' } } },
   unauthorised: { 'WWW-Authenticate': { description: 'The Bearer challenge (RFC 6750), saying why the token was refused.', schema: { type: 'string' } } },
 };
 
@@ -77,12 +83,12 @@ function responses(operation: ApiOperation): JsonObject {
     if (!id) throw new Error(`${operation.operationId}: its response schema has no name in the registry`);
     answers['200'] = {
       description: operation.summary,
-      headers: { ETag: { description: 'When the answer is not personal: ask again with If-None-Match for a 304.', schema: { type: 'string' } } },
+      headers: { ETag: { description: 'When the answer is not personal: ask again with If-None-Match for a 304.', schema: { type: 'string' } }, ...rateLimitHeaders },
       content: { 'application/json': { schema: ref(id) } },
     };
     answers['304'] = { description: 'Not modified: the answer has the ETag sent in If-None-Match.' };
   }
-  const codes: ProblemCode[] = ['bad-request', 'unauthorised', ...operation.problems, 'server-error'];
+  const codes: ProblemCode[] = ['bad-request', 'unauthorised', ...operation.problems, 'too-many-requests', 'server-error'];
   for (const code of [...new Set(codes)]) {
     const [status, answer] = problem(code);
     answers[status] = answer;

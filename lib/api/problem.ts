@@ -7,13 +7,14 @@ import { named } from './schemas/registry';
  * plain words the pages use. `type` names the kind of problem on the reference page (/developers),
  * so a program can tell them apart without reading the words. Never internals: no SQL, keys or stacks.
  */
-export const problemCodes = ['bad-request', 'unauthorised', 'not-found', 'server-error'] as const;
+export const problemCodes = ['bad-request', 'unauthorised', 'not-found', 'too-many-requests', 'server-error'] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
 const problemFacts: Record<ProblemCode, { status: number; title: string }> = {
   'bad-request': { status: 400, title: 'Bad request' },
   unauthorised: { status: 401, title: 'Not signed in' },
   'not-found': { status: 404, title: 'Not found' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
   'server-error': { status: 500, title: 'Something went wrong' },
 };
 
@@ -23,6 +24,8 @@ export const problemMeanings: Record<ProblemCode, string> = {
   unauthorised:
     'An Authorization header that is not a live token of this hub: unknown, expired or revoked, or not of the form `Bearer <token>`. Leave it out to see what anyone may see.',
   'not-found': 'Nothing there, or nothing the viewer may see (the two look alike).',
+  'too-many-requests':
+    'More requests in the window than the limit allows (per token, or per network address without one): wait for the seconds in Retry-After. Every answer says where you are in RateLimit and RateLimit-Policy.',
   'server-error': 'Something went wrong on the hub’s side.',
 };
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people';
 
 /** Personal API tokens (lib/api-tokens). Part of lib/db/schema.ts. */
@@ -40,4 +40,20 @@ export const apiTokens = pgTable(
     check('api_tokens_scope', sql`${t.scope} IN ('read', 'read-write')`),
     check('api_tokens_expiry_within_a_year', sql`${t.expiresAt} > ${t.createdAt} AND ${t.expiresAt} <= ${t.createdAt} + interval '366 days'`),
   ],
+);
+
+/**
+ * The JSON API's rate limit counters (lib/api/rate-limit.ts): one row per bucket ('token:<id>' or
+ * 'address:<network>') and fixed window, counted with one upsert a request. In Postgres, not in the
+ * process, so every web instance shares the same count. Short-lived: old windows are deleted as
+ * new ones start, and a backup leaves the table out.
+ */
+export const apiRateLimitWindows = pgTable(
+  'api_rate_limit_windows',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index('api_rate_limit_windows_start_idx').on(t.windowStart)],
 );
