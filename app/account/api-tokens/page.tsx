@@ -8,7 +8,10 @@ import { tokenScopes, tokenScopeWords } from '@/lib/api-tokens/token-scope';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
 import { services } from '@/lib/runtime';
 import { currentViewer, requireSignedIn } from '@/lib/sign-in/current-viewer';
-import { formatDateTime } from '@/lib/text/dates';
+import { formatDate, formatDateTime } from '@/lib/text/dates';
+
+/** A token stops at the end of its last day: show that day, as it was chosen, not the midnight after it. */
+const lastDay = (expiresAt: Date) => formatDate(new Date(expiresAt.getTime() - 1));
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,7 +57,7 @@ export default async function ApiTokensPage({ searchParams }: Props) {
           <Table
             caption="Your API tokens"
             rowHeaders
-            columns={[{ header: 'Name' }, { header: 'Can' }, { header: 'Works until' }, { header: 'Last used' }, { header: 'Status' }, { header: 'Action', headerHidden: true }]}
+            columns={[{ header: 'Name' }, { header: 'Can' }, { header: 'Last day' }, { header: 'Last used' }, { header: 'Status' }, { header: 'Action', headerHidden: true }]}
             rows={tokens.map((token) => ({
               key: token.id,
               cells: [
@@ -64,7 +67,7 @@ export default async function ApiTokensPage({ searchParams }: Props) {
                   <span className="govuk-hint govuk-!-font-size-16">Starts {token.secretPrefix}</span>
                 </>,
                 tokenScopeWords[token.scope],
-                formatDateTime(token.expiresAt.toISOString()),
+                lastDay(token.expiresAt),
                 token.lastUsedAt ? formatDateTime(token.lastUsedAt.toISOString()) : 'Never',
                 stateTags[token.state],
                 token.state === 'active' ? (

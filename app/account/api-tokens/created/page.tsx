@@ -7,7 +7,7 @@ import { tokenToShow } from '@/lib/api-tokens/token-to-show';
 import { tokenScopeWords, type TokenScope } from '@/lib/api-tokens/token-scope';
 import { services } from '@/lib/runtime';
 import { requireSignedIn } from '@/lib/sign-in/current-viewer';
-import { formatDateTime } from '@/lib/text/dates';
+import { formatDate } from '@/lib/text/dates';
 
 export const metadata: Metadata = { title: 'Copy your new API token', robots: { index: false } };
 
@@ -43,7 +43,7 @@ export default async function TokenCreatedPage() {
         <Panel title="Token created">Copy it now: you will not be able to see it again</Panel>
         <h2 className="govuk-heading-m">{token.name}</h2>
         <p className="govuk-body">
-          {tokenScopeWords[token.scope as TokenScope]}, works until {formatDateTime(token.expiresAt.toISOString())}.
+          {tokenScopeWords[token.scope as TokenScope]}. Its last day is {formatDate(new Date(token.expiresAt.getTime() - 1))}.
         </p>
         <label className="govuk-label govuk-label--s" htmlFor="secret">
           Your token
