@@ -3,12 +3,14 @@ import { cx } from './govuk/field-parts';
 const LINKS: ReadonlyArray<{ href: string; text: string }> = [
   { href: '/search', text: 'Search' },
   { href: '/organisations', text: 'Councils' },
+  { href: '/projects', text: 'Projects' },
   { href: '/commitments', text: 'Commitments' },
+  { href: '/kits', text: 'Kits' },
   { href: '/materials/new', text: 'Share a material' },
 ];
 
 /**
- * The site's service navigation (GOV.UK service navigation, without its "Menu" button: six short
+ * The site's service navigation (GOV.UK service navigation, without its "Menu" button: seven short
  * links need no collapsing, and a menu that collapses once JavaScript runs shifts the page). Marks the
  * link for the current page, and ends with "Your account" and "Sign out" for someone signed in, or
  * "Sign in" for anyone else, coming back to this very page afterwards, query string and all.

@@ -136,6 +136,16 @@ export default async function AccountPage({ searchParams }: Props) {
           </li>
         </ul>
 
+        <h2 className="govuk-heading-m">Following</h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="/account/following">
+              What you follow
+            </a>
+            : councils, service areas and searches, what is new since your last visit, and how often you get emails
+          </li>
+        </ul>
+
         <h2 className="govuk-heading-m">Connecting other tools</h2>
         <ul className="govuk-list">
           <li>

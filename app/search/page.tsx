@@ -1,4 +1,5 @@
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { FollowLinks } from './_components/follow-links';
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
 import { connection } from 'next/server';
@@ -101,6 +102,7 @@ export default async function SearchPage({ searchParams }: Props) {
             ) : null}
 
             <OpenDataLinks query={query} />
+            <FollowLinks query={query} />
 
             {/* The results themselves (and the filters in use), without the link above. */}
             <div id="search-results">

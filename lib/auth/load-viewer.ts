@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { organisations, users } from '@/lib/db/schema';
 import { givenName } from '@/lib/text/display-name';
@@ -14,7 +14,18 @@ import { anonymous, type Role, type Viewer } from './viewer';
  */
 export async function loadViewer(db: Database, userId: string): Promise<Viewer> {
   if (!isUuid(userId)) return anonymous;
-  const [row] = await db
+  return (await loadViewers(db, [userId])).get(userId) ?? anonymous;
+}
+
+/**
+ * The same for many people at once (digests are built for thousands): one query. People who no
+ * longer exist are left out of the map.
+ */
+export async function loadViewers(db: Database, userIds: string[]): Promise<Map<string, Viewer>> {
+  const ids = [...new Set(userIds.filter(isUuid))];
+  const viewers = new Map<string, Viewer>();
+  if (ids.length === 0) return viewers;
+  const rows = await db
     .select({
       id: users.id,
       name: users.name,
@@ -26,20 +37,22 @@ export async function loadViewer(db: Database, userId: string): Promise<Viewer> 
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, userId));
-  if (!row) return anonymous;
-  const organisation =
-    row.organisationId && row.organisationSlug && row.organisationName
-      ? { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName }
-      : null;
-  return {
-    kind: 'user',
-    userId: row.id,
-    name: givenName(row.name),
-    organisation,
-    role: organisation ? toRole(row.role) : 'member',
-    isSiteAdmin: row.isSiteAdmin,
-  };
+    .where(inArray(users.id, ids));
+  for (const row of rows) {
+    const organisation =
+      row.organisationId && row.organisationSlug && row.organisationName
+        ? { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName }
+        : null;
+    viewers.set(row.id, {
+      kind: 'user',
+      userId: row.id,
+      name: givenName(row.name),
+      organisation,
+      role: organisation ? toRole(row.role) : 'member',
+      isSiteAdmin: row.isSiteAdmin,
+    });
+  }
+  return viewers;
 }
 
 export function toRole(role: string): Role {

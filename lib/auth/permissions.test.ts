@@ -1,6 +1,10 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import {
+  canChangeKit,
+  canMakeKit,
+  canViewKit,
+  visibleKitsSql,
   canAddCommitmentEvidence,
   canAskToBecomeAdmin,
   canChangeCommitment,
@@ -332,5 +336,30 @@ describe('commitments: the same visibility rule as materials', () => {
     expect(who((v) => canAddCommitmentEvidence(v, commitment('public')))).toEqual(['member', 'organisation admin']);
     expect(who((v) => canConfirmCommitment(v, commitment('public')))).toEqual(['member', 'organisation admin']);
     expect(who((v) => canSeeCommitmentPeople(v, commitment('public')))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+});
+
+describe('kits: the same visibility rule as materials', () => {
+  const kit = (visibility: string, organisationId: string | null = bristol.id) => ({ visibility, organisationId });
+
+  it('are seen by exactly those who see a published material at the same visibility', () => {
+    for (const visibility of ['public', 'councils', 'organisation', 'secret']) {
+      expect(who((v) => canViewKit(v, kit(visibility)))).toEqual(who((v) => canViewMaterial(v, material(visibility))));
+    }
+  });
+
+  it('in lists, through the same SQL as materials (less the published check)', () => {
+    for (const viewer of Object.values(viewers)) {
+      const materialsText = sqlText(visibleMaterialsSql(viewer));
+      const kitsText = sqlText(visibleKitsSql(viewer)).replaceAll('k.', 'm.');
+      expect(materialsText).toBe(`(m.status = 'published' AND ${kitsText})`);
+    }
+  });
+
+  it('are made by members of any council, changed by the council and site admins; the hub’s own kits by site admins only', () => {
+    expect(who(canMakeKit)).toEqual(['member of another council', 'member', 'organisation admin', 'admin of another council']);
+    expect(who((v) => canChangeKit(v, kit('public')))).toEqual(['member', 'organisation admin', 'site admin']);
+    expect(who((v) => canChangeKit(v, kit('public', null)))).toEqual(['site admin']);
+    expect(who((v) => canViewKit(v, kit('organisation', null)))).toEqual(['site admin']);
   });
 });

@@ -23,5 +23,8 @@ export * from './permissions/materials';
 export * from './permissions/organisations';
 export * from './permissions/feedback';
 export * from './permissions/commitments';
+export * from './permissions/projects';
+export * from './permissions/following';
+export * from './permissions/kits';
 export * from './permissions/adapt';
 export * from './permissions/api-tokens';

@@ -20,8 +20,8 @@ export function addDays(day: string, days: number): string {
  * A day from the three boxes of a GOV.UK date input, or a message saying what is wrong with them.
  * Years are written in full; "2 30 2027" or "31 2 2027" is not a date.
  */
-export function dayFromParts(day: string, month: string, year: string): { day: string } | { error: string } {
-  if (!day && !month && !year) return { error: 'Enter the date your council will do it by' };
+export function dayFromParts(day: string, month: string, year: string, whenEmpty = 'Enter the date your council will do it by'): { day: string } | { error: string } {
+  if (!day && !month && !year) return { error: whenEmpty };
   if (!day || !month || !year) return { error: `The date must include a ${[!day && 'day', !month && 'month', !year && 'year'].filter(Boolean).join(' and a ')}` };
   if (![day, month, year].every((part) => /^\d+$/.test(part))) return { error: 'The date must be a real date, written in numbers' };
   if (year.length !== 4) return { error: 'The year must include 4 numbers' };

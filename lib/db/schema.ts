@@ -12,5 +12,8 @@ export * from './tables/concerns';
 export * from './tables/previews';
 export * from './tables/reuse';
 export * from './tables/commitments';
+export * from './tables/projects';
+export * from './tables/following';
+export * from './tables/kits';
 export * from './tables/alternatives';
 export * from './tables/api-tokens';

@@ -20,10 +20,10 @@ import { isUuid } from '@/lib/text/uuid';
 
 export const formAttemptFields = {
   /** duplicateOf: the material that already has the same file (lib/materials/find-duplicate.ts). */
-  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
+  share: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'project', 'duplicateOf'],
+  edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility', 'project'],
   /** "Adapt this for my council" (lib/adapt): the share form, for one source material. */
-  adapt: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'duplicateOf'],
-  edit: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'licence', 'visibility'],
+  adapt: ['title', 'summary', 'phases', 'artefactType', 'kind', 'topics', 'tags', 'council', 'licence', 'visibility', 'project', 'duplicateOf'],
   replace: ['changeNote'],
   /** "Make this the current version" (its change note). */
   'make-current': ['changeNote'],
@@ -64,6 +64,22 @@ export const formAttemptFields = {
   'commitment-confirm': [],
   'commitment-remove-evidence': [],
   'commitment-withdraw': [],
+  /** Registering and changing a project (lib/projects), and the forms on its page. */
+  project: ['name', 'summary', 'topics', 'lgsl', 'phase', 'startDay', 'startMonth', 'startYear', 'startEstimated', 'endDay', 'endMonth', 'endYear', 'endEstimated',
+    'collaboration', 'fundingSource', 'fundingDetail', 'link1Title', 'link1Url', 'link2Title', 'link2Url', 'link3Title', 'link3Url', 'visibility', 'contact'],
+  'project-update': ['body', 'phase', 'materials', 'link1Title', 'link1Url', 'link2Title', 'link2Url', 'link3Title', 'link3Url'],
+  'project-partner': ['council'],
+  'project-status': ['status'],
+  'project-invitation': [],
+  'project-delete': [],
+  /** Following (lib/following): naming a search to follow, and the buttons (nothing to keep). */
+  'follow-search': ['name', 'target'],
+  follow: [],
+  'digest-frequency': ['frequency'],
+  /** Making and changing a Discovery kit (lib/kits), and adding a material to one. */
+  kit: ['title', 'description', 'visibility'],
+  'kit-item': ['kit', 'note'],
+  'kit-note': ['material', 'note'],
 } as const;
 
 export type FormName = keyof typeof formAttemptFields;

@@ -18,6 +18,8 @@ import { parse } from 'csv-parse/sync';
  *   topics | topic_guess      service-area slugs or labels, several separated by `|` or `;`
  *   tags                      comma-separated
  *   council                   the publishing council: organisation slug (`hackney`) or GSS code (`E09000012`)
+ *   project                   the id of one of that council's projects on the hub (the last part of its
+ *                             page address, /projects/<id>), or one it is a partner in
  *   licence | license         an SPDX id from the hub's licence list, or the corpus's "OGL-3.0 - LICENCE" form
  *   source_url                where the document was first published
  *   source_repo, source_path, source_commit
@@ -59,6 +61,8 @@ export interface ManifestRow {
   topics?: ColumnValue;
   tags: string;
   council: string;
+  /** A project's id (lib/projects), checked when the material is created. */
+  project: string;
   /** The licence exactly as written (mapped to the vocabulary in map-vocabulary.ts). */
   licence: string;
   sourceUrl?: string;
@@ -91,6 +95,7 @@ const knownColumns = new Set([
   'topic_guess',
   'tags',
   'council',
+  'project',
   'licence',
   'license',
   'source_url',
@@ -223,6 +228,7 @@ function toRow(
     topics: either('topics', 'topic_guess'),
     tags: get('tags'),
     council: get('council'),
+    project: get('project'),
     licence: get('licence') || get('license'),
     sourceUrl: source.url,
     sourceRepo: source.repo,

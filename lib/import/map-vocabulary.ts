@@ -229,6 +229,8 @@ export function mapManifestRow(row: ManifestRow): MappedRow {
       topics: [...new Set(topics)],
       tags: tags.join(', '),
       council,
+      // Only sent when given, so createMaterial checks it (lib/projects/material-project.ts).
+      ...(row.project ? { project: row.project } : {}),
       licence: licence.spdx,
       sourceUrl: row.sourceUrl || undefined,
       attribution: attributionFor(row, licence),

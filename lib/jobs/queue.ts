@@ -27,6 +27,10 @@ export const queueNames = {
   sweep: 'sweep',
   /** Every morning: remind commitments' contacts of their dates (lib/commitments/send-commitment-reminders.ts). */
   commitmentReminders: 'commitment-reminders',
+  /** Every morning: remind quiet projects' contacts (lib/projects/send-project-reminders.ts). */
+  projectReminders: 'project-reminders',
+  /** Every hour: email digests to followers (lib/following/send-digests.ts). */
+  sendDigests: 'send-digests',
 } as const;
 
 /**
@@ -45,6 +49,10 @@ export const queueOptions: Record<(typeof queueNames)[keyof typeof queueNames], 
   [queueNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
   // Safe to retry: a reminder already decided is never sent again (commitment_reminders).
   [queueNames.commitmentReminders]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  // Safe to retry for the same reason (project_reminders).
+  [queueNames.projectReminders]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  // Safe to retry: a digest is claimed per person and period (digests), and a failed send is released for the retry.
+  [queueNames.sendDigests]: { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
 };
 
 export interface OpenedQueue {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { queryRows } from '@/lib/db/query-rows';
 import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
+import { sendProjectReminders } from '@/lib/projects/send-project-reminders';
 import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
+import { sendDigests } from '@/lib/following/send-digests';
 import { checkVersion, pendingCheckVersionIds } from '@/lib/file-checks/check-version';
 import { makeVersionPreview } from '@/lib/material-previews/make-preview';
 import { addMissingPreviews, pendingPreviewVersionIds } from '@/lib/material-previews/pending-previews';
@@ -102,6 +104,22 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
     runJob(queueNames.commitmentReminders, job?.id, () => sendCommitmentReminders(services)),
   );
   await boss.schedule(queueNames.commitmentReminders, '0 8 * * *', {}, { tz: 'Europe/London' });
+
+  // Quiet-project reminders, at the same time (sent once each: project_reminders).
+  await boss.work(queueNames.projectReminders, async ([job]) => runJob(queueNames.projectReminders, job?.id, () => sendProjectReminders(services)));
+  await boss.schedule(queueNames.projectReminders, '0 8 * * *', {}, { tz: 'Europe/London' });
+
+  // Digests to followers: every hour (new ones start from 7am UK time), so a missed hour or a failed
+  // send is caught up; a person's digest for a period is claimed once (lib/following/send-digests.ts).
+  await boss.work(queueNames.sendDigests, async ([job]) =>
+    runJob(queueNames.sendDigests, job?.id, async () => {
+      const result = await sendDigests(services);
+      // Failing the job makes pg-boss retry it, with back-off: the failed ones were released for it.
+      if (result.failed > 0) throw new Error(`${result.failed} digests could not be sent`);
+      return { ...result };
+    }),
+  );
+  await boss.schedule(queueNames.sendDigests, '5 * * * *', {}, { tz: 'Europe/London' });
 
   const stopSearchSync = settings.searchSync ? await startSearchSync(services, queue, settings.searchSync, settings.outboxPollMs ?? 2_000) : () => {};
 

@@ -16,6 +16,11 @@ export interface MailMessage {
   text: string;
   /** Where a reply goes (the sender of a contact message), so their address is never on a page. */
   replyTo?: string;
+  /**
+   * Extra headers, written as given: List-Unsubscribe and List-Unsubscribe-Post on digests (RFC 8058).
+   * Only ever built by the hub, never from what people typed.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -33,7 +38,8 @@ export function createMailer(auth: Pick<AuthConfig, 'email' | 'url'>): Mailer | 
       async send(message) {
         // Plain text on purpose: the development stand-in for an inbox (never in production), read by
         // a person, so addresses and links are shown whole, unlike in the structured logs.
-        console.log(`[mail] To ${message.to.join(', ')}: ${message.subject}\n${message.text}`);
+        const headers = Object.entries(message.headers ?? {}).map(([name, value]) => `\n${name}: ${value}`).join('');
+        console.log(`[mail] To ${message.to.join(', ')}: ${message.subject}${headers}\n${message.text}`);
       },
     };
   }
@@ -51,7 +57,14 @@ export function createMailer(auth: Pick<AuthConfig, 'email' | 'url'>): Mailer | 
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
       });
-      await transport.sendMail({ from: email.smtp.from, to: message.to, subject: message.subject, text: message.text, replyTo: message.replyTo });
+      await transport.sendMail({
+        from: email.smtp.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        replyTo: message.replyTo,
+        ...(message.headers ? { headers: message.headers } : {}),
+      });
     },
   };
 }

@@ -12,6 +12,7 @@ import { fieldErrorsOf, single } from './material-access';
 import { fieldNames, materialInputSchema, type MaterialInput } from './material-input';
 import { queueTextExtraction } from './queue-text-extraction';
 import { queuePreviews } from '@/lib/material-previews/queue-preview';
+import { readMaterialProject } from '@/lib/projects/material-project';
 import { adaptationSource, licenceErrorFor, type AdaptationSource } from '@/lib/adapt/adaptation-source';
 import { checkIncomingFile, discardFile, storeFileThenRecord, type CheckedFile, type IncomingFile } from './store-file';
 
@@ -90,12 +91,14 @@ export async function createMaterial(services: Services, request: CreateMaterial
   if (input && input.visibility !== 'public' && !organisationId) {
     errors.push({ field: fieldNames.visibility!, message: 'Choose a council: only materials from a council can be kept to councils' });
   }
+  // The project it belongs to, if one was chosen: one of its council's projects (lib/projects).
+  const projectId = (await readMaterialProject(services.db, actor, organisationId, request.fields, errors)) ?? null;
   const file = await checkIncomingFile(services, request.file, errors, fieldNames.file);
   if (!input) throw new ValidationError(errors); // unreachable: no input means errors, refused above
 
   const status = request.status ?? (actor.kind === 'user' ? 'draft' : 'published');
   const checkDuplicates = actor.kind !== 'system' && single(request.fields[shareAnywayField]) !== 'yes';
-  return storeAndRecord(services, actor, { ...input, organisationId, adaptedFrom: source?.id ?? null }, file, request.seedKey, status, checkDuplicates);
+  return storeAndRecord(services, actor, { ...input, organisationId, projectId, adaptedFrom: source?.id ?? null }, file, request.seedKey, status, checkDuplicates);
 }
 
 function validateFields(fields: Record<string, unknown>): { errors: FieldError[]; input?: MaterialInput } {
@@ -106,7 +109,7 @@ function validateFields(fields: Record<string, unknown>): { errors: FieldError[]
 async function storeAndRecord(
   services: Services,
   actor: Actor,
-  input: MaterialInput & { organisationId: string | null; adaptedFrom: string | null },
+  input: MaterialInput & { organisationId: string | null; projectId: string | null; adaptedFrom: string | null },
   file: CheckedFile,
   seedKey: string | undefined,
   status: 'draft' | 'published',
@@ -132,6 +135,7 @@ async function storeAndRecord(
         tags: input.tags,
         licence: input.licence,
         organisationId: input.organisationId,
+        projectId: input.projectId,
         visibility: input.visibility,
         createdBy: actor.kind === 'user' ? actor.userId : null,
         sourceUrl: input.sourceUrl ?? null,
@@ -154,6 +158,7 @@ async function storeAndRecord(
         status,
         fileName: stored.fileName,
         sha256: stored.sha256,
+        ...(input.projectId ? { projectId: input.projectId } : {}),
         ...(input.adaptedFrom ? { adaptedFrom: input.adaptedFrom } : {}),
       },
     });

@@ -8,6 +8,7 @@ import { indexedTextCharacters } from '@/lib/search/indexed-text';
 import type { Services } from '@/lib/services';
 import { labelOf, vocabularies } from '@/lib/taxonomy/vocabularies';
 import { personAndOrganisation } from '@/lib/text/display-name';
+import { projectLink } from '@/lib/projects/project-link';
 import { isUuid } from '@/lib/text/uuid';
 import { currentVersion } from './current-version';
 import { materialColumns } from './row-columns';
@@ -36,6 +37,8 @@ export interface MaterialDetail {
   sharedBy: string | null;
   /** The licence says to ask the publishing council before reuse (LicenseRef-ask-owner). */
   askBeforeReuse: boolean;
+  /** The project it belongs to (lib/projects), when the viewer may see that project. */
+  project: { id: string; name: string } | null;
   /** 'public' | 'councils' | 'organisation' (lib/auth/viewer.ts). */
   visibility: string;
   /** 'published' | 'withdrawn'. */
@@ -85,6 +88,7 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
 
   const v = vocabularies();
   const m = row.material;
+  const project = m.projectId ? await projectLink(services, viewer, m.projectId) : null;
   const labelled = (list: Labelled[], slug: string) => ({ slug, label: labelOf(list, slug) });
   const licence = v.licences.find((l) => l.spdx === m.licence);
   return {
@@ -102,6 +106,7 @@ export async function getMaterial(services: Services, viewer: Viewer, id: string
     attribution: m.attribution,
     sharedBy: personAndOrganisation(row.sharerName, row.council?.name),
     askBeforeReuse: m.licence === askOwnerLicence,
+    project,
     visibility: m.visibility,
     status: m.status,
     withdrawn: m.status === 'withdrawn' ? { reason: m.withdrawnReason ?? '', at: (m.withdrawnAt ?? m.updatedAt).toISOString() } : null,

@@ -6,6 +6,7 @@ import { visibilities, type Viewer } from '@/lib/auth/viewer';
 import { materials } from '@/lib/db/schema';
 import { ValidationError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
+import { readMaterialProject } from '@/lib/projects/material-project';
 import { fieldErrorsOf, materialToChange, single, type MaterialRow } from './material-access';
 import { fieldNames, materialInputSchema } from './material-input';
 
@@ -54,24 +55,27 @@ export async function updateMaterial(
     if (parsed.success && parsed.data.visibility !== 'public' && !row.organisationId) {
       errors.push({ field: 'visibility', message: 'Select ‘Public’: this material does not belong to a council' });
     }
+    // The project it belongs to (lib/projects): left as it is when the form does not send the field.
+    const projectId = await readMaterialProject(tx, viewer, row.organisationId, fields, errors);
     if (!parsed.success || errors.length) throw new ValidationError(errors);
 
     const next = parsed.data;
     const current = editableValues(row);
     const changed = editableFields.filter((field) => comparable(field, current[field]) !== comparable(field, next[field]));
-    if (changed.length === 0) return { id: row.id, changed };
+    const projectChanged = projectId !== undefined && projectId !== row.projectId;
+    if (changed.length === 0 && !projectChanged) return { id: row.id, changed };
 
     await tx
       .update(materials)
-      .set({ ...next, updatedAt: new Date() })
+      .set({ ...next, ...(projectChanged ? { projectId } : {}), updatedAt: new Date() })
       .where(eq(materials.id, row.id));
     await recordAuditEvent(tx, viewer, {
       action: 'material.updated',
       subjectType: 'material',
       subjectId: row.id,
       organisationId: row.organisationId,
-      before: pick(current, changed),
-      after: pick(next, changed),
+      before: { ...pick(current, changed), ...(projectChanged ? { projectId: row.projectId } : {}) },
+      after: { ...pick(next, changed), ...(projectChanged ? { projectId } : {}) },
     });
     return { id: row.id, changed };
   });

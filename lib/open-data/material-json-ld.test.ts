@@ -19,6 +19,7 @@ const material = (overrides: Partial<MaterialDetail> = {}): MaterialDetail => ({
   attribution: null,
   sharedBy: null,
   askBeforeReuse: false,
+  project: null,
   visibility: 'public',
   status: 'published',
   withdrawn: null,

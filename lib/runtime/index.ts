@@ -7,6 +7,7 @@ import { createMailer } from '@/lib/mail/mailer';
 import { sweepPendingUploads } from '@/lib/materials/sweep-pending-uploads';
 import { createMeilisearchEngine, createSearchSync } from '@/lib/search/meilisearch';
 import { seedStarterKit } from '@/lib/seed/seed-starter-kit';
+import { seedStarterKits } from '@/lib/seed/seed-starter-kits';
 import { addStarterKitAlternatives } from '@/lib/seed/add-starter-kit-alternatives';
 import type { Services } from '@/lib/services';
 import { createBlobStore } from '@/lib/storage';
@@ -65,6 +66,7 @@ async function start(role: RuntimeRole): Promise<Runtime> {
   };
   if (settings.seedStarterKit && (role === 'web' || role === 'cli')) {
     await seedStarterKit(services);
+    await seedStarterKits(services);
     // Each template's Word and OpenDocument versions: new templates, and once for a hub seeded before.
     await addStarterKitAlternatives(services);
   }

@@ -27,21 +27,9 @@ export function searchEngine(services: Services): SearchEngine {
  * suggestion is offered if other words would find something this viewer may see.
  */
 export async function searchMaterials(services: Services, viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
-  const preferred = searchEngine(services);
-  let engine = preferred;
-  let fallback = false;
-  let found;
-  try {
-    found = await preferred.search(viewer, query);
-  } catch (error) {
-    if (preferred.name === 'postgres') throw error;
-    hubMetrics().searchFallbacks.inc({ engine: preferred.name });
-    // Never the search words: they are the viewer's, and can name people.
-    logger('search').error({ engine: preferred.name, err: error }, 'search engine failed, answering from Postgres instead');
-    engine = new PostgresSearchEngine(services.db);
-    fallback = true;
-    found = await engine.search(viewer, query);
-  }
+  const answered = await searchWithFallback(services, viewer, query);
+  const { engine, fallback } = answered;
+  let found = answered.found;
   // Few materials with every word: show those with some of the words too, after them. One word that
   // no relevant material happens to use ("housing repairs discovery report") should not hide the rest.
   let someWords: SearchResults['someWords'] = null;
@@ -60,6 +48,29 @@ export async function searchMaterials(services: Services, viewer: Viewer, query:
     return thumbnail ? { ...hit, thumbnail } : hit;
   });
   return { ...found, hits, corrections: correctionsShown(found), didYouMean, fallback, someWords };
+}
+
+/**
+ * The configured engine's answer, or, when it cannot be reached, the built-in Postgres engine's (same
+ * visibility rules, same filters), saying which answered. Only what the engine finds: digests
+ * (lib/following) call this directly, without the extras the search page adds.
+ */
+export async function searchWithFallback(
+  services: Services,
+  viewer: Viewer,
+  query: SearchQuery,
+): Promise<{ found: EngineResults; engine: SearchEngine; fallback: boolean }> {
+  const preferred = searchEngine(services);
+  try {
+    return { found: await preferred.search(viewer, query), engine: preferred, fallback: false };
+  } catch (error) {
+    if (preferred.name === 'postgres') throw error;
+    hubMetrics().searchFallbacks.inc({ engine: preferred.name });
+    // Never the search words: they are the viewer's, and can name people.
+    logger('search').error({ engine: preferred.name, err: error }, 'search engine failed, answering from Postgres instead');
+    const engine = new PostgresSearchEngine(services.db);
+    return { found: await engine.search(viewer, query), engine, fallback: true };
+  }
 }
 
 /** Below this many materials with every word, materials with some of the words are added. */

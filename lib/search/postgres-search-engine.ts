@@ -73,19 +73,39 @@ export class PostgresSearchEngine implements SearchEngine {
   private async run(db: Database, viewer: Viewer, plan: SearchPlan, query: SearchQuery): Promise<EngineResults> {
     const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
     const filters = cleanFilters(query.filters);
-    const counts = plan.kind === 'nothing' ? noCounts() : await this.countFacets(db, viewer, plan, filters);
+    const published = publishedCondition(query.published);
+    const counts =
+      plan.kind === 'nothing'
+        ? noCounts()
+        : query.facets === false
+          ? await this.countOnly(db, viewer, plan, filters, published)
+          : await this.countFacets(db, viewer, plan, filters, published);
     const total = counts.total;
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     const page = clamp(Math.floor(query.page) || 1, 1, lastPage);
 
-    const hits = total === 0 ? [] : await this.findHits(db, viewer, plan, filters, query.sort, page, pageSize);
+    const hits = total === 0 ? [] : await this.findHits(db, viewer, plan, filters, published, query.sort, page, pageSize);
     const facets = await this.buildFacets(db, counts.byFacet, filters);
     const corrections = plan.kind === 'words' ? plan.corrections : [];
     return { total, page, pageSize, hits, facets, corrections };
   }
 
+  /** Only the total, for callers that need no facet counts (SearchQuery.facets false). */
+  private async countOnly(db: Database, viewer: Viewer, plan: SearchPlan, filters: SearchFilters, published: SQL): Promise<Counts> {
+    const conditions = filterConditions(filters);
+    const [row] = await queryRows<{ count: number }>(db, sql`
+      WITH ${queryCte(plan, false)}
+      SELECT count(*)::int AS count
+      FROM materials m
+      LEFT JOIN organisations o ON o.id = m.organisation_id
+      CROSS JOIN search_query
+      WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)}
+    `);
+    return { ...noCounts(), total: Number(row?.count ?? 0) };
+  }
+
   /** The total and, for each facet, the count per value (computed with every other facet's filter). */
-  private async countFacets(db: Database, viewer: Viewer, plan: SearchPlan, filters: SearchFilters) {
+  private async countFacets(db: Database, viewer: Viewer, plan: SearchPlan, filters: SearchFilters, published: SQL) {
     const conditions = filterConditions(filters);
     const allExcept = (facet: FacetName | null) =>
       sql.join(
@@ -107,7 +127,7 @@ export class PostgresSearchEngine implements SearchEngine {
         FROM materials m
         LEFT JOIN organisations o ON o.id = m.organisation_id
         CROSS JOIN search_query
-        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)}
+        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)} AND ${published}
       )
       SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS count
         FROM base WHERE ${allExcept(null)}
@@ -147,6 +167,7 @@ export class PostgresSearchEngine implements SearchEngine {
     viewer: Viewer,
     plan: SearchPlan,
     filters: SearchFilters,
+    published: SQL,
     sort: SearchQuery['sort'],
     page: number,
     pageSize: number,
@@ -181,7 +202,7 @@ export class PostgresSearchEngine implements SearchEngine {
         FROM materials m
         LEFT JOIN organisations o ON o.id = m.organisation_id
         CROSS JOIN search_query
-        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)} AND ${sql.join(Object.values(conditions), sql` AND `)}
+        WHERE ${visibleMaterialsSql(viewer)} AND ${textCondition(plan)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)}
         ORDER BY ${order('m')}
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
       )
@@ -329,6 +350,23 @@ function rankWithClauses(clauses: SQL[] | undefined, rank: SQL): SQL {
     sql` + `,
   );
   return sql`((${matched}) * 10 + ${rank})::real`;
+}
+
+/** Only materials first published in the period asked for (bound parameters; `true` when none). */
+function publishedCondition(period: SearchQuery['published']): SQL {
+  const after = validInstant(period?.after);
+  const upTo = validInstant(period?.upTo);
+  if (!after && !upTo) return sql`true`;
+  return sql`(m.first_published_at IS NOT NULL${after ? sql` AND m.first_published_at > ${after}::timestamptz` : sql``}${
+    upTo ? sql` AND m.first_published_at <= ${upTo}::timestamptz` : sql``
+  })`;
+}
+
+/** An ISO 8601 instant as Postgres should read it, or undefined for anything else. */
+function validInstant(value: string | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 function textCondition(plan: SearchPlan): SQL {

@@ -53,6 +53,24 @@ export interface SearchQuery {
    * when that finds little (lib/search/index.ts). Given as 'all', never widened (feeds).
    */
   matching?: 'all' | 'some';
+  /**
+   * Only materials first published in this period (ISO 8601 instants): after `after`, up to and
+   * including `upTo`. Digests and "new since your last visit" (lib/following) ask for what is new this
+   * way, so one query per followed thing finds only the new materials, however many there are in all.
+   * Left out (the search page): any time.
+   */
+  published?: PublishedPeriod;
+  /**
+   * false: only the total and the hits, no facet counts (every facet list is then just its selected
+   * values, at 0). Digests need no counts, and skipping them is most of a browse query's work.
+   * Left out: counted.
+   */
+  facets?: boolean;
+}
+
+export interface PublishedPeriod {
+  after?: string;
+  upTo?: string;
 }
 
 /** Text split into segments; matched segments are the words the query found. Never HTML. */

@@ -11,10 +11,13 @@ import { listVersionAlternatives } from '@/lib/material-alternatives/list-versio
 import { jsonLdScriptText, materialJsonLd } from '@/lib/open-data/material-json-ld';
 import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
 import { getMaterialReuse } from '@/lib/reuse/get-material-reuse';
+import { canMakeKit } from '@/lib/auth/permissions';
+import { kitChoices } from '@/lib/kits/list-kits';
 import { getMaterialLineage } from '@/lib/adapt/get-lineage';
 import { services } from '@/lib/runtime';
 import { relatedMaterials } from '@/lib/search/related';
 import { currentViewer } from '@/lib/sign-in/current-viewer';
+import { AddToKit, addToKitFieldIds } from './_components/add-to-kit';
 import { AlternativeFormats } from './_components/alternative-formats';
 import { ChangeLinks } from './_components/change-links';
 import { doneMessage } from './_components/done-message';
@@ -54,6 +57,12 @@ export default async function MaterialPage({ params, searchParams }: Props) {
   // Which councils used it, and how often it was downloaded: for anyone who may see it.
   const reuse = await getMaterialReuse(await services(), await currentViewer(), material.id);
   const useAttempt = reuse.canRecord ? await loadFormAttempt(await services(), await currentViewer(), 'material-use', material.id, query.attempt) : undefined;
+  // "Add to a kit": for members of a council (or site admins), on a published material.
+  const viewer = await currentViewer();
+  const mayAddToKit = material.status === 'published' && (canMakeKit(viewer) || (viewer.kind === 'user' && viewer.isSiteAdmin));
+  const kits = mayAddToKit ? await kitChoices(await services(), viewer) : [];
+  const kitAttempt = mayAddToKit ? await loadFormAttempt(await services(), viewer, 'kit-item', material.id, query.attempt) : undefined;
+  const attempt = useAttempt ?? kitAttempt;
   // The current file's preview, behind the same check as its download.
   const preview = await getMaterialPreview(await services(), await currentViewer(), material.id);
   // The current file in the formats councils edit (a starter template as DOCX and ODT), same check.
@@ -75,7 +84,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(structuredData) }} />
       ) : null}
       <div className="govuk-grid-column-two-thirds">
-        {useAttempt?.errors.length ? <ErrorSummary errors={useAttempt.errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} /> : null}
+        {attempt?.errors.length ? <ErrorSummary errors={attempt.errors.map((e) => ({ href: `#${(attempt === kitAttempt ? addToKitFieldIds[e.field] : undefined) ?? e.field}`, text: e.message }))} /> : null}
         {material.status === 'draft' ? (
           <NotificationBanner title="Draft" titleId="draft-banner-title">
             <p className="govuk-notification-banner__heading">This material is a draft</p>
@@ -133,6 +142,7 @@ export default async function MaterialPage({ params, searchParams }: Props) {
         {material.status === 'published' ? (
           <WeUsedThis materialId={material.id} reuse={reuse} attempt={useAttempt} done={typeof query.used === 'string' ? query.used : undefined} />
         ) : null}
+        {mayAddToKit ? <AddToKit materialId={material.id} kits={kits} attempt={kitAttempt} /> : null}
         {material.status === 'published' ? <AdaptedBy materialId={material.id} lineage={lineage} council={material.council?.name ?? null} /> : null}
         {preview ? <PreviewSection preview={preview} title={material.title} /> : null}
         <Versions material={material} versions={versions} />

@@ -7,6 +7,7 @@ import { canShareMaterial } from '@/lib/auth/permissions';
 import { duplicateOfField } from '@/lib/materials/find-duplicate';
 import { getMaterial } from '@/lib/materials/get-material';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
+import { materialProjectChoices } from '@/lib/projects/project-form-choices';
 import { services } from '@/lib/runtime';
 import { keptDescription } from '@/app/materials/_components/description-fields';
 import { UploadForm, type UploadFormValues } from './_components/upload-form';
@@ -38,7 +39,10 @@ export default async function NewMaterialPage({ searchParams }: Props) {
     council: textValue(attempt.values, 'council'),
     licence: textValue(attempt.values, 'licence'),
     visibility: textValue(attempt.values, 'visibility'),
+    project: textValue(attempt.values, 'project'),
   };
+  // Site admins share for any council, so no one council's projects are offered to them.
+  const projects = viewer.isSiteAdmin ? [] : await materialProjectChoices(await services(), viewer.organisation?.slug);
 
   return (
     <div className="govuk-grid-row">
@@ -52,7 +56,7 @@ export default async function NewMaterialPage({ searchParams }: Props) {
           it. You choose who can see it.
         </p>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
-        <UploadForm choices={uploadChoices(viewer)} values={values} errors={errors} duplicate={duplicate} />
+        <UploadForm choices={uploadChoices(viewer, projects)} values={values} errors={errors} duplicate={duplicate} />
       </div>
     </div>
   );

@@ -14,8 +14,12 @@ import { organisationTypeLabels } from '@/lib/organisations/organisation-common'
 import { feedAlternates } from '@/lib/open-data/feed-links';
 import { services } from '@/lib/runtime';
 import { listCommitments } from '@/lib/commitments/list-commitments';
+import { listProjects } from '@/lib/projects/list-projects';
+import { FollowButton } from '@/app/_components/follow-button';
+import { findFollow } from '@/lib/following/list-follows';
 import { ContactAdmins } from './_components/contact-admins';
 import { CouncilCommitments } from './_components/council-commitments';
+import { CouncilProjects } from './_components/council-projects';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -57,11 +61,13 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { attempt: attemptId, sent } = await searchParams;
   const hub = await services();
   const viewer = await currentViewer();
-  const [attempt, admins, listed, commitments] = await Promise.all([
+  const [attempt, admins, listed, commitments, projects, followId] = await Promise.all([
     refusal(slug, attemptId),
     listOrganisationAdmins(hub, viewer, slug),
     listOrganisationMaterials(hub, viewer, slug),
     listCommitments(hub, viewer, { council: organisation.slug, page: 1 }, { pageSize: 10 }),
+    listProjects(hub, viewer, { council: organisation.slug, page: 1 }, { pageSize: 10 }),
+    findFollow(hub, viewer, 'council', organisation.slug),
   ]);
   const searchHref = `/search?${new URLSearchParams({ council: organisation.slug })}`;
   const isMember = viewer.kind === 'user' && viewer.organisation?.id !== undefined && viewer.organisation.slug === organisation.slug;
@@ -72,6 +78,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         <ErrorSummary errors={(attempt?.errors ?? []).map((e) => ({ href: e.field === 'form' ? undefined : `#${e.field}`, text: e.message }))} />
         <span className="govuk-caption-l">{organisationTypeLabels[organisation.type]}</span>
         <h1 className="govuk-heading-l">{organisation.name}</h1>
+        <FollowButton
+          viewer={viewer}
+          kind="council"
+          target={organisation.slug}
+          followId={followId}
+          label={organisation.name}
+          returnTo={`/organisations/${organisation.slug}`}
+        />
         <SummaryList rows={rows(organisation)} />
         <p className="govuk-body">
           {organisation.publicMaterialCount === 0 ? (
@@ -105,6 +119,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             ) : null}
           </>
         )}
+        <CouncilProjects council={organisation} list={projects} canRegister={isMember} />
         <CouncilCommitments council={organisation} list={commitments} canRecord={isMember} />
         {isMember && !admins.hasAdmin && viewer.kind === 'user' && viewer.role !== 'org_admin' ? (
           <p className="govuk-body">

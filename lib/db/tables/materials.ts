@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
+import { projects } from './projects';
 import { users } from './people';
 import { artefactTypes, kinds, licences } from './vocabularies';
 
@@ -27,6 +28,11 @@ export const materials = pgTable(
       .notNull()
       .references(() => licences.spdx),
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /**
+     * The project it belongs to (lib/projects), if any: one of its council's projects. Deleting the
+     * project keeps the material; it just loses the link (audited, lib/projects/delete-project.ts).
+     */
+    projectId: uuid('project_id').references((): AnyPgColumn => projects.id, { onDelete: 'set null' }),
     /** Where an imported document was first published, shown with its licence. */
     sourceUrl: text('source_url'),
     /** Attribution statement required by the licence, e.g. "© Crown copyright, Government Digital Service". */
@@ -60,16 +66,23 @@ export const materials = pgTable(
     searchVector: tsvector('search_vector'),
     /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
     textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
+    /**
+     * When it was first published, set by the materials_first_published trigger (drizzle/0013) whichever
+     * way it is published. Digests and "new since" ask search for materials published in a period.
+     */
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('materials_seed_key_key').on(t.seedKey),
+    index('materials_first_published_at_idx').on(t.firstPublishedAt),
     index('materials_search_vector_idx').using('gin', t.searchVector),
     index('materials_phases_idx').using('gin', t.phases),
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
     index('materials_organisation_id_idx').on(t.organisationId),
+    index('materials_project_id_idx').on(t.projectId),
     index('materials_adapted_from_idx').on(t.adaptedFromMaterialId),
   ],
 );

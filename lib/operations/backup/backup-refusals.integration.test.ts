@@ -8,10 +8,13 @@ import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 import { assertEmptyHub } from './assert-empty-hub';
 import { backupHub } from './backup-hub';
-import type { Manifest } from './backup-format';
+import { backedUpTables, type Manifest } from './backup-format';
 import { restoreHub } from './restore-hub';
 import { shareSampleMaterials } from './testing/sample-hub';
 import { verifyBackup } from './verify-backup';
+
+/** A table's file in a backup, numbered by its place in the list (as snapshot-tables.ts names it). */
+const tableFile = (name: string) => `${String(backedUpTables.findIndex((t) => t.name === name) + 1).padStart(2, '0')}-${name}.jsonl`;
 
 /**
  * What backup and restore refuse, and that a refusal writes nothing: a folder that is not empty, a
@@ -70,9 +73,9 @@ describe.each(testDrivers)('backup and restore refusals on %s', (driver) => {
 
   it('refuses a backup whose table was changed, or that has no manifest', async () => {
     const copy = copyOfBackup();
-    const table = path.join(copy, 'tables', '12-materials.jsonl');
+    const table = path.join(copy, 'tables', tableFile('materials'));
     fs.writeFileSync(table, fs.readFileSync(table, 'utf8').replace('Bristol consent form', 'Bristol consent farm'));
-    await expect(verifyBackup(copy)).rejects.toThrow('tables/12-materials.jsonl does not match the manifest');
+    await expect(verifyBackup(copy)).rejects.toThrow(`tables/${tableFile('materials')} does not match the manifest`);
     fs.rmSync(path.join(copy, 'manifest.json'));
     await expect(verifyBackup(copy)).rejects.toThrow('has no manifest.json: it is not a backup, or the backup did not finish');
   });
@@ -97,7 +100,7 @@ describe.each(testDrivers)('backup and restore refusals on %s', (driver) => {
     const backup = await verifyBackup(folder);
     const keysBefore = (await storedKeys(source.services.storage)).sort();
     const materialsBefore = await source.services.db.select().from(materials);
-    await expect(restoreHub(source.services, backup)).rejects.toThrow('The hub is not empty: it has users (3), materials (4), material versions (6), material uses (1), material download days (1), commitments (1), commitment evidence (1), commitment reminders (1), audit events (16), sessions (1), stored files.');
+    await expect(restoreHub(source.services, backup)).rejects.toThrow('The hub is not empty: it has users (3), projects (1), project partners (1), materials (4), material versions (6), material uses (1), material download days (1), project updates (1), project update materials (1), project reminders (1), commitments (1), commitment evidence (1), commitment reminders (1), audit events (21), sessions (1), stored files.');
     expect((await storedKeys(source.services.storage)).sort()).toEqual(keysBefore);
     expect(await source.services.db.select().from(materials)).toEqual(materialsBefore);
   });
@@ -106,7 +109,7 @@ describe.each(testDrivers)('backup and restore refusals on %s', (driver) => {
     const copy = copyOfBackup();
     // A version of a material that is not in the backup: its hashes are made to match, so only the
     // database can notice (the foreign key), after every file has been stored.
-    const file = path.join(copy, 'tables', '13-material_versions.jsonl');
+    const file = path.join(copy, 'tables', tableFile('material_versions'));
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
     lines[0] = JSON.stringify({ ...(JSON.parse(lines[0]!) as object), material_id: randomUUID() });
     fs.writeFileSync(file, `${lines.join('\n')}\n`);

@@ -8,6 +8,11 @@ import { anonymous, type Viewer } from '@/lib/auth/viewer';
 import {
   commitmentEvidence,
   commitmentReminders,
+  projectPartners,
+  projectReminders,
+  projects,
+  projectUpdateMaterials,
+  projectUpdates,
   commitments,
   filePreviews,
   materialDownloadDays,
@@ -93,7 +98,7 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   });
 
   it('brings back every row as it was, with the same ids', async () => {
-    for (const table of [materials, materialVersions, materialVersionAlternatives, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders]) {
+    for (const table of [materials, materialVersions, materialVersionAlternatives, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders, projects, projectPartners, projectUpdates, projectUpdateMaterials, projectReminders]) {
       const before = await source.services.db.select().from(table);
       const after = await target.services.db.select().from(table);
       expect(before.length).toBeGreaterThan(0);

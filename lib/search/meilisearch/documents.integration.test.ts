@@ -87,7 +87,7 @@ describe.each(testDrivers)('Meilisearch documents on %s', (driver) => {
     expect(Object.keys(document).sort()).toEqual(
       [
         'id', 'title', 'summary', 'tags', 'topicLabels', 'councilName', 'text', 'phases', 'artefactType', 'kind', 'topics',
-        'councilSlug', 'licence', 'visibility', 'organisationId', 'status', 'createdAt', 'createdAtIso', 'updatedAt',
+        'councilSlug', 'licence', 'visibility', 'organisationId', 'status', 'createdAt', 'createdAtIso', 'publishedAt', 'updatedAt',
         'fileName', 'format', 'sizeBytes', 'stamp',
       ].sort(),
     );

@@ -33,6 +33,8 @@ export interface MaterialDocument {
   createdAt: number;
   /** ISO 8601 (milliseconds, UTC), as results show it. */
   createdAtIso: string;
+  /** Microseconds since 1970, UTC, when first published (null: never yet): digests filter on it. */
+  publishedAt: number | null;
   /** ISO 8601 (microseconds, UTC): for people reading a reconcile report. */
   updatedAt: string;
   fileName: string | null;
@@ -76,6 +78,7 @@ export interface MaterialRow {
   topic_labels: string[] | null;
   created_at: string;
   created_at_micros: number | string;
+  published_at_micros: number | string | null;
   updated_at: string;
   file_name: string | null;
   format: string | null;
@@ -107,6 +110,7 @@ export function toDocument(row: MaterialRow): MaterialDocument {
     status: row.status,
     createdAt: Number(row.created_at_micros),
     createdAtIso: row.created_at,
+    publishedAt: row.published_at_micros === null ? null : Number(row.published_at_micros),
     updatedAt: row.updated_at,
     fileName: row.file_name,
     format: row.format,
@@ -128,6 +132,7 @@ function selectMaterials(where: SQL, tail: SQL = sql``): SQL {
            ARRAY(SELECT t.label FROM topics t WHERE t.slug = ANY (m.topics) ORDER BY t.position) AS topic_labels,
            to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
            floor(extract(epoch FROM m.created_at) * 1000000)::float8 AS created_at_micros,
+           floor(extract(epoch FROM m.first_published_at) * 1000000)::float8 AS published_at_micros,
            to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at,
            latest.file_name, latest.format, latest.size_bytes::float8 AS size_bytes,
            left(coalesce(latest.text_content, ''), ${maxIndexedTextLength}) AS text

@@ -1,7 +1,7 @@
 import { visibilityFilterFacts } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Filter } from 'meilisearch';
-import { facetNames, type FacetName, type SearchFilters } from '../search-engine';
+import { facetNames, type FacetName, type PublishedPeriod, type SearchFilters } from '../search-engine';
 
 /**
  * Meilisearch filter expressions, built only here. Meilisearch has no bound parameters, so:
@@ -24,6 +24,7 @@ export const filterableAttributes = [
   'visibility',
   'organisationId',
   'status',
+  'publishedAt',
 ] as const;
 
 export type FilterableAttribute = (typeof filterableAttributes)[number];
@@ -95,7 +96,24 @@ export function facetFilter(filters: SearchFilters, except?: FacetName): string[
     .map((facet) => filters[facet].map((value) => equals(facetAttributes[facet], value)));
 }
 
-/** Visibility first, then the facet selections: the filter of every query the engine sends. */
-export function searchFilter(viewer: Viewer, filters: SearchFilters, except?: FacetName): Filter {
-  return [visibilityFilter(viewer), ...facetFilter(filters, except)];
+/**
+ * Only materials first published in the period: `publishedAt` is microseconds since 1970, compared as
+ * numbers made here from validated instants (never text from the request). Empty when no period.
+ */
+export function publishedFilter(period: PublishedPeriod | undefined): string[] {
+  const micros = (value: string | undefined) => {
+    const time = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isNaN(time) ? null : time * 1000;
+  };
+  const after = micros(period?.after);
+  const upTo = micros(period?.upTo);
+  const conditions: string[] = [];
+  if (after !== null) conditions.push(`${filterAttribute('publishedAt')} > ${String(after)}`);
+  if (upTo !== null) conditions.push(`${filterAttribute('publishedAt')} <= ${String(upTo)}`);
+  return conditions;
+}
+
+/** Visibility first, then the facet selections and the period: the filter of every query the engine sends. */
+export function searchFilter(viewer: Viewer, filters: SearchFilters, except?: FacetName, period?: PublishedPeriod): Filter {
+  return [visibilityFilter(viewer), ...facetFilter(filters, except), ...publishedFilter(period)];
 }

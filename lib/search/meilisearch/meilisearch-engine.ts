@@ -203,8 +203,8 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
   const main: MultiSearchQuery = {
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters),
-    facets: facetNames.map((facet) => facetAttributes[facet]),
+    filter: searchFilter(viewer, filters, undefined, query.published),
+    ...(query.facets === false ? {} : { facets: facetNames.map((facet) => facetAttributes[facet]) }),
     page,
     hitsPerPage: pageSize,
     matchingStrategy,
@@ -220,11 +220,11 @@ export function buildSearchRequest(indexUid: string, viewer: Viewer, query: Sear
           highlightPostTag,
         }),
   };
-  const facetQueries = facetNames.filter((facet) => filters[facet].length > 0);
+  const facetQueries = query.facets === false ? [] : facetNames.filter((facet) => filters[facet].length > 0);
   const counts: MultiSearchQuery[] = facetQueries.map((facet) => ({
     indexUid,
     q: text,
-    filter: searchFilter(viewer, filters, facet),
+    filter: searchFilter(viewer, filters, facet, query.published),
     facets: [facetAttributes[facet]],
     matchingStrategy,
     limit: 0,

@@ -36,6 +36,7 @@ import { suggestCorrection } from '@/lib/search/did-you-mean';
 import type { EngineResults, SearchEngine, SearchFilters, SearchHit, SearchQuery } from '@/lib/search/search-engine';
 import type { TestDriver } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
+import { sql } from 'drizzle-orm';
 
 export interface ContractEngine {
   engine: SearchEngine;
@@ -134,13 +135,18 @@ function noFilters(): SearchFilters {
   return { phases: [], artefactTypes: [], kinds: [], topics: [], councils: [], licences: [] };
 }
 
-function searchQuery(text: string, options: { filters?: Partial<SearchFilters>; page?: number; pageSize?: number } = {}): SearchQuery {
+function searchQuery(
+  text: string,
+  options: { filters?: Partial<SearchFilters>; page?: number; pageSize?: number; published?: SearchQuery['published']; facets?: boolean } = {},
+): SearchQuery {
   return {
     text,
     filters: { ...noFilters(), ...options.filters },
     sort: text ? 'relevance' : 'newest',
     page: options.page ?? 1,
     pageSize: options.pageSize ?? 50,
+    ...(options.published ? { published: options.published } : {}),
+    ...(options.facets === undefined ? {} : { facets: options.facets }),
   };
 }
 
@@ -420,6 +426,28 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
       it('offers nothing when nothing is close', async () => {
         expect(await suggest('qwxzv')).toBeNull();
         expect(await suggest('')).toBeNull();
+      });
+    });
+
+    describe('published in a period (digests, lib/following)', () => {
+      it('finds only materials first published in the period, still only what the viewer may see, with or without facet counts', async () => {
+        await share({ key: 'snowfall-old', title: 'Snowfall gritting plan (old)', summary: 'Gritting routes.', file: text('old-grit.txt', 'Old.') });
+        await share({ key: 'snowfall-new', title: 'Snowfall gritting plan', summary: 'Gritting routes.', file: text('grit.txt', 'New.') });
+        await share({ key: 'snowfall-private', title: 'Snowfall gritting notes', summary: 'Gritting routes.', visibility: 'organisation', file: text('notes.txt', 'Notes.') });
+        const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+        await hub.services.db.execute(sql`UPDATE materials SET first_published_at = ${tenDaysAgo.toISOString()}::timestamptz WHERE id = ${ids.get('snowfall-old')!}`);
+        await settle();
+        const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString();
+        const later = new Date(Date.now() + 86_400_000).toISOString();
+
+        expect(sortedKeys(await search('snowfall'))).toEqual(['snowfall-new', 'snowfall-old']);
+        expect(keys(await search('snowfall', { published: { after: fiveDaysAgo, upTo: later } }))).toEqual(['snowfall-new']);
+        expect(keys(await search('snowfall', { published: { upTo: fiveDaysAgo } }))).toEqual(['snowfall-old']);
+        expect(keys(await search('', { published: { after: later } }))).toEqual([]);
+        const bristolMember = await search('snowfall', { viewer: viewers.bristolMember, published: { after: fiveDaysAgo }, facets: false });
+        expect(sortedKeys(bristolMember)).toEqual(['snowfall-new', 'snowfall-private']);
+        expect(bristolMember.total).toBe(2);
+        expect(keys(await search('snowfall', { viewer: viewers.leedsMember, published: { after: fiveDaysAgo }, facets: false }))).toEqual(['snowfall-new']);
       });
     });
 

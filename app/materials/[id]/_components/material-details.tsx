@@ -32,6 +32,18 @@ export function detailRows(m: MaterialDetail, downloads?: number) {
     { key: 'Service areas', value: list(m.topics) },
     { key: 'Tags', value: m.tags.join(', ') || 'None given' },
     { key: 'Council', value: m.council?.name ?? 'Not from a council' },
+    ...(m.project
+      ? [
+          {
+            key: 'Project',
+            value: (
+              <a className="govuk-link" href={`/projects/${m.project.id}`}>
+                {m.project.name}
+              </a>
+            ),
+          },
+        ]
+      : []),
     { key: 'Shared by', value: <SharedBy material={m} /> },
     { key: 'Who can see it', value: whoCanSeeItNow(m.visibility, m.status, m.council?.name) },
     {

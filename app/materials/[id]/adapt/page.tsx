@@ -8,6 +8,7 @@ import { uploadChoices } from '@/app/materials/new/_components/upload-choices';
 import { UploadForm, type UploadFormValues } from '@/app/materials/new/_components/upload-form';
 import { getMaterialLineage } from '@/lib/adapt/get-lineage';
 import { errorsByField, loadFormAttempt, textValue } from '@/lib/forms/form-attempts';
+import { materialProjectChoices } from '@/lib/projects/project-form-choices';
 import { getMaterial, type MaterialDetail } from '@/lib/materials/get-material';
 import { duplicateOfField } from '@/lib/materials/find-duplicate';
 import { services } from '@/lib/runtime';
@@ -58,8 +59,11 @@ export default async function AdaptMaterialPage({ params, searchParams }: Props)
         council: textValue(attempt.values, 'council'),
         licence: textValue(attempt.values, 'licence'),
         visibility: textValue(attempt.values, 'visibility'),
+        project: textValue(attempt.values, 'project'),
       }
     : fromOriginal(material);
+  // The adapter's own council's projects (site admins share for any council, so none are offered).
+  const projects = viewer.isSiteAdmin ? [] : await materialProjectChoices(hub, viewer.organisation?.slug);
   const source = material.council?.name ?? 'Discovery Commons';
   const statement = attributionFor(material.licence.spdx, source);
   const terms = licenceTerms(material.licence.spdx);
@@ -92,7 +96,7 @@ export default async function AdaptMaterialPage({ params, searchParams }: Props)
         </InsetText>
         {attempt ? <p className="govuk-body">Your answers have been kept. Choose your file again before you continue.</p> : null}
         <UploadForm
-          choices={uploadChoices(viewer)}
+          choices={uploadChoices(viewer, projects)}
           values={values}
           errors={errors}
           duplicate={duplicate}

@@ -7,6 +7,7 @@ import { descriptionChoices, keptDescription } from '@/app/materials/_components
 import type { Viewer } from '@/lib/auth/viewer';
 import { CannotChange } from '../_components/cannot-change';
 import { materialForChange } from '../_components/material-for-change';
+import { materialProjectChoices } from '@/lib/projects/project-form-choices';
 import { visibilityOptions } from '@/lib/materials/visibility-words';
 import { EditForm, type EditFormChoices, type EditFormValues } from './_components/edit-form';
 
@@ -30,7 +31,8 @@ export default async function EditMaterialPage({ params, searchParams }: Props) 
   if (!allowed) return <CannotChange material={material} />;
 
   const { attempt: attemptId } = await searchParams;
-  const attempt = await loadFormAttempt(await services(), viewer, 'edit', material.id, attemptId);
+  const hub = await services();
+  const [attempt, projects] = await Promise.all([loadFormAttempt(hub, viewer, 'edit', material.id, attemptId), materialProjectChoices(hub, material.council?.slug)]);
   const errors = errorsByField(attempt);
 
   return (
@@ -47,7 +49,7 @@ export default async function EditMaterialPage({ params, searchParams }: Props) 
           </a>
           .
         </p>
-        <EditForm materialId={material.id} choices={editChoices(material, viewer)} values={formValues(material, attempt?.values)} errors={errors} />
+        <EditForm materialId={material.id} choices={editChoices(material, viewer, projects)} values={formValues(material, attempt?.values)} errors={errors} />
       </div>
     </div>
   );
@@ -55,7 +57,7 @@ export default async function EditMaterialPage({ params, searchParams }: Props) 
 
 function formValues(m: MaterialDetail, kept: Record<string, string | string[]> | undefined): EditFormValues {
   if (kept) {
-    return { ...keptDescription(kept), licence: textValue(kept, 'licence') ?? '', visibility: textValue(kept, 'visibility') ?? '' };
+    return { ...keptDescription(kept), licence: textValue(kept, 'licence') ?? '', visibility: textValue(kept, 'visibility') ?? '', project: textValue(kept, 'project') ?? '' };
   }
   return {
     title: m.title,
@@ -67,13 +69,15 @@ function formValues(m: MaterialDetail, kept: Record<string, string | string[]> |
     tags: m.tags.join(', '),
     licence: m.licence.spdx,
     visibility: m.visibility,
+    project: m.project?.id ?? '',
   };
 }
 
-function editChoices(m: MaterialDetail, viewer: Viewer): EditFormChoices {
+function editChoices(m: MaterialDetail, viewer: Viewer, projects: EditFormChoices['projects']): EditFormChoices {
   const isOwnCouncil = viewer.kind === 'user' && m.council !== null && viewer.organisation?.slug === m.council.slug;
   return {
     ...descriptionChoices(),
     visibilities: m.council ? visibilityOptions(m.council.name, isOwnCouncil) : undefined,
+    projects,
   };
 }

@@ -1,16 +1,20 @@
 import { CouncilPicker } from '@/app/_components/council-picker';
 import { Button, Checkboxes, FileUpload, Radios } from '@/app/_components/govuk';
+import { ProjectField } from '@/app/materials/_components/project-field';
 import { DescriptionFields, type DescriptionChoices, type DescriptionValues } from '@/app/materials/_components/description-fields';
 
 export interface UploadFormValues extends DescriptionValues {
   council?: string;
   licence?: string;
   visibility?: string;
+  project?: string;
 }
 
 export interface UploadFormChoices extends DescriptionChoices {
   councils: { value: string; label: string }[];
   visibilities: { value: string; label: string; hint: string }[];
+  /** The sharer's council's projects (and those it is a partner in); the field is left out when empty. */
+  projects: { value: string; label: string }[];
   /** The sharer's own organisation; undefined for site admins, who choose. */
   ownOrganisation: string | undefined;
   defaultLicence: string;
@@ -81,6 +85,7 @@ export function UploadForm({
         defaultValue={values?.visibility || 'public'}
         error={errors.visibility}
       />
+      <ProjectField projects={choices.projects} value={values?.project} error={errors.project} />
       <Radios
         id="licence"
         name="licence"

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { sessions } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { materials, sessions } from '@/lib/db/schema';
 import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import { extractPendingTexts } from '@/lib/jobs/extract-text';
 import { createMaterial } from '@/lib/materials/create-material';
@@ -10,6 +11,12 @@ import { countDownload } from '@/lib/reuse/count-download';
 import { recordUse } from '@/lib/reuse/record-use';
 import { addMaterialEvidence } from '@/lib/commitments/add-material-evidence';
 import { recordCommitment } from '@/lib/commitments/record-commitment';
+import { answerProjectInvitation } from '@/lib/projects/answer-project-invitation';
+import { inviteProjectPartner } from '@/lib/projects/invite-project-partner';
+import { postProjectUpdate } from '@/lib/projects/post-project-update';
+import { registerProject } from '@/lib/projects/register-project';
+import { sendProjectReminders } from '@/lib/projects/send-project-reminders';
+import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
 import { commitmentAnswers, dueIn } from '@/lib/commitments/testing/fixtures';
 import type { TestHub } from '@/lib/testing/test-hub';
@@ -72,6 +79,14 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   const { id: commitment } = await recordCommitment(hub.services, sam.viewer, commitmentAnswers({ ...dueIn(10) }));
   await addMaterialEvidence(hub.services, sam.viewer, commitment, { material: guide });
   await sendCommitmentReminders(hub.services);
+  // A project of Bristol's with Leeds as a partner, the guide in it, an update with the guide attached,
+  // and its first quiet-project reminder decided (the "now" is 100 days on; no mailer: none sent).
+  const { id: project } = await registerProject(hub.services, sam.viewer, projectAnswers({ name: 'Garden waste redesign' }));
+  await inviteProjectPartner(hub.services, sam.viewer, project, { council: 'leeds' });
+  await answerProjectInvitation(hub.services, ali.viewer, project, 'accept');
+  await hub.services.db.update(materials).set({ projectId: project }).where(eq(materials.id, guide));
+  await postProjectUpdate(hub.services, ali.viewer, project, { body: 'We tried the guide in Leeds', materials: guide, phase: 'alpha' });
+  await sendProjectReminders(hub.services, { now: new Date(Date.now() + 100 * 86_400_000) });
 
   const sessionToken = `session-${sam.id}`;
   await hub.services.db.insert(sessions).values({ sessionToken, userId: sam.id, expires: new Date(Date.now() + 86_400_000) });

@@ -1,4 +1,5 @@
 import { Button, Radios } from '@/app/_components/govuk';
+import { ProjectField } from '@/app/materials/_components/project-field';
 import { DescriptionFields, type DescriptionChoices } from '@/app/materials/_components/description-fields';
 import type { VisibilityOption } from '@/lib/materials/visibility-words';
 
@@ -12,11 +13,14 @@ export interface EditFormValues {
   tags: string;
   licence: string;
   visibility: string;
+  project: string;
 }
 
 export interface EditFormChoices extends DescriptionChoices {
   /** Undefined when the material belongs to no council: then it can only be public. */
   visibilities: VisibilityOption[] | undefined;
+  /** The council's projects (and those it is a partner in): empty when it has none, and then the field is left out. */
+  projects: { value: string; label: string }[];
 }
 
 /**
@@ -54,6 +58,7 @@ export function EditForm({
           <input type="hidden" name="visibility" value="public" />
         </div>
       )}
+      <ProjectField projects={choices.projects} value={values.project} error={errors.project} />
       <Radios
         id="licence"
         name="licence"

@@ -1,0 +1,44 @@
+import type { Viewer } from '../viewer';
+import { organisationOf } from './viewer-facts';
+import { canSeeAtVisibility } from './visibility';
+
+/**
+ * Following councils, service areas and searches (lib/following), and the digests about them.
+ *
+ * - Only people signed in follow anything: a digest goes to an account's email address.
+ * - One may follow only what one may see, through the one visibility rule (canSeeAtVisibility):
+ *   councils, service areas and searches are seen by everyone (a search only ever finds what its
+ *   viewer may see), so they are 'public' here; projects, when they come, bring their own visibility.
+ * - One may list, change and stop only one's own follows and digest settings; someone else's follow
+ *   is "not found", so its existence does not leak.
+ * - What a digest lists is never decided here: it asks the search engines as its recipient, at the
+ *   time it is sent (visibleMaterialsSql and its Meilisearch twin).
+ */
+export interface FollowTargetFacts {
+  visibility: string;
+  organisationId: string | null;
+}
+
+export function canFollow(viewer: Viewer): viewer is Extract<Viewer, { kind: 'user' }> {
+  return viewer.kind === 'user';
+}
+
+export function canFollowTarget(viewer: Viewer, target: FollowTargetFacts): boolean {
+  return canFollow(viewer) && canSeeAtVisibility(viewer, target.visibility, target.organisationId);
+}
+
+export function canManageFollow(viewer: Viewer, follow: { userId: string }): boolean {
+  return viewer.kind === 'user' && viewer.userId === follow.userId;
+}
+
+/**
+ * Who a digest is built as: only what decides visibility (site admin, or the organisation one belongs
+ * to), so followers who would see the same things share one search per followed thing
+ * (lib/following/build-digests.ts). Two people with the same key see exactly the same materials.
+ */
+export function visibilityScopeKey(viewer: Viewer): string {
+  if (viewer.kind !== 'user') return 'anonymous';
+  if (viewer.isSiteAdmin) return 'site-admin';
+  const organisationId = organisationOf(viewer);
+  return organisationId ? `organisation:${organisationId}` : 'signed-in';
+}
