@@ -8,15 +8,23 @@ import type { FacetValue } from '@/lib/search/search-engine';
 import { formatDate } from '@/lib/text/dates';
 import { fileDescription } from './search/_components/results-list';
 import { ResultThumbnail } from './_components/thumbnail';
+import { ProjectsNow } from './projects/_components/projects-now';
+import { projectsInDiscovery, recentProjectUpdates } from '@/lib/projects/projects-now';
 
 /**
  * The home page: what the hub is for, a search box, ways in by type of material, phase and service
  * area (with how many materials each holds, counting only what the viewer may see) and the newest
- * materials. One browse query gives all of it.
+ * materials. One browse query gives all of it; two small queries add who is working on what (projects in
+ * Discovery now and the latest project updates, both through the projects' visibility rule).
  */
 export default async function HomePage() {
   await connection();
-  const browse = await searchMaterials(await services(), await currentViewer(), emptySearchQuery({ pageSize: 5 }));
+  const [hub, viewer] = await Promise.all([services(), currentViewer()]);
+  const [browse, inDiscovery, updates] = await Promise.all([
+    searchMaterials(hub, viewer, emptySearchQuery({ pageSize: 5 })),
+    projectsInDiscovery(hub, viewer),
+    recentProjectUpdates(hub, viewer),
+  ]);
   const phases = browse.facets.phases;
   const topics = browse.facets.topics;
   const types = browse.facets.artefactTypes;
@@ -119,6 +127,8 @@ export default async function HomePage() {
           )}
         </div>
       </div>
+
+      <ProjectsNow inDiscovery={inDiscovery} updates={updates} />
     </>
   );
 }

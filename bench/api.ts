@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { corpusDir } from './lib/corpus';
-import { childEnvironment, currentBuild, freePort, log, prepareDatabase, productionSignInSettings, sleep, startNextServer, tail, waitForNoBuild } from './lib/next-server';
+import { childEnvironment, currentBuild, freePort, log, prepareDatabase, productionSignInSettings, startNextServer, tail, waitForNoBuild, waitForQuietLog } from './lib/next-server';
 import { machineLine, percentile, projectRoot, rerunWith, saveResults } from './lib/report';
 
 const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/api.ts');
@@ -93,22 +93,6 @@ async function runLeg(origin: string, leg: (typeof legs)[number], cookie: string
     p99: percentile(times, 99),
     meanBytes: result.throughput.total / Math.max(1, result.requests.total),
   };
-}
-
-/** PGlite is the server's alone while it runs: wait until its log (the worker's jobs) has been quiet for 10 s. */
-async function waitForQuietLog(logFile: string): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  let size = -1;
-  let quietSince = Date.now();
-  while (Date.now() < deadline) {
-    const now = fs.statSync(logFile).size;
-    if (now !== size) {
-      size = now;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince > 10_000) return;
-    await sleep(1000);
-  }
-  throw new Error('the worker was still busy after 10 minutes');
 }
 
 async function main() {

@@ -60,6 +60,7 @@ import {
   startProcessGroup,
   tail,
   waitForNoBuild,
+  waitForQuietLog,
 } from './lib/next-server';
 import { machineLine, percentile, projectRoot, rerunWith, saveResults } from './lib/report';
 import { startS3Process } from './lib/s3-process';
@@ -115,22 +116,6 @@ async function waitForTexts(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** PGlite is the server's alone while it runs: wait until its log (the worker's jobs) has been quiet for 10 s. */
-async function waitForQuietLog(logFile: string): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  let size = -1;
-  let quietSince = Date.now();
-  while (Date.now() < deadline) {
-    const now = fs.statSync(logFile).size;
-    if (now !== size) {
-      size = now;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince > 10_000) return;
-    await sleep(1000);
-  }
-  throw new Error('the worker was still busy after 10 minutes');
 }
 
 // ---- The phases -----------------------------------------------------------------------------------------

@@ -146,6 +146,16 @@ export default async function AccountPage({ searchParams }: Props) {
           </li>
         </ul>
 
+        <h2 className="govuk-heading-m">Connecting other tools</h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="/account/api-tokens">
+              Your API tokens
+            </a>
+            , for programs that use the hub’s API as you
+          </li>
+        </ul>
+
         {account.organisation ? null : (
           <InsetText>
             <p className="govuk-body">You are not a member of a council yet.</p>

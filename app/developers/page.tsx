@@ -30,8 +30,11 @@ export default async function DevelopersPage() {
               with the same rules as the website.
             </p>
             <p className="govuk-body">
-              The API is read-only. You do not need a key: without signing in you see what anyone may see on the website.
-              A browser signed in to the hub sees what that person sees. Answers are JSON; errors are{' '}
+              The API is read-only. You do not need a key: without one you see what anyone may see on the website. With a
+              personal API token (make one on <a className="govuk-link" href="/account/api-tokens">your account page</a>, send it
+              as <code>Authorization: Bearer</code>), or from a browser signed in to the hub, you see what that person sees.
+              Each token and each network address may make a limited number of requests a minute: every answer says how many
+              are left in its <code>RateLimit</code> header. Answers are JSON; errors are{' '}
               <a className="govuk-link" href="#problems">problem details</a>.
             </p>
             <p className="govuk-body">

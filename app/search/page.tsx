@@ -14,6 +14,12 @@ import { SomeWordsNotice } from './_components/some-words-notice';
 import { OpenDataLinks } from './_components/open-data-links';
 import { ResultsList } from './_components/results-list';
 import { SelectedFilters } from './_components/selected-filters';
+import { ProjectsNow } from '@/app/projects/_components/projects-now';
+import { projectsInDiscovery, recentProjectUpdates } from '@/lib/projects/projects-now';
+import { vocabularies } from '@/lib/taxonomy/vocabularies';
+import { searchProjects } from '@/lib/search/project-search';
+import { projectPhases, type ProjectPhase } from '@/lib/projects/project-words';
+import { ProjectResults } from './_components/project-results';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +37,23 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
   const query = parseSearchParams(raw);
-  const results = await searchMaterials(await services(), await currentViewer(), query);
+  const [hub, viewer] = await Promise.all([services(), currentViewer()]);
+  // One service area chosen (a "service area page"): who is working on it, beside its materials.
+  const topicSlug = query.filters.topics.length === 1 ? query.filters.topics[0] : undefined;
+  const topic = topicSlug ? vocabularies().topics.find((t) => t.slug === topicSlug) : undefined;
+  // The same words find projects too, narrowed by the filters that apply to projects.
+  const projectFilters = {
+    phases: query.filters.phases.filter((phase): phase is ProjectPhase => (projectPhases as readonly string[]).includes(phase)),
+    topics: query.filters.topics,
+    councils: query.filters.councils,
+  };
+  const [results, projects, inDiscovery, updates] = await Promise.all([
+    searchMaterials(hub, viewer, query),
+    // Only material phases chosen (retirement): no project is in them.
+    query.filters.phases.length > 0 && projectFilters.phases.length === 0 ? { hits: [], total: 0 } : searchProjects(hub, viewer, query.text, projectFilters),
+    topic ? projectsInDiscovery(hub, viewer, { topic: topic.slug }) : [],
+    topic ? recentProjectUpdates(hub, viewer, { topic: topic.slug }) : [],
+  ]);
   const lastPage = Math.max(1, Math.ceil(results.total / results.pageSize));
   const page = results.page;
   const hrefFor = (n: number) => searchHref(withPage(query, n));
@@ -88,6 +110,7 @@ export default async function SearchPage({ searchParams }: Props) {
             wide screens the results column floats right and the filters sit on the left as usual.
           */}
           <div className="govuk-grid-column-two-thirds app-search__results">
+            <ProjectResults results={projects} />
             <h2 className="govuk-heading-m">
               {results.total === 0
                 ? 'No materials found'
@@ -181,6 +204,15 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
         </div>
       </form>
+
+      {topic ? (
+        <section aria-labelledby="service-area-projects" data-testid="service-area-projects">
+          <h2 className="govuk-heading-l" id="service-area-projects">
+            Projects in {topic.label}
+          </h2>
+          <ProjectsNow inDiscovery={inDiscovery} updates={updates} headingLevel={3} topic={topic.slug} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -80,6 +80,22 @@ export async function waitForNoBuild(): Promise<void> {
 }
 
 /** The build in .next (its id and when it was made), or null when there is none. */
+/** PGlite is the server's alone while it runs: wait until its log (the worker's jobs) has been quiet for 10 s. */
+export async function waitForQuietLog(logFile: string): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  let size = -1;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    const now = fs.statSync(logFile).size;
+    if (now !== size) {
+      size = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince > 10_000) return;
+    await sleep(1000);
+  }
+  throw new Error('the worker was still busy after 10 minutes');
+}
+
 export function currentBuild(): { id: string; builtAt: string } | null {
   const file = path.join(projectRoot, '.next', 'BUILD_ID');
   if (!fs.existsSync(file)) return null;

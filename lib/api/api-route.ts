@@ -6,7 +6,10 @@ import { observeRequest } from '@/lib/http/observe-request';
 import { logger } from '@/lib/logging';
 import { services } from '@/lib/runtime';
 import type { ApiAnswer, ApiContext, ApiOperation } from './api-operation';
-import { apiViewer } from './api-viewer';
+import { clientNetworkAddress } from '@/lib/sign-in/client-address';
+import { apiCaller, refuseTokenInAddress } from './api-viewer';
+import { countApiRequest } from './rate-limit';
+import { apiRateLimitSettings } from './rate-limit-settings';
 import { etagOf, ifNoneMatchMatches } from './etag';
 import { ApiProblem, problemResponse } from './problem';
 import { readQuery, type QueryShape } from './read-query';
@@ -28,23 +31,38 @@ export function apiRoute<P extends QueryShape, Q extends QueryShape, R extends z
   handler: (context: ApiContext<P, Q>) => Promise<ApiAnswer<R> | Response>,
 ) {
   return observeRequest('api', async (request: Request, route?: RouteContext) => {
+    let limitHeaders: Record<string, string> = {};
     try {
       const url = new URL(request.url);
+      refuseTokenInAddress(url);
       // A route without [segments] gets no params at all from Next.js (not an empty object).
       const rawParams = (route ? await route.params : undefined) ?? {};
       const params = z.object(operation.params).safeParse(rawParams);
       if (!params.success) throw new ApiProblem('not-found', operation.notFound ?? 'Page not found');
       const query = readQuery(operation.query, url.searchParams);
-      const [hub, viewer] = await Promise.all([services(), apiViewer(request)]);
+      const [hub, caller] = await Promise.all([services(), apiCaller(request)]);
+      const viewer = caller.viewer;
+      const { limits, trustedProxyHops } = apiRateLimitSettings();
+      const limit = await countApiRequest(hub.db, limits, { tokenId: caller.token?.id, networkAddress: clientNetworkAddress(request.headers, trustedProxyHops) });
+      limitHeaders = limit.headers;
+      if (!limit.allowed) throw new ApiProblem('too-many-requests', 'You have made too many requests. Wait until the time in Retry-After has passed, then try again.', [], limit.headers);
       const answer = await handler({ request, url, services: hub, viewer, params: params.data, query });
-      if (answer instanceof Response) return answer;
+      if (answer instanceof Response) return withHeaders(answer, limitHeaders);
       if (!operation.response) throw new Error(`${operation.operationId} has no response schema`);
       const body = JSON.stringify(operation.response.parse(answer.body));
-      return jsonResponse(request, body, answer.sameForEveryone === true || viewer.kind === 'anonymous');
+      return withHeaders(jsonResponse(request, body, answer.sameForEveryone === true || viewer.kind === 'anonymous'), limitHeaders);
     } catch (error) {
-      return errorResponse(operation, error);
+      return withHeaders(errorResponse(operation, error), limitHeaders);
     }
   });
+}
+
+/** The rate limit headers on every answer once the request was counted (a fresh Response: some have immutable headers). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return response;
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
 function jsonResponse(request: Request, body: string, cacheable: boolean): Response {
@@ -65,7 +83,7 @@ function jsonResponse(request: Request, body: string, cacheable: boolean): Respo
 }
 
 function errorResponse(operation: ApiOperation, error: unknown): Response {
-  if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.errors);
+  if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.errors, error.headers);
   if (error instanceof AppError && error.code === 'not_found') return problemResponse('not-found', operation.notFound ?? error.message);
   if (error instanceof AppError && error.status === 400) return problemResponse('bad-request', error.message);
   logger('api').error({ err: error, operation: operation.operationId }, 'API request failed');

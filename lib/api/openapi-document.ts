@@ -52,8 +52,19 @@ function parameters(operation: ApiOperation): JsonObject[] {
 }
 
 function problem(code: ProblemCode): [string, JsonObject] {
-  return [String(problemStatus(code)), { description: problemMeanings[code], content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } }];
+  const headers = problemHeaders[code];
+  return [String(problemStatus(code)), { description: problemMeanings[code], ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } }];
 }
+
+const rateLimitHeaders: JsonObject = {
+  RateLimit: { description: 'Requests left in this window and seconds until it ends (IETF draft RateLimit header fields).', schema: { type: 'string' } },
+  'RateLimit-Policy': { description: 'The limit and the window, in seconds.', schema: { type: 'string' } },
+};
+
+const problemHeaders: Partial<Record<ProblemCode, JsonObject>> = {
+  'too-many-requests': { ...rateLimitHeaders, 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'string' } } },
+  unauthorised: { 'WWW-Authenticate': { description: 'The Bearer challenge (RFC 6750), saying why the token was refused.', schema: { type: 'string' } } },
+};
 
 function responses(operation: ApiOperation): JsonObject {
   const answers: Record<string, JsonObject> = {};
@@ -72,12 +83,12 @@ function responses(operation: ApiOperation): JsonObject {
     if (!id) throw new Error(`${operation.operationId}: its response schema has no name in the registry`);
     answers['200'] = {
       description: operation.summary,
-      headers: { ETag: { description: 'When the answer is not personal: ask again with If-None-Match for a 304.', schema: { type: 'string' } } },
+      headers: { ETag: { description: 'When the answer is not personal: ask again with If-None-Match for a 304.', schema: { type: 'string' } }, ...rateLimitHeaders },
       content: { 'application/json': { schema: ref(id) } },
     };
     answers['304'] = { description: 'Not modified: the answer has the ETag sent in If-None-Match.' };
   }
-  const codes: ProblemCode[] = ['bad-request', 'unauthorised', ...operation.problems, 'server-error'];
+  const codes: ProblemCode[] = ['bad-request', 'unauthorised', ...operation.problems, 'too-many-requests', 'server-error'];
   for (const code of [...new Set(codes)]) {
     const [status, answer] = problem(code);
     answers[status] = answer;
@@ -115,16 +126,22 @@ export function openApiDocument(site: string): JsonObject & { openapi: string } 
       version: '1.0.0',
       summary: 'Read the hub’s materials, vocabularies, councils and commitments as data.',
       description:
-        'Read-only. Requests without a session see what anyone may see; a session cookie (a browser signed in to the hub) sees what that person sees on the pages. Errors are problem details (RFC 9457).',
+        'Read-only. Requests without a token or session see what anyone may see. A personal API token (made on your account page, sent as `Authorization: Bearer <token>`, never in the web address) or a session cookie (a browser signed in to the hub) sees what that person sees on the pages, with their membership as it is at that moment. Errors are problem details (RFC 9457).',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: new URL(apiBasePath, site).href }],
-    security: [{}, { sessionCookie: [] }],
+    security: [{}, { bearerToken: [] }, { sessionCookie: [] }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name, description: tagDescriptions[name] })),
     paths,
     components: {
       schemas,
       securitySchemes: {
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'dc_ followed by 43 characters',
+          description: 'A personal API token, made on your account page (/account/api-tokens): read only or read and write, for at most a year, revocable. It acts as its person, with their live membership and role.',
+        },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The hub’s own session, from signing in on the website.' },
       },
     },

@@ -7,7 +7,7 @@ import { personAndOrganisation } from '@/lib/text/display-name';
 export interface AuditEventInput {
   /** What happened, as a verb phrase code: 'material.created', 'member.removed', … */
   action: string;
-  subjectType: 'material' | 'organisation' | 'user' | 'join_request' | 'concern' | 'commitment' | 'kit' | 'project';
+  subjectType: 'material' | 'organisation' | 'user' | 'join_request' | 'concern' | 'commitment' | 'kit' | 'project' | 'api_token';
   subjectId: string;
   /** The organisation the change concerns: its admins see the event in their log. */
   organisationId: string | null;

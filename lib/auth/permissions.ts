@@ -27,3 +27,4 @@ export * from './permissions/projects';
 export * from './permissions/following';
 export * from './permissions/kits';
 export * from './permissions/adapt';
+export * from './permissions/api-tokens';

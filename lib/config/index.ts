@@ -113,6 +113,9 @@ const environmentSchema = z
     ),
     SIGN_IN_LIMIT_PER_ADDRESS: positiveInteger(5),
     SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(20),
+    API_RATE_LIMIT_PER_TOKEN: positiveInteger(600),
+    API_RATE_LIMIT_PER_NETWORK_ADDRESS: positiveInteger(300),
+    API_RATE_LIMIT_WINDOW_SECONDS: positiveInteger(60),
     HUB_OPERATOR_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(200, 'must be 200 characters or fewer').optional()),
     SUPPORT_EMAIL: z.preprocess(emptyToUndefined, z.email({ message: 'must be an email address, such as support@hub.example.org' }).optional()),
     OPERATIONS_TOKEN: z.preprocess(
@@ -285,8 +288,14 @@ export interface AppConfig {
   auth: AuthConfig;
   site: SiteConfig;
   operations: OperationsConfig;
+  api: ApiConfig;
   /** The least severe log lines written (LOG_LEVEL, default info): JSON lines on standard output (lib/logging). */
   logLevel: LogLevel;
+}
+
+/** The JSON API's rate limits (lib/api/rate-limit.ts): requests a window, per token and per network address. */
+export interface ApiConfig {
+  rateLimits: { perToken: number; perNetworkAddress: number; windowSeconds: number };
 }
 
 export interface OperationsConfig {
@@ -347,6 +356,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     auth: authConfig(e),
     site: { operatorName: e.HUB_OPERATOR_NAME, supportEmail: e.SUPPORT_EMAIL },
     operations: { token: e.OPERATIONS_TOKEN, maxQueuedJobs: e.READY_MAX_QUEUED_JOBS },
+    api: {
+      rateLimits: {
+        perToken: e.API_RATE_LIMIT_PER_TOKEN,
+        perNetworkAddress: e.API_RATE_LIMIT_PER_NETWORK_ADDRESS,
+        windowSeconds: e.API_RATE_LIMIT_WINDOW_SECONDS,
+      },
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -16,3 +16,4 @@ export * from './tables/projects';
 export * from './tables/following';
 export * from './tables/kits';
 export * from './tables/alternatives';
+export * from './tables/api-tokens';

@@ -47,6 +47,8 @@ export const formAttemptFields = {
   join: ['organisation', 'message'],
   'public-body': ['name', 'homepageUrl', 'emailDomains'],
   'display-name': ['name'],
+  /** Making a personal API token (lib/api-tokens): the secret is never among these. */
+  'api-token': ['name', 'scope', 'expiresDay', 'expiresMonth', 'expiresYear'],
   /** "Leave" on /account/leave: nothing to keep. */
   leave: [],
   'become-admin': ['message'],

@@ -13,7 +13,7 @@ describe('the API reference page’s content', () => {
     expect(search.method).toBe('GET');
     expect(search.parameters.map((p) => p.name)).toEqual(['q', 'phase', 'type', 'kind', 'topic', 'council', 'licence', 'sort', 'limit', 'cursor']);
     expect(search.parameters.find((p) => p.name === 'limit')!.type).toBe('integer from 1 to 50');
-    expect(search.answers.map((a) => a.status)).toEqual(['200', '304', '400', '401', '500']);
+    expect(search.answers.map((a) => a.status)).toEqual(['200', '304', '400', '401', '429', '500']);
     expect(search.answers[0]!.schema).toBe('SearchResults');
     const download = listed.find((o) => o.id === 'downloadMaterial')!;
     expect(download.answers.map((a) => a.status)).toContain('303');

@@ -32,6 +32,7 @@ export const backupFormatVersion = 1;
  * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
  *   unfinished, as it does after any restart.
  * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
+ * - api_rate_limit_windows: the API's rate limit counts, a minute long.
  * - material_download_viewers: who downloaded what today (kept two days, to count each viewer once a
  *   day); the daily totals, material_download_days, are backed up.
  * - file_previews and the preview pictures under previews/ in storage: derived from the files, and
@@ -50,6 +51,9 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'organisations' },
   { name: 'users' },
   { name: 'accounts', leaveOut: ['access_token', 'refresh_token', 'id_token'] },
+  // Personal API tokens with their hashes: a restored hub keeps every token working (unless revoked or
+  // expired), so programs at councils do not all break at once. The secrets themselves were never stored.
+  { name: 'api_tokens' },
   { name: 'join_requests' },
   { name: 'admin_requests' },
   { name: 'contact_messages' },
@@ -91,6 +95,7 @@ export const tablesLeftOut: readonly string[] = [
   'search_words',
   'file_previews',
   'material_download_viewers',
+  'api_rate_limit_windows',
 ];
 
 /** What the hub loads by itself at every start: a restore replaces these rows rather than refusing them. */

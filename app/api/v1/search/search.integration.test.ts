@@ -154,9 +154,10 @@ describe.each(testDrivers)('the search API on %s', (driver) => {
     expect(member.response.headers.get('cache-control')).toBe('private, no-store');
   });
 
-  it('refuses a request carrying an Authorization header until tokens exist, rather than answering as anonymous', async () => {
+  it('refuses an Authorization header that is not a live token, rather than answering as anonymous', async () => {
     const { response, body } = await ask(anonymous, `q=${word}`, { authorization: 'Bearer something' });
     expect(response.status).toBe(401);
-    expect((body as Problem).detail).toMatch(/tokens/);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="Discovery Commons API", error="invalid_token"/);
+    expect((body as Problem).detail).toMatch(/token/);
   });
 });

@@ -10,7 +10,7 @@ export function UpdateTimeline({ updates }: { updates: ProjectUpdateView[] }) {
   return (
     <ol className="app-update-timeline">
       {updates.map((update) => (
-        <li key={update.id} className="app-update-timeline__item">
+        <li key={update.id} id={`update-${update.id}`} className="app-update-timeline__item">
           <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
             <time dateTime={isoDate(`${update.postedOn}T12:00:00Z`)}>{formatDate(`${update.postedOn}T12:00:00Z`)}</time>
           </h3>
