@@ -14,6 +14,7 @@ import {
   withoutMarkers,
 } from './postgres/highlights';
 import { planSearch, type SearchPlan } from './postgres/plan';
+import { materialHit, type MaterialHitRow } from './postgres/material-hit-row';
 import { relatedInPostgres } from './postgres/related';
 import { rankSql } from './postgres/ranking';
 import { phrasePatternSql, snippetHighlights, snippetLateralSql, snippetPatternSql, snippetSettings } from './postgres/snippets';
@@ -230,22 +231,8 @@ export class PostgresSearchEngine implements SearchEngine {
       ORDER BY ${order('found')}
     `);
 
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      phases: row.phases ?? [],
-      artefactType: row.artefact_type,
-      kind: row.kind,
-      topics: row.topics ?? [],
-      tags: row.tags ?? [],
-      licence: row.licence,
-      council: row.council_slug && row.council_name ? { slug: row.council_slug, name: row.council_name } : null,
-      format: row.format,
-      fileName: row.file_name,
-      sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
-      createdAt: row.created_at,
-      highlights: {
+    return rows.map((row) =>
+      materialHit(row, {
         title: row.title_headline === null ? plain(row.title) : splitHighlights(row.title_headline),
         summary:
           row.summary_headline === null
@@ -255,8 +242,8 @@ export class PostgresSearchEngine implements SearchEngine {
           before: row.snippet_cut_before === true,
           after: row.snippet_cut_after === true,
         }),
-      },
-    }));
+      }),
+    );
   }
 
   /**
@@ -288,22 +275,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 }
 
-interface HitRow {
-  id: string;
-  title: string;
-  summary: string;
-  phases: string[] | null;
-  artefact_type: string;
-  kind: string;
-  topics: string[] | null;
-  tags: string[] | null;
-  licence: string;
-  council_slug: string | null;
-  council_name: string | null;
-  created_at: string;
-  file_name: string | null;
-  format: string | null;
-  size_bytes: number | string | null;
+interface HitRow extends MaterialHitRow {
   title_headline: string | null;
   summary_headline: string | null;
   snippet_headline: string | null;

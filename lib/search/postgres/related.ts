@@ -8,6 +8,7 @@ import { isUuid } from '@/lib/text/uuid';
 import { maxRelated, type RelatedSource, type SearchHit } from '../search-engine';
 import { rankSql } from './ranking';
 import { plain } from './highlights';
+import { materialHit, type MaterialHitRow } from './material-hit-row';
 import { sourceWords } from '../related-words';
 
 /**
@@ -25,7 +26,7 @@ export async function relatedInPostgres(db: Database, viewer: Viewer, source: Re
   if (count === 0 || !isUuid(source.id)) return [];
   const words = sourceWords(source);
   const topics = source.topics.length > 0 ? sql`ARRAY[${sql.join(source.topics.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`ARRAY[]::text[]`;
-  const rows = await queryRows<RelatedRow>(db, sql`
+  const rows = await queryRows<MaterialHitRow>(db, sql`
     WITH source AS (
       SELECT replace(plainto_tsquery('english', ${words})::text, ' & ', ' | ')::tsquery AS q
     )
@@ -49,39 +50,6 @@ export async function relatedInPostgres(db: Database, viewer: Viewer, source: Re
       m.created_at DESC, m.id
     LIMIT ${count}
   `);
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    phases: row.phases ?? [],
-    artefactType: row.artefact_type,
-    kind: row.kind,
-    topics: row.topics ?? [],
-    tags: row.tags ?? [],
-    licence: row.licence,
-    council: row.council_slug && row.council_name ? { slug: row.council_slug, name: row.council_name } : null,
-    format: row.format,
-    fileName: row.file_name,
-    sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
-    createdAt: row.created_at,
-    highlights: { title: plain(row.title), summary: plain(row.summary), text: [] },
-  }));
+  return rows.map((row) => materialHit(row, { title: plain(row.title), summary: plain(row.summary), text: [] }));
 }
 
-interface RelatedRow {
-  id: string;
-  title: string;
-  summary: string;
-  phases: string[] | null;
-  artefact_type: string;
-  kind: string;
-  topics: string[] | null;
-  tags: string[] | null;
-  licence: string;
-  council_slug: string | null;
-  council_name: string | null;
-  created_at: string;
-  file_name: string | null;
-  format: string | null;
-  size_bytes: number | string | null;
-}
