@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { queryRows } from '@/lib/db/query-rows';
 import { apiTokens, users } from '@/lib/db/schema';
 import { council, outcomeOf, person, refusal, type Council, type Person } from '@/lib/organisations/testing/fixtures';

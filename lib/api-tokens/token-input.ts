@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { addDays, dayFromParts, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, dayFromParts, todayInLondon } from '@/lib/text/calendar-days';
 import { ValidationError, type FieldError } from '@/lib/errors';
 import { single } from '@/lib/materials/material-access';
 import { tokenScopes, type TokenScope } from './token-scope';
@@ -44,9 +44,9 @@ export function readTokenAnswers(fields: Record<string, unknown>, now: Date = ne
   }
   const today = todayInLondon(now);
   const latest = addDays(today, longestTokenLifeDays);
-  const chosen = dayFromParts(text(fields.expiresDay), text(fields.expiresMonth), text(fields.expiresYear));
+  const chosen = dayFromParts(text(fields.expiresDay), text(fields.expiresMonth), text(fields.expiresYear), 'Enter the date the token stops working');
   let lastDay = '';
-  if ('error' in chosen) errors.push({ field: 'expiresDay', message: chosen.error.replace('the date your council will do it by', 'the date the token stops working') });
+  if ('error' in chosen) errors.push({ field: 'expiresDay', message: chosen.error });
   else if (chosen.day < today) errors.push({ field: 'expiresDay', message: 'The date must be today or in the future' });
   else if (chosen.day > latest) errors.push({ field: 'expiresDay', message: `The date must be no more than a year from today (${latest.split('-').reverse().join('/')} at the latest)` });
   else lastDay = chosen.day;

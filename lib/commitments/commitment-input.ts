@@ -6,7 +6,7 @@ import { phases, users } from '@/lib/db/schema';
 import type { Transaction } from '@/lib/db/transaction';
 import { ValidationError, type FieldError } from '@/lib/errors';
 import { single } from '@/lib/materials/material-access';
-import { dayFromParts, todayInLondon } from './commitment-dates';
+import { dayFromParts, todayInLondon } from '@/lib/text/calendar-days';
 import { commitmentDescriptionLimit, commitmentKinds, evidenceExpectedLimit } from './commitment-words';
 
 /**
@@ -76,7 +76,7 @@ export async function readCommitmentAnswers(
     }
   }
 
-  const due = dayFromParts(text(fields.dueDay), text(fields.dueMonth), text(fields.dueYear));
+  const due = dayFromParts(text(fields.dueDay), text(fields.dueMonth), text(fields.dueYear), 'Enter the date your council will do it by');
   let dueOn = '';
   if ('error' in due) errors.push({ field: 'dueDay', message: due.error });
   else if (due.day < todayInLondon(options.now) && due.day !== options.keepDay) errors.push({ field: 'dueDay', message: 'The date must be today or in the future' });

@@ -10,7 +10,7 @@ import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { addLinkEvidence } from './add-link-evidence';
 import { addMaterialEvidence } from './add-material-evidence';
-import { addDays, todayInLondon } from './commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { confirmCommitment } from './confirm-commitment';
 import { getCommitment } from './get-commitment';
 import { listCommitments } from './list-commitments';

@@ -13,7 +13,7 @@ import { AppError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
 import { displayName } from '@/lib/text/display-name';
 import { commitmentFor } from './commitment-access';
-import { todayInLondon } from './commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 import { commitmentStatus } from './commitment-status';
 import type { CommitmentKind, CommitmentStatus } from './commitment-words';
 

@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
 import { single } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
-import { todayInLondon } from './commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 import { commitmentStatusSql } from './commitment-status';
 import { commitmentKinds, commitmentStatuses, type CommitmentKind, type CommitmentStatus } from './commitment-words';
 

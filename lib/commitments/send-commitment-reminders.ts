@@ -4,7 +4,7 @@ import { logger } from '@/lib/logging';
 import { sendQuietly, type MailMessage } from '@/lib/mail/mailer';
 import type { Services } from '@/lib/services';
 import { formatDate } from '@/lib/text/dates';
-import { addDays, todayInLondon } from './commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import type { CommitmentReminderKind } from './commitment-words';
 
 /**

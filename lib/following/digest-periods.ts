@@ -1,4 +1,4 @@
-import { todayInLondon } from '@/lib/commitments/commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 
 /**
  * Digest periods are UK calendar days and ISO weeks: '2026-12-03' for a daily digest, '2026-W49' for a

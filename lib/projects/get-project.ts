@@ -11,7 +11,7 @@ import {
   canViewMaterial,
 } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { todayInLondon } from '@/lib/commitments/commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 import { materials, organisations, phases, projectPartners, projectUpdateMaterials, projectUpdates, topics, users, type ProjectLink } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Services } from '@/lib/services';

@@ -5,7 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { canPostProjectUpdate, canViewMaterial } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { requireSignedIn } from '@/lib/commitments/commitment-access';
-import { todayInLondon } from '@/lib/commitments/commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 import { materials, projectReminders, projects, projectUpdateMaterials, projectUpdates } from '@/lib/db/schema';
 import { AppError, ValidationError, type FieldError } from '@/lib/errors';
 import { single } from '@/lib/materials/material-access';

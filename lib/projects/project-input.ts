@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { visibilities } from '@/lib/auth/viewer';
-import { dayFromParts } from '@/lib/commitments/commitment-dates';
+import { dayFromParts } from '@/lib/text/calendar-days';
 import { topics, users, type ProjectLink } from '@/lib/db/schema';
 import type { Transaction } from '@/lib/db/transaction';
 import { ValidationError, type FieldError } from '@/lib/errors';
@@ -90,7 +90,7 @@ export async function readProjectAnswers(
   let expectedEndOn: string | null = null;
   const endParts = [text(fields.endDay), text(fields.endMonth), text(fields.endYear)] as const;
   if (endParts.some(Boolean)) {
-    const end = dayFromParts(...endParts);
+    const end = dayFromParts(...endParts, 'Enter the expected end date');
     if ('error' in end) errors.push({ field: 'endDay', message: end.error });
     else if ('day' in start && end.day < start.day) errors.push({ field: 'endDay', message: 'The expected end date must be the same as or after the start date' });
     else expectedEndOn = end.day;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { todayInLondon } from '@/lib/commitments/commitment-dates';
+import { todayInLondon } from '@/lib/text/calendar-days';
 import { logger } from '@/lib/logging';
 import { sendQuietly, type MailMessage } from '@/lib/mail/mailer';
 import type { Services } from '@/lib/services';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
-import { addDays, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { apiTokens } from '@/lib/db/schema';
 import { council, person } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';

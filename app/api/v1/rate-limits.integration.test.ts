@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { callApi } from '@/lib/api/testing/call-api';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
-import { addDays, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { council, person } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';

@@ -6,7 +6,7 @@ import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
 import { callApi } from '@/lib/api/testing/call-api';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
-import { addDays, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { recordCommitment } from '@/lib/commitments/record-commitment';
 import { commitmentAnswers } from '@/lib/commitments/testing/fixtures';
 import { apiTokens, users } from '@/lib/db/schema';

@@ -1,6 +1,6 @@
 import { materials } from '@/lib/db/schema';
 import type { TestHub } from '@/lib/testing/test-hub';
-import { addDays, todayInLondon } from '../commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 
 /**
  * Test helpers for commitments: form answers as a browser posts them, and materials inserted directly

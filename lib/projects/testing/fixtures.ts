@@ -1,4 +1,4 @@
-import { addDays, todayInLondon } from '@/lib/commitments/commitment-dates';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 
 /** Test helpers for projects: form answers as a browser posts them. */
 

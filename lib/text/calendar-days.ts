@@ -1,6 +1,7 @@
 /**
- * Commitment dates are calendar days in the UK ("by 31 March 2027"): stored as 'YYYY-MM-DD', and
- * "today" is the day it is in London, whatever the server's own time zone. Safe to import anywhere.
+ * Calendar days in the UK (a commitment's "by 31 March 2027", a project's start, a token's last day,
+ * a digest's period): stored as 'YYYY-MM-DD', and "today" is the day it is in London, whatever the
+ * server's own time zone. Safe to import anywhere.
  */
 
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -17,10 +18,11 @@ export function addDays(day: string, days: number): string {
 }
 
 /**
- * A day from the three boxes of a GOV.UK date input, or a message saying what is wrong with them.
- * Years are written in full; "2 30 2027" or "31 2 2027" is not a date.
+ * A day from the three boxes of a GOV.UK date input, or a message saying what is wrong with them
+ * (`whenEmpty` when all three are empty, in the form's own words). Years are written in full;
+ * "2 30 2027" or "31 2 2027" is not a date.
  */
-export function dayFromParts(day: string, month: string, year: string, whenEmpty = 'Enter the date your council will do it by'): { day: string } | { error: string } {
+export function dayFromParts(day: string, month: string, year: string, whenEmpty: string): { day: string } | { error: string } {
   if (!day && !month && !year) return { error: whenEmpty };
   if (!day || !month || !year) return { error: `The date must include a ${[!day && 'day', !month && 'month', !year && 'year'].filter(Boolean).join(' and a ')}` };
   if (![day, month, year].every((part) => /^\d+$/.test(part))) return { error: 'The date must be a real date, written in numbers' };
