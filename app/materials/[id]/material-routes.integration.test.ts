@@ -1,16 +1,12 @@
-import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
-import { auditEvents, materials, materialVersions } from '@/lib/db/schema';
-import { generateAlternativeFormats } from '@/lib/documents';
-import { storeVersionAlternatives } from '@/lib/material-alternatives/store-alternatives';
+import { auditEvents, materials } from '@/lib/db/schema';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
-import { createMaterial } from '@/lib/materials/create-material';
+import { discussionGuideAnswers, shareDiscussionGuide } from '@/lib/materials/testing/shared-material';
 import { loadFormAttempt } from '@/lib/forms/form-attempts';
 import { testDrivers } from '@/lib/testing/databases';
-import type { BlobStore } from '@/lib/storage/blob-store';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
 
 // The route handlers the change forms post to, called as Next.js calls them. The viewer and the
@@ -29,21 +25,8 @@ const { POST: restore } = await import('./restore/route');
 const { POST: confirmDelete } = await import('./delete/confirm/route');
 const { GET: downloadVersion } = await import('./versions/[version]/download/route');
 const { POST: confirmMakeCurrent } = await import('./versions/[version]/make-current/confirm/route');
-const { GET: download } = await import('./download/route');
-const { GET: downloadAlternative } = await import('./download/[format]/route');
-const { GET: downloadVersionAlternative } = await import('./versions/[version]/download/[format]/route');
 
 const site = 'http://hub.test';
-const answers = {
-  title: 'Bin collections discussion guide',
-  summary: 'Questions we asked residents.',
-  phases: 'discovery',
-  artefactType: 'discussion-guide',
-  kind: 'template',
-  tags: 'interviews',
-  licence: 'OGL-UK-3.0',
-  visibility: 'public',
-};
 
 type Post = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
@@ -97,22 +80,13 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     state.viewer = anonymous;
   });
 
-  async function share(visibility: Visibility = 'public') {
-    const { id } = await createMaterial(hub.services, {
-      actor: member,
-      // The same file every time: shared anyway, as a person may after the duplicate warning.
-      fields: { ...answers, visibility, shareAnyway: 'yes' },
-      file: { fileName: 'guide.txt', stream: Readable.from([Buffer.from('Version one')]) },
-    });
-    await checkThenPublish(hub.services, member, id);
-    return id;
-  }
+  const share = (visibility: Visibility = 'public') => shareDiscussionGuide(hub, member, visibility);
 
   const row = async (id: string) => (await hub.services.db.select().from(materials).where(eq(materials.id, id)))[0];
   const events = async (id: string) => (await hub.services.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id))).length;
 
   const posts: [string, Post, (id: string, headers?: Record<string, string>) => Request][] = [
-    ['edit', saveEdit, (id, h) => urlEncoded(`/materials/${id}/edit/save`, { ...answers, title: 'Forged' }, h)],
+    ['edit', saveEdit, (id, h) => urlEncoded(`/materials/${id}/edit/save`, { ...discussionGuideAnswers, title: 'Forged' }, h)],
     ['replace', uploadReplacement, (id, h) => multipart(`/materials/${id}/replace/upload`, 'Forged', 'guide.txt', 'Forged', h)],
     ['withdraw', confirmWithdraw, (id, h) => urlEncoded(`/materials/${id}/withdraw/confirm`, { reason: 'Forged' }, h)],
     ['restore', restore, (id, h) => urlEncoded(`/materials/${id}/restore`, {}, h)],
@@ -170,12 +144,12 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
   it('edit: saves and goes back to the page; with errors, comes back to the form with the answers kept for that person only', async () => {
     const id = await share();
     state.viewer = member;
-    const saved = await call(saveEdit, urlEncoded(`/materials/${id}/edit/save`, { ...answers, title: 'Missed bins guide', visibility: 'councils' }), id);
+    const saved = await call(saveEdit, urlEncoded(`/materials/${id}/edit/save`, { ...discussionGuideAnswers, title: 'Missed bins guide', visibility: 'councils' }), id);
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`/materials/${id}?updated=1`);
     expect(await row(id)).toMatchObject({ title: 'Missed bins guide', visibility: 'councils' });
 
-    const refused = await call(saveEdit, urlEncoded(`/materials/${id}/edit/save`, { ...answers, title: '', summary: 'Kept summary' }), id);
+    const refused = await call(saveEdit, urlEncoded(`/materials/${id}/edit/save`, { ...discussionGuideAnswers, title: '', summary: 'Kept summary' }), id);
     expect(refused.status).toBe(303);
     const location = new URL(refused.headers.get('location')!, site);
     expect(location.pathname).toBe(`/materials/${id}/edit`);
@@ -233,60 +207,6 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     expect((await version1('1')).status).toBe(404);
   });
 
-  it("alternative formats: the same answer as the file's own download for every viewer, as attachments, and 404 for any other format", async () => {
-    const files = await generateAlternativeFormats('# Bin collections discussion guide\n', { created: new Date('2026-01-15') });
-    const withAlternatives = async (visibility: Visibility) => {
-      const id = await share(visibility);
-      const [version] = await hub.services.db.select({ id: materialVersions.id }).from(materialVersions).where(eq(materialVersions.materialId, id));
-      await storeVersionAlternatives(hub.services, version!.id, files);
-      return id;
-    };
-    const publicId = await withAlternatives('public');
-    const councilOnlyId = await withAlternatives('organisation');
-    const get = {
-      file: (id: string) => download(new Request(`${site}/materials/${id}/download`), { params: Promise.resolve({ id }) }),
-      docx: (id: string) => downloadAlternative(new Request(`${site}/materials/${id}/download/docx`), { params: Promise.resolve({ id, format: 'docx' }) }),
-      'version 1 odt': (id: string) =>
-        downloadVersionAlternative(new Request(`${site}/materials/${id}/versions/1/download/odt`), { params: Promise.resolve({ id, version: '1', format: 'odt' }) }),
-    };
-    const rows: [string, Viewer, string, number][] = [
-      ['anonymous', anonymous, publicId, 200],
-      ['anonymous', anonymous, councilOnlyId, 404],
-      ['another council', otherCouncil, publicId, 200],
-      ['another council', otherCouncil, councilOnlyId, 404],
-      ['a member', member, councilOnlyId, 200],
-      ['a site admin', admin, councilOnlyId, 200],
-    ];
-    for (const [, viewer, id, status] of rows) {
-      state.viewer = viewer;
-      for (const route of Object.values(get)) {
-        const response = await route(id);
-        expect(response.status).toBe(status);
-        await response.body?.cancel();
-      }
-    }
-
-    state.viewer = anonymous;
-    const docx = await get.docx(publicId);
-    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(docx.headers.get('content-disposition')).toBe('attachment; filename=guide.docx');
-    expect(docx.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(docx.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
-    expect(Buffer.from(await docx.arrayBuffer())).toEqual(files[0]!.body);
-    const odt = await get['version 1 odt'](publicId);
-    expect(odt.headers.get('content-disposition')).toBe('attachment; filename=guide.odt');
-    expect(Buffer.from(await odt.arrayBuffer())).toEqual(files[1]!.body);
-
-    for (const format of ['pdf', 'txt', 'DOCX', '..', 'docx.html']) {
-      const response = await downloadAlternative(new Request(`${site}/materials/${publicId}/download/x`), { params: Promise.resolve({ id: publicId, format }) });
-      expect(response.status).toBe(404);
-    }
-    const noVersion = await downloadVersionAlternative(new Request(`${site}/materials/${publicId}/versions/2/download/docx`), {
-      params: Promise.resolve({ id: publicId, version: '2', format: 'docx' }),
-    });
-    expect(noVersion.status).toBe(404);
-  });
-
   it('make an older version current: through the check like a replacement; the current or a missing version is refused', async () => {
     const id = await share('organisation');
     state.viewer = member;
@@ -315,33 +235,5 @@ describe.each(testDrivers)('material change routes on %s', (driver) => {
     await checkThenPublish(hub.services, member, id);
     const version3 = await downloadVersion(new Request(`${site}/materials/${id}/versions/3/download`), { params: Promise.resolve({ id, version: '3' }) });
     expect(await version3.text()).toBe('Version one');
-  });
-
-  it('storage failing mid-download: the answer breaks off instead of ending as if complete, and the next download works', async () => {
-    const id = await share('public');
-    const healthy = hub.services;
-    // A store whose file stream fails after its first bytes, as S3 or a disk can part-way through.
-    const failing: BlobStore = Object.assign(Object.create(healthy.storage) as BlobStore, {
-      get: async (key: string) => {
-        const { sizeBytes } = await healthy.storage.get(key);
-        const body = new Readable({ read() {} });
-        body.push(Buffer.from('Vers'));
-        setImmediate(() => body.destroy(new Error('socket hang up')));
-        return { body, sizeBytes };
-      },
-    });
-    const download = () => downloadVersion(new Request(`${site}/materials/${id}/versions/1/download`), { params: Promise.resolve({ id, version: '1' }) });
-    state.hub = { ...hub, services: { ...healthy, storage: failing } };
-    try {
-      const broken = await download();
-      expect(broken.status).toBe(200);
-      // The declared length is the whole file's: a browser given fewer bytes knows the download failed.
-      expect(broken.headers.get('content-length')).toBe(String('Version one'.length));
-      await expect(broken.text()).rejects.toThrow();
-    } finally {
-      state.hub = hub;
-    }
-    const whole = await download();
-    expect(await whole.text()).toBe('Version one');
   });
 });
