@@ -13,11 +13,13 @@ import {
   withEllipses,
   withoutMarkers,
 } from './postgres/highlights';
+import { filterConditions, publishedCondition, textCondition } from './postgres/conditions';
 import { planSearch, type SearchPlan } from './postgres/plan';
+import { queryCte, rankWithClauses, withMatching } from './postgres/plan-sql';
 import { materialHit, type MaterialHitRow } from './postgres/material-hit-row';
 import { relatedInPostgres } from './postgres/related';
 import { rankSql } from './postgres/ranking';
-import { phrasePatternSql, snippetHighlights, snippetLateralSql, snippetPatternSql, snippetSettings } from './postgres/snippets';
+import { snippetHighlights, snippetLateralSql, snippetSettings } from './postgres/snippets';
 import { isBlankQuery } from './query/parse-query';
 import {
   facetNames,
@@ -289,89 +291,6 @@ type Counts = { total: number; byFacet: Record<FacetName, Map<string, { count: n
 function noCounts(): Counts {
   const byFacet = Object.fromEntries(facetNames.map((name) => [name, new Map()])) as Counts['byFacet'];
   return { total: 0, byFacet };
-}
-
-// ---- Query pieces ------------------------------------------------------------------------------------
-
-/**
- * `search_query`: q, the tsquery results must match (NULL when browsing); h, what highlights mark;
- * and, for the hits, p, the pattern snippets look for.
- */
-function queryCte(plan: SearchPlan, withSnippets: boolean): SQL {
-  if (plan.kind !== 'words') return sql`search_query AS (SELECT NULL::tsquery AS q, NULL::tsquery AS h, NULL::text AS p, NULL::text AS pp)`;
-  const highlight = plan.highlight ?? sql`NULL::tsquery`;
-  const pattern = withSnippets && plan.highlight ? snippetPatternSql(plan.snippetWords) : sql`NULL::text`;
-  const phrasePattern = withSnippets && plan.highlight ? phrasePatternSql(plan.snippetPhrases) : sql`NULL::text`;
-  return sql`search_query AS (SELECT ${plan.match} AS q, ${highlight} AS h, ${pattern} AS p, ${phrasePattern} AS pp)`;
-}
-
-/** The plan matching some of the words instead of all, when asked and when there are several. */
-function withMatching(plan: SearchPlan, matching: 'all' | 'some'): SearchPlan {
-  if (matching === 'all' || plan.kind !== 'words' || !plan.someWords) return plan;
-  return { ...plan, match: plan.someWords.match, countedClauses: plan.someWords.clauses };
-}
-
-/**
- * With some of the words: how many clauses a material matches comes first (each is worth more than
- * any ts_rank_cd, which stays well below 10), so materials with every word lead, as before.
- */
-function rankWithClauses(clauses: SQL[] | undefined, rank: SQL): SQL {
-  if (!clauses?.length) return rank;
-  const matched = sql.join(
-    clauses.map((clause) => sql`(m.search_vector @@ ${clause})::int`),
-    sql` + `,
-  );
-  return sql`((${matched}) * 10 + ${rank})::real`;
-}
-
-/** Only materials first published in the period asked for (bound parameters; `true` when none). */
-function publishedCondition(period: SearchQuery['published']): SQL {
-  const after = validInstant(period?.after);
-  const upTo = validInstant(period?.upTo);
-  if (!after && !upTo) return sql`true`;
-  return sql`(m.first_published_at IS NOT NULL${after ? sql` AND m.first_published_at > ${after}::timestamptz` : sql``}${
-    upTo ? sql` AND m.first_published_at <= ${upTo}::timestamptz` : sql``
-  })`;
-}
-
-/** An ISO 8601 instant as Postgres should read it, or undefined for anything else. */
-function validInstant(value: string | undefined): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-function textCondition(plan: SearchPlan): SQL {
-  if (plan.kind === 'browse') return sql`true`;
-  if (plan.kind === 'nothing') return sql`false`;
-  return sql`m.search_vector @@ search_query.q`;
-}
-
-/** One condition per facet; `true` when nothing is selected. Values are bound parameters. */
-function filterConditions(filters: SearchFilters): Record<FacetName, SQL> {
-  return {
-    phases: overlaps(sql`m.phases`, filters.phases),
-    artefactTypes: isIn(sql`m.artefact_type`, filters.artefactTypes),
-    kinds: isIn(sql`m.kind`, filters.kinds),
-    topics: overlaps(sql`m.topics`, filters.topics),
-    councils: isIn(sql`o.slug`, filters.councils),
-    licences: isIn(sql`m.licence`, filters.licences),
-  };
-}
-
-function parameters(values: string[]): SQL {
-  return sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  );
-}
-
-function overlaps(column: SQL, values: string[]): SQL {
-  return values.length === 0 ? sql`true` : sql`(${column} && ARRAY[${parameters(values)}]::text[])`;
-}
-
-function isIn(column: SQL, values: string[]): SQL {
-  return values.length === 0 ? sql`true` : sql`(${column} IS NOT NULL AND ${column} IN (${parameters(values)}))`;
 }
 
 // ---- Helpers -----------------------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchPlan } from './plan';
+import type { FacetName, SearchFilters, SearchQuery } from '../search-engine';
+
+/**
+ * The WHERE conditions the Postgres engine puts beside the visibility rule: the words, the filters
+ * (one per facet, so each facet can be counted without its own) and the publishing period. They read
+ * the columns of `materials m` and `organisations o`; every value is a bound parameter.
+ */
+
+/** Only materials first published in the period asked for (bound parameters; `true` when none). */
+export function publishedCondition(period: SearchQuery['published']): SQL {
+  const after = validInstant(period?.after);
+  const upTo = validInstant(period?.upTo);
+  if (!after && !upTo) return sql`true`;
+  return sql`(m.first_published_at IS NOT NULL${after ? sql` AND m.first_published_at > ${after}::timestamptz` : sql``}${
+    upTo ? sql` AND m.first_published_at <= ${upTo}::timestamptz` : sql``
+  })`;
+}
+
+/** An ISO 8601 instant as Postgres should read it, or undefined for anything else. */
+function validInstant(value: string | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+export function textCondition(plan: SearchPlan): SQL {
+  if (plan.kind === 'browse') return sql`true`;
+  if (plan.kind === 'nothing') return sql`false`;
+  return sql`m.search_vector @@ search_query.q`;
+}
+
+/** One condition per facet; `true` when nothing is selected. Values are bound parameters. */
+export function filterConditions(filters: SearchFilters): Record<FacetName, SQL> {
+  return {
+    phases: overlaps(sql`m.phases`, filters.phases),
+    artefactTypes: isIn(sql`m.artefact_type`, filters.artefactTypes),
+    kinds: isIn(sql`m.kind`, filters.kinds),
+    topics: overlaps(sql`m.topics`, filters.topics),
+    councils: isIn(sql`o.slug`, filters.councils),
+    licences: isIn(sql`m.licence`, filters.licences),
+  };
+}
+
+function parameters(values: string[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+}
+
+function overlaps(column: SQL, values: string[]): SQL {
+  return values.length === 0 ? sql`true` : sql`(${column} && ARRAY[${parameters(values)}]::text[])`;
+}
+
+function isIn(column: SQL, values: string[]): SQL {
+  return values.length === 0 ? sql`true` : sql`(${column} IS NOT NULL AND ${column} IN (${parameters(values)}))`;
+}
