@@ -16,16 +16,17 @@ const hub = { kind: 'system', label: 'Discovery Commons starter kit' } as const;
  * left out). Runs after seedStarterKit, which adds the templates.
  */
 export async function seedStarterKits(services: Services): Promise<{ added: number; skipped: number }> {
+  // Which kits were ever added, in one look at the kits' own audit events (the subject index), not one per kit.
+  const seen = await services.db
+    .select({ seedKey: sql<string | null>`${auditEvents.after}->>'seedKey'` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectType, 'kit'), eq(auditEvents.action, 'kit.made')));
+  const addedBefore = new Set(seen.map((row) => row.seedKey));
   let added = 0;
   for (const definition of starterKits) {
+    if (addedBefore.has(definition.seedKey)) continue;
     try {
       const made = await services.db.transaction(async (tx) => {
-        const [seen] = await tx
-          .select({ id: auditEvents.id })
-          .from(auditEvents)
-          .where(and(eq(auditEvents.action, 'kit.made'), sql`${auditEvents.after}->>'seedKey' = ${definition.seedKey}`))
-          .limit(1);
-        if (seen) return false;
         const templates = await tx
           .select({ id: materials.id, seedKey: materials.seedKey })
           .from(materials)
