@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { canAddCommitmentEvidence, canChangeCommitment, canRecordCommitment } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { materials, phases, users } from '@/lib/db/schema';
+import { materials, phases } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { displayName } from '@/lib/text/display-name';
+import { memberChoices } from '@/lib/organisations/member-choices';
+import type { Choice } from '@/lib/forms/choice';
 import { commitmentFor } from './commitment-access';
 
 /**
@@ -13,35 +14,21 @@ import { commitmentFor } from './commitment-access';
  * the forms; anyone else gets empty lists.
  */
 
-export interface Choice {
-  value: string;
-  label: string;
-}
-
 export async function phaseChoices(services: Services): Promise<Choice[]> {
   const rows = await services.db.select({ slug: phases.slug, label: phases.label }).from(phases).orderBy(asc(phases.position));
   return rows.map((row) => ({ value: row.slug, label: row.label }));
 }
 
-async function membersOf(services: Services, organisationId: string): Promise<Choice[]> {
-  const rows = await services.db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.organisationId, organisationId))
-    .orderBy(sql`lower(coalesce(${users.name}, ''))`, asc(users.id));
-  return rows.map((row) => ({ value: row.id, label: displayName(row.name) }));
-}
-
 /** Who may be the contact of a new commitment: the members of the viewer's own council. */
 export async function newCommitmentContactChoices(services: Services, viewer: Viewer): Promise<Choice[]> {
   if (viewer.kind !== 'user' || !viewer.organisation || !canRecordCommitment(viewer)) return [];
-  return membersOf(services, viewer.organisation.id);
+  return memberChoices(services, viewer.organisation.id);
 }
 
 /** Who may be the contact of this commitment: its council's members, for those who may change it. */
 export async function commitmentContactChoices(services: Services, viewer: Viewer, commitmentId: unknown): Promise<Choice[]> {
   const commitment = await commitmentFor(services.db, viewer, commitmentId);
-  return canChangeCommitment(viewer, commitment) ? membersOf(services, commitment.organisationId) : [];
+  return canChangeCommitment(viewer, commitment) ? memberChoices(services, commitment.organisationId) : [];
 }
 
 /** The council's published materials the viewer may see, newest first: what a member may attach. */

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import { canEditProject, canPostProjectUpdate, canRegisterProject, visibleMaterialsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { Choice } from '@/lib/commitments/commitment-form-choices';
 import { queryRows } from '@/lib/db/query-rows';
-import { organisations, projectPartners, projects, topics, users } from '@/lib/db/schema';
+import { organisations, projectPartners, projects, topics } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
-import { displayName } from '@/lib/text/display-name';
+import { memberChoices } from '@/lib/organisations/member-choices';
+import type { Choice } from '@/lib/forms/choice';
 import { projectFor } from './project-access';
 
 /**
@@ -20,25 +20,16 @@ export async function topicChoices(services: Services): Promise<Choice[]> {
   return rows.map((row) => ({ value: row.slug, label: row.label }));
 }
 
-async function membersOf(services: Services, organisationId: string): Promise<Choice[]> {
-  const rows = await services.db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.organisationId, organisationId))
-    .orderBy(sql`lower(coalesce(${users.name}, ''))`, asc(users.id));
-  return rows.map((row) => ({ value: row.id, label: displayName(row.name) }));
-}
-
 /** Who may be the contact of a new project: the viewer's own council's members. */
 export async function newProjectContactChoices(services: Services, viewer: Viewer): Promise<Choice[]> {
   if (viewer.kind !== 'user' || !viewer.organisation || !canRegisterProject(viewer)) return [];
-  return membersOf(services, viewer.organisation.id);
+  return memberChoices(services, viewer.organisation.id);
 }
 
 /** Who may be the contact of this project: its council's members, for those who may edit it. */
 export async function projectContactChoices(services: Services, viewer: Viewer, projectId: unknown): Promise<Choice[]> {
   const project = await projectFor(services.db, viewer, projectId);
-  return canEditProject(viewer, project) ? membersOf(services, project.organisationId) : [];
+  return canEditProject(viewer, project) ? memberChoices(services, project.organisationId) : [];
 }
 
 /**

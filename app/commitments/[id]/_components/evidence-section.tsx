@@ -1,7 +1,7 @@
 import { Button, Select, TextInput } from '@/app/_components/govuk';
 import type { CommitmentView } from '@/lib/commitments/get-commitment';
 import { evidenceTitleLimit } from '@/lib/commitments/commitment-words';
-import type { Choice } from '@/lib/commitments/commitment-form-choices';
+import type { Choice } from '@/lib/forms/choice';
 import { formatDate } from '@/lib/text/dates';
 
 /**
