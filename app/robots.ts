@@ -9,8 +9,9 @@ import { absoluteUrl, siteAddress } from '@/lib/open-data/site-address';
  * - downloads (/materials/…/download, old versions): files can be 100 MB; a crawler fetching every
  *   one costs bandwidth and storage requests for nothing, since the material's page describes it
  *   (with its structured data). People and harvesters (the catalogue) still download them.
- * - /search with parameters: every combination of words, filters and pages is another address, an
- *   endless crawl; the sitemap lists every public material instead. /search itself stays open.
+ * - the forms to register, change and delete projects and kits, and kits' zips (as downloads above).
+ * - /search and /projects with parameters: every combination of words, filters and pages is another address, an
+ *   endless crawl; the sitemap lists every public material and project instead. /search and /projects stay open.
  * - /search/export.csv: a spreadsheet of results, not a page.
  *
  * This asks politely and hides nothing: what is private is kept private by the permission rules.
@@ -46,6 +47,16 @@ export default function robots(): MetadataRoute.Robots {
         '/organisations/*/manage',
         '/organisations/*/audit',
         '/organisations/*/contact',
+        '/projects/new',
+        '/projects/register',
+        '/projects/*/edit',
+        '/projects/*/delete',
+        '/projects?',
+        '/kits/new',
+        '/kits/make',
+        '/kits/*/download',
+        '/kits/*/edit',
+        '/kits/*/delete',
         '/search?',
         '/search/export.csv',
         '/healthz',

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Button, NotificationBanner, Pagination, paginationItems, Select } from '@/app/_components/govuk';
 import { canRegisterProject } from '@/lib/auth/permissions';
-import { listProjects, readProjectFilters, type ProjectFilters } from '@/lib/projects/list-projects';
+import { feedAlternates } from '@/lib/open-data/feed-links';
+import { listProjects, projectFilterQuery, readProjectFilters } from '@/lib/projects/list-projects';
 import { topicChoices } from '@/lib/projects/project-form-choices';
 import { quietDays } from '@/lib/projects/project-timeline';
 import { collaborationChoices, collaborationLabels, projectPhaseLabels, projectPhases, projectStatusLabels, projectStatuses } from '@/lib/projects/project-words';
@@ -14,7 +15,11 @@ import { PhaseTag, StatusNote } from './_components/phase-tag';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const metadata: Metadata = { title: 'Projects' };
+/** The page, and the Atom feed of the public projects matching the same filters (lib/open-data/project-feeds.ts). */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = projectFilterQuery(readProjectFilters(await searchParams));
+  return { title: 'Projects', alternates: feedAlternates(`/projects/feed${query ? `?${query}` : ''}`, 'Public projects (Atom feed)') };
+}
 
 /**
  * Every project the viewer may see (the same visibility rule as materials, with partner councils),
@@ -28,7 +33,8 @@ export default async function ProjectsPage({ searchParams }: Props) {
   const hub = await services();
   const [list, topics] = await Promise.all([listProjects(hub, viewer, filters), topicChoices(hub)]);
   const councils = [...vocabularies().councils].sort((a, b) => a.name.localeCompare(b.name));
-  const hrefFor = (page: number) => `/projects?${filterQuery(filters, page)}`;
+  const feedQuery = projectFilterQuery({ ...filters, page: 1 });
+  const hrefFor = (page: number) => `/projects?${projectFilterQuery({ ...filters, page })}`;
 
   return (
     <div className="govuk-grid-row">
@@ -70,6 +76,12 @@ export default async function ProjectsPage({ searchParams }: Props) {
           </div>
           <Button variant="secondary">Filter projects</Button>
         </form>
+        <p className="govuk-body-s">
+          <a className="govuk-link" href={`/projects/feed${feedQuery ? `?${feedQuery}` : ''}`}>
+            Subscribe to these projects (Atom feed)
+          </a>{' '}
+          – public projects only.
+        </p>
         <h2 className="govuk-heading-m" id="results">
           {list.total === 1 ? '1 project' : `${list.total} projects`}
         </h2>
@@ -110,9 +122,3 @@ export default async function ProjectsPage({ searchParams }: Props) {
   );
 }
 
-function filterQuery(filters: ProjectFilters, page: number): string {
-  const query = new URLSearchParams();
-  for (const key of ['phase', 'topic', 'council', 'collaboration', 'status'] as const) if (filters[key]) query.set(key, filters[key]);
-  if (page > 1) query.set('page', String(page));
-  return query.toString();
-}

@@ -14,7 +14,7 @@ export interface ApiOperation<P extends QueryShape = QueryShape, Q extends Query
   operationId: string;
   /** OpenAPI style: /materials/{id}, under /api/v1. */
   path: string;
-  tag: 'Search' | 'Materials' | 'Vocabularies' | 'Councils' | 'Commitments' | 'About the API';
+  tag: 'Search' | 'Materials' | 'Vocabularies' | 'Councils' | 'Commitments' | 'Projects' | 'Kits' | 'About the API';
   summary: string;
   description: string;
   /** Path parameters. A value of the wrong shape names nothing: 404 with `notFound`, as the pages do. */

@@ -15,6 +15,8 @@ const tagDescriptions: Record<ApiOperation['tag'], string> = {
   Vocabularies: 'The fixed lists materials are described with.',
   Councils: 'Councils and other public bodies on the hub.',
   Commitments: 'What councils have said they will share, and what they kept.',
+  Projects: 'What councils are working on, with partners, materials and updates.',
+  Kits: 'Discovery kits: ordered sets of materials with notes, and their zips.',
   'About the API': 'This document.',
 };
 

@@ -17,9 +17,11 @@ export interface KitListItem {
 
 /**
  * The kits the viewer may see, the hub's starter kits first, then the most recently changed. Each
- * counts only the items the viewer may see, so a count never hints at hidden materials.
+ * counts only the items the viewer may see, so a count never hints at hidden materials. `offset`
+ * skips that many (the API's pages; the order ends on the id, so pages neither repeat nor skip while
+ * nothing changes).
  */
-export async function listKits(services: Services, viewer: Viewer, options: { limit?: number } = {}): Promise<KitListItem[]> {
+export async function listKits(services: Services, viewer: Viewer, options: { limit?: number; offset?: number } = {}): Promise<KitListItem[]> {
   const rows = await queryRows<{ id: string; title: string; description: string; council_slug: string | null; council_name: string | null; item_count: number; updated_at: Date | string }>(
     services.db,
     sql`SELECT k.id, k.title, k.description, o.slug AS council_slug, o.name AS council_name, k.updated_at,
@@ -28,7 +30,7 @@ export async function listKits(services: Services, viewer: Viewer, options: { li
         FROM kits k LEFT JOIN organisations o ON o.id = k.organisation_id
         WHERE ${visibleKitsSql(viewer)}
         ORDER BY (k.organisation_id IS NULL) DESC, k.updated_at DESC, k.id
-        LIMIT ${options.limit ?? 500}`,
+        LIMIT ${options.limit ?? 500} OFFSET ${options.offset ?? 0}`,
   );
   return rows.map((row) => ({
     id: row.id,

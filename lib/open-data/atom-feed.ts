@@ -13,15 +13,15 @@ export interface AtomCategory {
 }
 
 export interface AtomEntry {
-  /** A permanent absolute URL: the material's page. */
+  /** A permanent absolute URL (the material's page) or URN (a project's update). */
   id: string;
   title: string;
-  /** The material's page. */
+  /** The page it is on (the material's, the project's). */
   link: string;
   summary: string;
   author: string;
-  /** ISO 8601. */
-  published: string;
+  /** ISO 8601; left out when not known (Atom makes it optional). */
+  published?: string;
   /** ISO 8601. */
   updated: string;
   categories: AtomCategory[];
@@ -49,7 +49,7 @@ function entryXml(entry: AtomEntry): string {
     element('id', entry.id),
     element('title', entry.title),
     `<link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>`,
-    element('published', entry.published),
+    entry.published ? element('published', entry.published) : '',
     element('updated', entry.updated),
     `<author>${element('name', entry.author)}</author>`,
     ...entry.categories.map((c) => `<category term="${xmlText(c.term)}" scheme="${xmlText(c.scheme)}" label="${xmlText(c.label)}"/>`),

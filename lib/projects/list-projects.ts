@@ -47,6 +47,14 @@ export function readProjectFilters(query: Record<string, unknown>): ProjectFilte
   });
 }
 
+/** The filters as a query string (without `page` on the first page): the list's, its feed's and its pages' links. */
+export function projectFilterQuery(filters: Omit<ProjectFilters, 'page'> & { page?: number }): string {
+  const query = new URLSearchParams();
+  for (const key of ['phase', 'topic', 'council', 'collaboration', 'status'] as const) if (filters[key]) query.set(key, filters[key]);
+  if (filters.page && filters.page > 1) query.set('page', String(filters.page));
+  return query.toString();
+}
+
 export interface ProjectListItem {
   id: string;
   name: string;

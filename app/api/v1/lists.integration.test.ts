@@ -164,7 +164,7 @@ describe.each(testDrivers)('the API’s lists on %s', (driver) => {
     const { response, body } = await callApi(openApi, '/api/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ openapi: '3.1.1' });
-    const unknown = await elsewhere(new Request('http://hub.test/api/v1/projects'));
+    const unknown = await elsewhere(new Request('http://hub.test/api/v1/nothing-here'));
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
   });

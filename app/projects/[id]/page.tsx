@@ -3,6 +3,7 @@ import { FollowButton } from '@/app/_components/follow-button';
 import { Button, ErrorSummary, NotificationBanner, Select, SummaryList, type SummaryListRow } from '@/app/_components/govuk';
 import { errorsByField, loadFormAttempt, textValue, type FormAttempt, type FormName } from '@/lib/forms/form-attempts';
 import { findFollow } from '@/lib/following/list-follows';
+import { feedAlternates } from '@/lib/open-data/feed-links';
 import { visibilityInWords } from '@/lib/materials/visibility-words';
 import type { ProjectView } from '@/lib/projects/get-project';
 import { inviteCouncilChoices } from '@/lib/projects/project-form-choices';
@@ -24,7 +25,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { id } = await params;
   const { project } = await loadProject(id);
   const { attempt } = await searchParams;
-  return { title: `${typeof attempt === 'string' ? 'Error: ' : ''}${project.name}` };
+  return {
+    title: `${typeof attempt === 'string' ? 'Error: ' : ''}${project.name}`,
+    // Only a public project has a feed (a feed is the same for everyone): linking one that answers 404 would mislead.
+    alternates: project.visibility === 'public' ? feedAlternates(`/projects/${project.id}/feed`, `Updates on ${project.name} (Atom feed)`) : undefined,
+  };
 }
 
 const doneMessages: Record<string, string> = {
@@ -103,6 +108,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           returnTo={base}
           hint="Get an email when it has a new update or moves phase. You choose how often."
         />
+        {project.visibility === 'public' ? (
+          <p className="govuk-body-s">
+            <a className="govuk-link" href={`${base}/feed`}>
+              Subscribe to this project’s updates (Atom feed)
+            </a>
+          </p>
+        ) : null}
         <p className="govuk-body app-update-timeline__body">{project.summary}</p>
         <SummaryList rows={rows(project)} />
         {project.links.length ? (

@@ -2,8 +2,10 @@ import 'server-only';
 import type { ApiOperation } from '../api-operation';
 import { getCommitmentOperation, listCommitmentsOperation } from './commitments';
 import { getCouncilOperation, listCouncilsOperation } from './councils';
+import { downloadKitOperation, getKitOperation, listKitsOperation } from './kits';
 import { downloadMaterialOperation, downloadVersionOperation, getMaterialOperation } from './materials';
 import { openApiOperation } from './openapi';
+import { getProjectOperation, listProjectsOperation } from './projects';
 import { searchOperation } from './search';
 import { getVocabularyOperation, listVocabulariesOperation } from './vocabularies';
 
@@ -20,6 +22,11 @@ export function apiOperations(): ApiOperation[] {
     getCouncilOperation,
     listCommitmentsOperation,
     getCommitmentOperation,
+    listProjectsOperation,
+    getProjectOperation,
+    listKitsOperation,
+    getKitOperation,
+    downloadKitOperation,
     openApiOperation,
   ] as ApiOperation[];
 }
