@@ -27,7 +27,7 @@ export default async function DevelopersPage() {
           <div className="govuk-grid-column-two-thirds">
             <p className="govuk-body-l">
               Connect your own systems to Discovery Commons: search materials, read their details and download their files,
-              with the same rules as the website.
+              follow councils’ projects and their updates, and take Discovery kits whole, with the same rules as the website.
             </p>
             <p className="govuk-body">
               The API is read-only. You do not need a key: without one you see what anyone may see on the website. With a
@@ -58,6 +58,18 @@ export default async function DevelopersPage() {
             <p className="govuk-body">
               Answers that are not personal carry an <code>ETag</code>. Send it back in <code>If-None-Match</code> and, if
               nothing has changed, you get <code>304 Not Modified</code> with no body.
+            </p>
+            <h2 className="govuk-heading-m">Feeds and open data</h2>
+            <p className="govuk-body">
+              To follow what is new without a program of your own, use the Atom feeds: of any search (
+              <code>/search/feed</code>, with the search page’s parameters), of a council (<code>/organisations/&lt;slug&gt;/feed</code>),
+              of public projects (<code>/projects/feed</code>, with the projects page’s filters) and of one public project’s
+              updates (<code>/projects/&lt;id&gt;/feed</code>). Each page with a feed names it in its head. Feeds, the{' '}
+              <a className="govuk-link" href="/catalog.jsonld">
+                data catalogue
+              </a>{' '}
+              (DCAT, also as <a className="govuk-link" href="/catalog.ttl">Turtle</a>) and the sitemap hold public things only,
+              whoever asks.
             </p>
             <h2 className="govuk-heading-m">Contents</h2>
             <ul className="govuk-list">

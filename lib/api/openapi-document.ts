@@ -126,7 +126,7 @@ export function openApiDocument(site: string): JsonObject & { openapi: string } 
     info: {
       title: 'Discovery Commons API',
       version: '1.0.0',
-      summary: 'Read the hub’s materials, vocabularies, councils and commitments as data.',
+      summary: 'Read the hub’s materials, vocabularies, councils, commitments, projects and kits as data.',
       description:
         'Read-only. Requests without a token or session see what anyone may see. A personal API token (made on your account page, sent as `Authorization: Bearer <token>`, never in the web address) or a session cookie (a browser signed in to the hub) sees what that person sees on the pages, with their membership as it is at that moment. Errors are problem details (RFC 9457).',
       license: { name: 'MIT', identifier: 'MIT' },
