@@ -37,9 +37,18 @@ test('anonymous answers carry an ETag and come back as 304; mistakes are problem
   expect(wrong.status()).toBe(400);
   expect(wrong.headers()['content-type']).toBe('application/problem+json');
   expect((await wrong.json()).errors.map((e: { parameter: string }) => e.parameter).sort()).toEqual(['page', 'phase']);
-  const nowhere = await page.request.get('/api/v1/projects');
+  const nowhere = await page.request.get('/api/v1/nothing-here');
   expect(nowhere.status()).toBe(404);
   expect(nowhere.headers()['content-type']).toBe('application/problem+json');
+
+  // Projects and kits over real HTTP (every viewer and visibility: app/api/v1/projects, app/api/v1/kits).
+  for (const path of ['/api/v1/projects?limit=2', '/api/v1/kits?limit=2']) {
+    const list = await page.request.get(path);
+    expect(list.status(), path).toBe(200);
+    expect(list.headers().etag, path).toBeTruthy();
+    const body = (await list.json()) as { results: { apiUrl: string }[] };
+    if (body.results[0]) expect((await page.request.get(body.results[0].apiUrl)).status(), body.results[0].apiUrl).toBe(200);
+  }
 
   await signInAs(page, uniqueAddress('leeds.gov.uk', 'developer'));
   const signedIn = await page.request.get('/api/v1/search?q=research&limit=5', { headers: { 'if-none-match': etag } });

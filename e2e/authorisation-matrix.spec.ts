@@ -22,7 +22,8 @@ import {
 /**
  * The authorisation matrix, over HTTP against the production build: every material route, action and
  * download × every kind of viewer × every visibility (and withdrawn, another council's private
- * material, and a material that does not exist), with the exact answer each should get. Also search
+ * material, and a material that does not exist), with the exact answer each should get. Also projects
+ * and kits (pages, JSON API, the kit zip and the project feeds) holding every such material. Also search
  * hits and facet counts, the organisation and admin pages, forged form posts (to the material and
  * organisation forms)
  * (without a session, from another council, from another site), and revocation taking effect on the
@@ -826,6 +827,67 @@ test('JSON API: each material, its downloads and search answer every viewer exac
     const found = (JSON.parse(body) as { results: { id: string }[] }).results.map((r) => materialKeys.find((m) => materials[m].id === r.id) ?? r.id);
     expect.soft(found.sort(), `${name}: the hits`).toEqual(mainKeys.filter((m) => findable(v, m)).sort());
     expectNoLeaks(v, name, body, searchUrl);
+  }
+});
+
+test('projects and kits: their pages, the JSON API, the kit zip and the feeds answer every viewer by the same rules', async () => {
+  test.setTimeout(180_000);
+  const levels = ['public', 'councils', 'organisation'] as const;
+  const inKits: MaterialKey[] = ['public', 'councils', 'organisation', 'withdrawn', 'otherCouncil'];
+  const projects = {} as Record<(typeof levels)[number], string>;
+  const kits = {} as Record<(typeof levels)[number], string>;
+  // Seeded in the database (their forms have their own tests): council A's project and kit at each
+  // visibility, each holding every matrix material (the project through an update).
+  for (const visibility of levels) {
+    const project = await db.query<{ id: string }>(
+      `INSERT INTO projects (organisation_id, name, summary, phase, start_on, visibility, contact_user_id) VALUES ($1, $2, 'A project of the matrix', 'discovery', '2026-10-01', $3, $4) RETURNING id`,
+      [councils.a.id, `A ${visibility} project ${word}`, visibility, people.aMember.id],
+    );
+    projects[visibility] = project.rows[0]!.id;
+    const update = await db.query<{ id: string }>(`INSERT INTO project_updates (project_id, organisation_id, posted_on, body) VALUES ($1, $2, '2026-11-01', 'Our research so far') RETURNING id`, [projects[visibility], councils.a.id]);
+    const kit = await db.query<{ id: string }>(`INSERT INTO kits (title, visibility, organisation_id) VALUES ($1, $2, $3) RETURNING id`, [`A ${visibility} kit ${word}`, visibility, councils.a.id]);
+    kits[visibility] = kit.rows[0]!.id;
+    for (const [i, m] of inKits.entries()) {
+      await db.query(`INSERT INTO project_update_materials (update_id, material_id) VALUES ($1, $2)`, [update.rows[0]!.id, materials[m].id]);
+      await db.query(`INSERT INTO kit_items (kit_id, material_id, position, note) VALUES ($1, $2, $3, 'Why it is here')`, [kits[visibility], materials[m].id, i + 1]);
+    }
+  }
+  const missing = randomUUID();
+  const seesLevel = (v: ViewerKey, level: (typeof levels)[number] | 'missing') => level !== 'missing' && canSee(v, level);
+
+  for (const v of viewerKeys) {
+    for (const level of [...levels, 'missing'] as const) {
+      const project = level === 'missing' ? missing : projects[level];
+      const kit = level === 'missing' ? missing : kits[level];
+      const want = seesLevel(v, level) ? { status: 200 } : { status: 404 };
+      for (const url of [`/projects/${project}`, `/api/v1/projects/${project}`, `/kits/${kit}`, `/api/v1/kits/${kit}`, `/api/v1/kits/${kit}/download`]) {
+        const name = `${viewerLabel(v)} × ${level} × GET ${url}`;
+        const response = await ctx(v).get(url, { maxRedirects: 0 });
+        const body = await expectOutcome(name, response, want);
+        if (url.startsWith('/api/') && response.status() === 404) expect.soft(response.headers()['content-type'], `${name}: a problem`).toBe('application/problem+json');
+        // The zip is stored, not deflated: its README and files would show any title that got in.
+        expectNoLeaks(v, name, body, url);
+      }
+      // A feed is the same for everyone: public projects only, whoever asks.
+      const feedUrl = `/projects/${project}/feed`;
+      const feedName = `${viewerLabel(v)} × ${level} × GET ${feedUrl}`;
+      expectNoLeaks('anonymous', feedName, await expectOutcome(feedName, await ctx(v).get(feedUrl), { status: level === 'public' ? 200 : 404 }), feedUrl);
+    }
+    const lists = [
+      { url: `/api/v1/projects?council=${councils.a.slug}&limit=100`, ids: Object.values(projects), want: levels.filter((l) => seesLevel(v, l)).map((l) => projects[l]) },
+      { url: '/api/v1/kits?limit=100', ids: Object.values(kits), want: levels.filter((l) => seesLevel(v, l)).map((l) => kits[l]) },
+    ];
+    for (const list of lists) {
+      const name = `${viewerLabel(v)} × GET ${list.url}`;
+      const body = await expectOutcome(name, await ctx(v).get(list.url), { status: 200 });
+      const ids = (JSON.parse(body) as { results: { id: string }[] }).results.map((r) => r.id).filter((id) => list.ids.includes(id));
+      expect.soft(ids.sort(), `${name}: the ones listed`).toEqual([...list.want].sort());
+      expectNoLeaks(v, name, body, list.url);
+    }
+    const feedName = `${viewerLabel(v)} × GET /projects/feed`;
+    const feed = await expectOutcome(feedName, await ctx(v).get(`/projects/feed?council=${councils.a.slug}`), { status: 200 });
+    expect.soft(feed.includes(`A public project ${word}`) && !feed.includes(`A councils project ${word}`) && !feed.includes(`A organisation project ${word}`), `${feedName}: public projects only`).toBe(true);
+    expectNoLeaks('anonymous', feedName, feed);
   }
 });
 

@@ -155,6 +155,18 @@ test.describe('without JavaScript', () => {
       await landed(anonymousPage, name);
       await expect(anonymousPage.locator('.govuk-summary-list')).toContainText(`Jo Ahmed ${run}, ${councils.a.name}`);
       await expect(anonymousPage.getByText(people.member.email)).toHaveCount(0);
+      // Its updates as an Atom feed, named in the page's head and linked on it; public things only.
+      await expect(anonymousPage.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', new RegExp(`${projectPath}/feed$`));
+      await expect(anonymousPage.getByRole('link', { name: 'Subscribe to this project’s updates (Atom feed)' })).toHaveAttribute('href', `${projectPath}/feed`);
+      const feed = await anonymousPage.request.get(`${projectPath}/feed`);
+      expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+      const feedText = await feed.text();
+      expect(feedText).toContain(`We finished twelve interviews with residents ${run}.`);
+      expect(feedText).not.toContain(people.member.email);
+      await anonymousPage.goto('/projects?phase=alpha');
+      await landed(anonymousPage, 'Projects');
+      await expect(anonymousPage.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', /\/projects\/feed\?phase=alpha$/);
+      expect(await (await anonymousPage.request.get('/projects/feed?phase=alpha')).text()).toContain(name);
       await outsider.close();
     } finally {
       await context.close();
@@ -194,6 +206,9 @@ test.describe('partners, without JavaScript', () => {
       pagesWithoutJavaScript.add(page);
       await page.goto(projectPath);
       await landed(page, name);
+      // A project for one council has no feed, so its page names none.
+      await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(0);
+      expect((await page.request.get(`${projectPath}/feed`)).status()).toBe(404);
       // Its own council is not offered; inviting nobody says what to do.
       await expect(page.getByLabel('Invite a council to be a partner').locator(`option[value="${councils.a.slug}"]`)).toHaveCount(0);
       await page.getByRole('button', { name: 'Invite council' }).click();
