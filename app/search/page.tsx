@@ -17,7 +17,7 @@ import { SelectedFilters } from './_components/selected-filters';
 import { ProjectsNow } from '@/app/projects/_components/projects-now';
 import { projectsInDiscovery, recentProjectUpdates } from '@/lib/projects/projects-now';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
-import { searchProjects } from '@/lib/search/project-search';
+import { projectQuery, searchProjects } from '@/lib/search/project-search';
 import { projectPhases, type ProjectPhase } from '@/lib/projects/project-words';
 import { ProjectResults } from './_components/project-results';
 
@@ -49,8 +49,10 @@ export default async function SearchPage({ searchParams }: Props) {
   };
   const [results, projects, inDiscovery, updates] = await Promise.all([
     searchMaterials(hub, viewer, query),
-    // Only material phases chosen (retirement): no project is in them.
-    query.filters.phases.length > 0 && projectFilters.phases.length === 0 ? { hits: [], total: 0 } : searchProjects(hub, viewer, query.text, projectFilters),
+    // Nothing typed (browsing materials), or only material phases chosen (retirement): no projects here.
+    query.text === '' || (query.filters.phases.length > 0 && projectFilters.phases.length === 0)
+      ? { hits: [], total: 0 }
+      : searchProjects(hub, viewer, projectQuery(query.text, projectFilters, { facets: false })),
     topic ? projectsInDiscovery(hub, viewer, { topic: topic.slug }) : [],
     topic ? recentProjectUpdates(hub, viewer, { topic: topic.slug }) : [],
   ]);

@@ -6,7 +6,7 @@ import type { ProjectSearchResults } from '@/lib/search/project-search';
  * researcher sees who is already working on it. Narrowed by the page's phase, service area and
  * council filters where they apply to projects.
  */
-export function ProjectResults({ results }: { results: ProjectSearchResults }) {
+export function ProjectResults({ results }: { results: Pick<ProjectSearchResults, 'hits' | 'total'> }) {
   if (results.total === 0) return null;
   return (
     <section aria-labelledby="matching-projects" className="govuk-!-margin-bottom-6" data-testid="matching-projects">
