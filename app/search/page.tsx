@@ -17,14 +17,18 @@ import { SelectedFilters } from './_components/selected-filters';
 import { ProjectsNow } from '@/app/projects/_components/projects-now';
 import { projectsInDiscovery, recentProjectUpdates } from '@/lib/projects/projects-now';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
-import { searchProjects } from '@/lib/search/project-search';
+import { projectQuery, searchProjects } from '@/lib/search/project-search';
 import { projectPhases, type ProjectPhase } from '@/lib/projects/project-words';
 import { ProjectResults } from './_components/project-results';
+import { ProjectSearchView } from './_components/project-search-view';
+import { isProjectsView, parseProjectSearchParams, projectSearchHref } from '@/lib/search/project-search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const query = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  if (isProjectsView(raw)) return { title: 'Search projects' };
+  const query = parseSearchParams(raw);
   return { title: 'Search', alternates: feedAlternates(searchFeedHref(query), 'New public materials for this search (Atom feed)') };
 }
 
@@ -36,8 +40,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
-  const query = parseSearchParams(raw);
   const [hub, viewer] = await Promise.all([services(), currentViewer()]);
+  if (isProjectsView(raw)) {
+    // Projects as their own type: the same words, with the project filters.
+    const projectSearch = parseProjectSearchParams(raw);
+    return <ProjectSearchView query={projectSearch} results={await searchProjects(hub, viewer, projectSearch)} />;
+  }
+  const query = parseSearchParams(raw);
   // One service area chosen (a "service area page"): who is working on it, beside its materials.
   const topicSlug = query.filters.topics.length === 1 ? query.filters.topics[0] : undefined;
   const topic = topicSlug ? vocabularies().topics.find((t) => t.slug === topicSlug) : undefined;
@@ -49,8 +58,10 @@ export default async function SearchPage({ searchParams }: Props) {
   };
   const [results, projects, inDiscovery, updates] = await Promise.all([
     searchMaterials(hub, viewer, query),
-    // Only material phases chosen (retirement): no project is in them.
-    query.filters.phases.length > 0 && projectFilters.phases.length === 0 ? { hits: [], total: 0 } : searchProjects(hub, viewer, query.text, projectFilters),
+    // Nothing typed (browsing materials), or only material phases chosen (retirement): no projects here.
+    query.text === '' || (query.filters.phases.length > 0 && projectFilters.phases.length === 0)
+      ? { hits: [], total: 0 }
+      : searchProjects(hub, viewer, projectQuery(query.text, projectFilters, { facets: false })),
     topic ? projectsInDiscovery(hub, viewer, { topic: topic.slug }) : [],
     topic ? recentProjectUpdates(hub, viewer, { topic: topic.slug }) : [],
   ]);
@@ -110,7 +121,7 @@ export default async function SearchPage({ searchParams }: Props) {
             wide screens the results column floats right and the filters sit on the left as usual.
           */}
           <div className="govuk-grid-column-two-thirds app-search__results">
-            <ProjectResults results={projects} />
+            <ProjectResults results={projects} allHref={projectSearchHref({ text: query.text, filters: { collaboration: [], ...projectFilters }, page: 1 })} />
             <h2 className="govuk-heading-m">
               {results.total === 0
                 ? 'No materials found'

@@ -15,9 +15,10 @@ import { runtime } from '@/lib/runtime';
 
 const usage = `Usage: npm run search:reconcile [-- --repair]
 
-Compares the Meilisearch index (MEILI_INDEX on MEILI_HOST) with the hub's database, which is the
-source of truth, and reports published materials missing from the index, documents that are out of
-date, and documents of materials that are withdrawn or deleted.
+Compares the Meilisearch indexes (MEILI_INDEX on MEILI_HOST, and the projects index beside it,
+"<MEILI_INDEX>_projects") with the hub's database, which is the source of truth, and reports
+published materials and projects missing from them, documents that are out of date, and documents of
+materials that are withdrawn or deleted and of projects that are deleted.
 --repair  also fixes them: adds the missing, replaces the out-of-date and deletes the extra.
 With the embedded database, stop the server first: only one process may open it.`;
 
@@ -43,10 +44,12 @@ async function main(): Promise<number> {
     }
     const hub = await runtime('cli');
     close = () => hub.close();
-    const result = await reconcile(writeGateway(search), hub.services.db, search.index, { repair });
+    const options = { repair };
+    const result = await reconcile(writeGateway(search), hub.services.db, search.index, options);
     for (const line of describeDrift(result, search.index)) console.log(line);
-    if (!hasDrift(result)) return 0;
-    if (result.repaired) {
+    for (const line of describeDrift(result.projects, result.projects.index, 'projects')) console.log(line);
+    if (!hasDrift(result) && !hasDrift(result.projects)) return 0;
+    if (options.repair) {
       console.log('Repaired: the index now matches the database.');
       return 0;
     }

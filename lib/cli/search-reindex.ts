@@ -15,9 +15,10 @@ import { runtime } from '@/lib/runtime';
 
 const usage = `Usage: npm run search:reindex
 
-Rebuilds the Meilisearch index (MEILI_INDEX, default "materials", on MEILI_HOST) from the hub's
-database: builds a fresh index with the current settings, loads every published material into it,
-then swaps it with the live index in one step and deletes the old one. Search keeps answering from
+Rebuilds the Meilisearch indexes (MEILI_INDEX, default "materials", and the projects index beside
+it, "<MEILI_INDEX>_projects", on MEILI_HOST) from the hub's database: builds a fresh index with the
+current settings, loads every published material (or every project) into it, then swaps it with the
+live index in one step and deletes the old one. Search keeps answering from
 the old index until the swap. Changes made meanwhile are applied by the background worker after.
 With the embedded database, stop the server first: only one process may open it.`;
 
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
     close = () => hub.close();
     const started = Date.now();
     const result = await reindex(writeGateway(search), hub.services.db, search.index, { onProgress: (message) => console.log(message) });
-    console.log(`Done: ${result.documents} published materials are in ${result.index} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    console.log(
+      `Done: ${result.documents} published materials are in ${result.index} and ${result.projects} projects in ${result.projectsIndex} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ReindexRunningError) console.error(error.message);

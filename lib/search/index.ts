@@ -60,16 +60,27 @@ export async function searchWithFallback(
   viewer: Viewer,
   query: SearchQuery,
 ): Promise<{ found: EngineResults; engine: SearchEngine; fallback: boolean }> {
+  return askWithFallback(services, (engine) => engine.search(viewer, query));
+}
+
+/**
+ * Asks the configured engine; when it fails (Meilisearch down or timing out), asks the built-in
+ * Postgres engine instead, counting and logging the fallback. Materials and projects alike.
+ */
+export async function askWithFallback<T>(
+  services: Services,
+  ask: (engine: SearchEngine) => Promise<T>,
+): Promise<{ found: T; engine: SearchEngine; fallback: boolean }> {
   const preferred = searchEngine(services);
   try {
-    return { found: await preferred.search(viewer, query), engine: preferred, fallback: false };
+    return { found: await ask(preferred), engine: preferred, fallback: false };
   } catch (error) {
     if (preferred.name === 'postgres') throw error;
     hubMetrics().searchFallbacks.inc({ engine: preferred.name });
     // Never the search words: they are the viewer's, and can name people.
     logger('search').error({ engine: preferred.name, err: error }, 'search engine failed, answering from Postgres instead');
     const engine = new PostgresSearchEngine(services.db);
-    return { found: await engine.search(viewer, query), engine, fallback: true };
+    return { found: await ask(engine), engine, fallback: true };
   }
 }
 

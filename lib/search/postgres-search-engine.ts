@@ -18,6 +18,8 @@ import { planSearch, type SearchPlan } from './postgres/plan';
 import { queryCte, rankWithClauses, withMatching } from './postgres/plan-sql';
 import { materialHit, type MaterialHitRow } from './postgres/material-hit-row';
 import { relatedInPostgres } from './postgres/related';
+import { searchProjectsInPostgres } from './postgres/project-search';
+import type { ProjectSearchQuery, ProjectSearchResults } from './project-search-types';
 import { rankSql } from './postgres/ranking';
 import { snippetHighlights, snippetLateralSql, snippetSettings } from './postgres/snippets';
 import { isBlankQuery } from './query/parse-query';
@@ -71,6 +73,10 @@ export class PostgresSearchEngine implements SearchEngine {
 
   related(viewer: Viewer, source: RelatedSource, limit: number): Promise<SearchHit[]> {
     return relatedInPostgres(this.db, viewer, source, limit);
+  }
+
+  searchProjects(viewer: Viewer, query: ProjectSearchQuery): Promise<ProjectSearchResults> {
+    return searchProjectsInPostgres(this.db, viewer, query);
   }
 
   private async run(db: Database, viewer: Viewer, plan: SearchPlan, query: SearchQuery): Promise<EngineResults> {

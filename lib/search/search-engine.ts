@@ -8,6 +8,9 @@
  */
 
 import type { Viewer } from '@/lib/auth/viewer';
+import type { ProjectSearchQuery, ProjectSearchResults } from './project-search-types';
+
+export type * from './project-search-types';
 
 export type FacetName = 'phases' | 'artefactTypes' | 'kinds' | 'topics' | 'councils' | 'licences';
 
@@ -168,6 +171,12 @@ export interface SearchEngine {
    * carry no highlights.
    */
   related(viewer: Viewer, source: RelatedSource, limit: number): Promise<SearchHit[]>;
+  /**
+   * Projects (lib/search/project-search-types.ts): the same words, synonyms and typo forgiveness as
+   * materials; only projects the viewer may see (visibleProjectsSql: the one visibility rule, partner
+   * councils included), in hits and in every facet count.
+   */
+  searchProjects(viewer: Viewer, query: ProjectSearchQuery): Promise<ProjectSearchResults>;
 }
 
 export const maxRelated = 20;

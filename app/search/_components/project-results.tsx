@@ -4,9 +4,10 @@ import type { ProjectSearchResults } from '@/lib/search/project-search';
 /**
  * "Projects matching your search": the few projects the same words find, above the materials, so a
  * researcher sees who is already working on it. Narrowed by the page's phase, service area and
- * council filters where they apply to projects.
+ * council filters where they apply to projects; `allHref` opens the projects view of the search
+ * (`show=projects`), with all of them and the project filters.
  */
-export function ProjectResults({ results }: { results: ProjectSearchResults }) {
+export function ProjectResults({ results, allHref }: { results: Pick<ProjectSearchResults, 'hits' | 'total'>; allHref: string }) {
   if (results.total === 0) return null;
   return (
     <section aria-labelledby="matching-projects" className="govuk-!-margin-bottom-6" data-testid="matching-projects">
@@ -27,11 +28,12 @@ export function ProjectResults({ results }: { results: ProjectSearchResults }) {
           </li>
         ))}
       </ul>
-      {results.total > results.hits.length ? (
-        <p className="govuk-body-s">
-          Showing {results.hits.length} of {results.total.toLocaleString('en-GB')} matching projects. Add words or filters to narrow them.
-        </p>
-      ) : null}
+      <p className="govuk-body-s">
+        {results.total > results.hits.length ? `Showing ${results.hits.length} of ${results.total.toLocaleString('en-GB')} matching projects. ` : null}
+        <a className="govuk-link" href={allHref} data-testid="all-matching-projects">
+          {results.total > results.hits.length ? 'See them all' : 'Search projects'}, with filters for phase, service area, council and collaboration
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Viewer } from '../viewer';
+import type { Viewer, Visibility } from '../viewer';
 import { canManageOrganisation } from './organisations';
 import { isMemberOf, isSiteAdmin, organisationOf } from './viewer-facts';
 import { canSeeAtVisibility, visibleAtVisibilitySql } from './visibility';
@@ -32,6 +32,24 @@ export function visibleProjectsSql(viewer: Viewer): SQL {
     sql`p.organisation_id`,
     (organisationId) => sql`EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id AND pp.organisation_id = ${organisationId})`,
   );
+}
+
+/**
+ * The same rule again, as plain facts, for search engines that cannot run SQL: the Meilisearch
+ * engine builds its projects filter from these (lib/search/meilisearch/project-filters.ts). Either
+ * every project (site admins), or those with one of `visibilities`, plus the 'organisation' projects
+ * of `ownOrganisationId` and those it is invited to as a partner, when the viewer belongs to one.
+ * Kept next to visibleProjectsSql so that the two change together.
+ */
+export type ProjectVisibilityFilterFacts =
+  | { sees: 'every-project' }
+  | { sees: 'by-visibility'; visibilities: Visibility[]; ownOrganisationId: string | null };
+
+export function projectVisibilityFilterFacts(viewer: Viewer): ProjectVisibilityFilterFacts {
+  if (isSiteAdmin(viewer)) return { sees: 'every-project' };
+  const organisationId = organisationOf(viewer);
+  if (!organisationId) return { sees: 'by-visibility', visibilities: ['public'], ownOrganisationId: null };
+  return { sees: 'by-visibility', visibilities: ['public', 'councils'], ownOrganisationId: organisationId };
 }
 
 /** Register a project: members of a council, for their own council only. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { projects } from './projects';
 import { users } from './people';
@@ -153,15 +153,21 @@ export const materialVersions = pgTable(
 );
 
 /**
- * Changes the Meilisearch index has not yet caught up with. Rows are written by database triggers
- * (drizzle/0003_…), so every change to a material or its council's name lands here in the same
- * transaction as the change itself; the search-index job drains them (lib/search/meilisearch).
+ * Changes the Meilisearch indexes have not yet caught up with. Rows are written by database triggers
+ * (drizzle/0004_…, and 0020_… for projects), so every change to a material, a project, a project's
+ * partners or a council's name lands here in the same transaction as the change itself; the
+ * search-index job drains them (lib/search/meilisearch). Each row names a material or a project.
  */
-export const searchOutbox = pgTable('search_outbox', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  materialId: uuid('material_id').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const searchOutbox = pgTable(
+  'search_outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    materialId: uuid('material_id'),
+    projectId: uuid('project_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('search_outbox_one_subject', sql`(${t.materialId} IS NULL) <> (${t.projectId} IS NULL)`)],
+);
 
 /**
  * Every distinct word (lower-cased, unstemmed) seen in materials' titles, summaries, tags and text:

@@ -120,7 +120,7 @@ export function toDocument(row: MaterialRow): MaterialDocument {
 }
 
 /** 16 hex characters of SHA-256 over the document's JSON (its keys are always in the same order). */
-export function stampOf(document: Omit<MaterialDocument, 'stamp'>): string {
+export function stampOf(document: Omit<MaterialDocument, 'stamp'> | object): string {
   return createHash('sha256').update(JSON.stringify(document)).digest('hex').slice(0, 16);
 }
 

@@ -23,6 +23,9 @@ import {
 import { equals, facetAttributes, searchFilter, visibilityFilter } from './filters';
 import { sourceWords } from '../related-words';
 import { isUnreachable, type MeiliGateway } from './gateway';
+import { searchProjectsInMeilisearch } from './project-search';
+import { projectsIndexUid } from './project-index';
+import type { ProjectSearchQuery, ProjectSearchResults } from '../project-search-types';
 
 /**
  * Search through Meilisearch, with the same answers' shape and rules as the Postgres engine:
@@ -47,17 +50,31 @@ export class MeilisearchSearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
   private unreachableUntil = 0;
 
+  /** The projects index: `<materials index>_projects` unless given (projectsIndexUid). */
+  private readonly projectsIndexUid: string;
+
   constructor(
     private readonly gateway: MeiliGateway,
     private readonly db: Database,
     private readonly indexUid: string,
-    private readonly options: { retryAfterUnreachableMs: number } = { retryAfterUnreachableMs: 5_000 },
-  ) {}
+    private readonly options: { retryAfterUnreachableMs: number; projectsIndexUid?: string } = { retryAfterUnreachableMs: 5_000 },
+  ) {
+    this.projectsIndexUid = options.projectsIndexUid ?? projectsIndexUid(indexUid);
+  }
 
-  async search(viewer: Viewer, query: SearchQuery): Promise<EngineResults> {
+  search(viewer: Viewer, query: SearchQuery): Promise<EngineResults> {
+    return this.guarded(() => this.run(viewer, query));
+  }
+
+  /** Projects, from the projects index (project-search.ts), with the same unreachable guard. */
+  searchProjects(viewer: Viewer, query: ProjectSearchQuery): Promise<ProjectSearchResults> {
+    return this.guarded(() => searchProjectsInMeilisearch(this.gateway, this.db, this.projectsIndexUid, viewer, query));
+  }
+
+  private async guarded<T>(ask: () => Promise<T>): Promise<T> {
     if (Date.now() < this.unreachableUntil) throw new Error('Meilisearch was unreachable moments ago; not trying again yet');
     try {
-      return await this.run(viewer, query);
+      return await ask();
     } catch (error) {
       if (isUnreachable(error)) this.unreachableUntil = Date.now() + this.options.retryAfterUnreachableMs;
       throw error;

@@ -1,13 +1,14 @@
 // The search engine contract (lib/search/testing/) run against a real Meilisearch server, when one
 // is given: MEILI_HOST (and MEILI_API_KEY if it needs one). Without it the suite is reported as
 // skipped (no Meilisearch server can run on the build machines), so nobody mistakes it for a pass.
-// Each run uses an index of its own, deleted after.
+// Each run uses an index of its own (and a projects index beside it), deleted after.
 import { randomBytes } from 'node:crypto';
 import { describe } from 'vitest';
 import { describeSearchEngineContract } from '../testing/search-engine-contract';
 import { waitForTasks } from './gateway';
 import { searchGateway, writeGateway } from './index';
 import { MeilisearchSearchEngine } from './meilisearch-engine';
+import { projectsIndexUid } from './project-index';
 import { SearchSync } from './sync';
 
 const host = process.env.MEILI_HOST;
@@ -34,6 +35,8 @@ describe.skipIf(!host)('Meilisearch (set MEILI_HOST to run this contract against
       },
       async close() {
         await waitForTasks(writes, [await writes.deleteIndex(index)], `Deleting the contract index ${index}`);
+        const projects = projectsIndexUid(index);
+        await waitForTasks(writes, [await writes.deleteIndex(projects)], `Deleting the contract index ${projects}`);
       },
     };
   });

@@ -40,11 +40,17 @@ describe.each(testDrivers)('reindex and reconcile on %s', (driver) => {
       const result = await reindex(gateway, db(), 'materials', { now: new Date('2026-05-01T09:30:12.123Z') });
       expect(result).toMatchObject({ index: 'materials', documents: 2, removedLeftovers: [] });
       expect(indexedIds()).toEqual([a, b].sort());
-      expect([...gateway.indexes.keys()]).toEqual(['materials']);
+      // The projects index beside it is rebuilt the same way (created here, as there was none).
+      expect([...gateway.indexes.keys()].sort()).toEqual(['materials', 'materials_projects']);
       expect(gateway.calls.map((c) => c.method).filter((m) => ['createIndex', 'updateSettings', 'swapIndexes', 'deleteIndex'].includes(m))).toEqual([
         'createIndex',
         'createIndex',
         'updateSettings',
+        'swapIndexes',
+        'deleteIndex',
+        'createIndex',
+        'updateSettings',
+        'createIndex',
         'swapIndexes',
         'deleteIndex',
       ]);
@@ -73,7 +79,7 @@ describe.each(testDrivers)('reindex and reconcile on %s', (driver) => {
       await expect(reindex(gateway, db(), 'materials')).rejects.toThrow(ReindexRunningError);
       const result = await reindex(gateway, db(), 'materials', { now: new Date(Date.now() + 60 * 60_000) });
       expect(result.removedLeftovers).toEqual(['materials_new_20260101T000000000']);
-      expect([...gateway.indexes.keys()]).toEqual(['materials']);
+      expect([...gateway.indexes.keys()].sort()).toEqual(['materials', 'materials_projects']);
     });
 
     it('leaves the changes made meanwhile in the outbox, drained into the new index afterwards', async () => {

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Database } from '@/lib/db/client';
 import { waitForTasks, type MeiliGateway } from './gateway';
-import { applyIndexSettings } from './settings';
-import { loadAllPublished, reindexMarker, reindexStaleAfterMs } from './sync';
+import type { Settings } from 'meilisearch';
+import { projectsIndexUid } from './project-index';
+import { applyIndexSettings, materialIndexSettings, projectIndexSettings } from './settings';
+import { loadAllProjects, loadAllPublished, reindexMarker, reindexStaleAfterMs } from './sync';
 
 /**
  * Rebuilds the index from the database without a moment of empty or half-filled search:
@@ -12,12 +14,17 @@ import { loadAllPublished, reindexMarker, reindexStaleAfterMs } from './sync';
  *      first if there is none), then delete the old contents, now under the fresh name.
  * While the fresh index exists, outbox drains pause (sync.ts), so nothing written to the old index is
  * lost; the rows written meanwhile stay in the outbox and are drained into the new live index after.
- * If anything fails the fresh index is deleted and the live one is untouched.
+ * If anything fails the fresh index is deleted and the live one is untouched. The projects index
+ * (project-index.ts) is rebuilt the same way, right after the materials index.
  */
 
 export interface ReindexResult {
   index: string;
+  /** Published materials loaded. */
   documents: number;
+  /** The projects index rebuilt after the materials index, and how many projects it holds. */
+  projectsIndex: string;
+  projects: number;
   /** Left-over fresh indexes of crashed runs that were deleted first. */
   removedLeftovers: string[];
 }
@@ -38,6 +45,30 @@ export async function reindex(
   indexUid: string,
   options: { now?: Date; onProgress?: (message: string) => void } = {},
 ): Promise<ReindexResult> {
+  const materials = await rebuild(gateway, indexUid, options, {
+    settings: materialIndexSettings(),
+    load: (fresh, say) => loadAllPublished(gateway, db, fresh, (loaded) => say(`${loaded} materials loaded.`)),
+  });
+  // The projects index beside it (project-index.ts), the same way.
+  const projects = await rebuild(gateway, projectsIndexUid(indexUid), options, {
+    settings: projectIndexSettings(),
+    load: (fresh, say) => loadAllProjects(gateway, db, fresh, (loaded) => say(`${loaded} projects loaded.`)),
+  });
+  return {
+    index: indexUid,
+    documents: materials.documents,
+    projectsIndex: projects.index,
+    projects: projects.documents,
+    removedLeftovers: [...materials.removedLeftovers, ...projects.removedLeftovers],
+  };
+}
+
+async function rebuild(
+  gateway: MeiliGateway,
+  indexUid: string,
+  options: { now?: Date; onProgress?: (message: string) => void },
+  what: { settings: Settings; load: (fresh: string, say: (message: string) => void) => Promise<number> },
+): Promise<{ index: string; documents: number; removedLeftovers: string[] }> {
   const now = options.now ?? new Date();
   const say = options.onProgress ?? (() => {});
 
@@ -54,8 +85,8 @@ export async function reindex(
   say(`Building ${fresh}.`);
   await waitForTasks(gateway, [await gateway.createIndex(fresh)], `Creating the index ${fresh}`);
   try {
-    await applyIndexSettings(gateway, fresh);
-    const documents = await loadAllPublished(gateway, db, fresh, (loaded) => say(`${loaded} materials loaded.`));
+    await applyIndexSettings(gateway, fresh, what.settings);
+    const documents = await what.load(fresh, say);
 
     if (!(await gateway.getIndex(indexUid))) {
       await waitForTasks(gateway, [await gateway.createIndex(indexUid)], `Creating the index ${indexUid}`);

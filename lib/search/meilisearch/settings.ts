@@ -2,6 +2,7 @@ import 'server-only';
 import type { Settings } from 'meilisearch';
 import { synonymGroups } from '../synonyms';
 import { filterableAttributes } from './filters';
+import { projectFilterableAttributes } from './project-filters';
 import { waitForTasks, type MeiliGateway } from './gateway';
 
 /**
@@ -85,6 +86,24 @@ export function materialIndexSettings(groups: readonly (readonly string[])[] = s
     },
     faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits },
+  };
+}
+
+/** Searched in this order of importance: a word in the name counts most (as title does for materials). */
+export const projectSearchableAttributes = ['name', 'summary', 'topicLabels', 'councilName'] as const;
+
+/**
+ * The whole settings object for the projects index: the materials index's words, synonyms, stop
+ * words, typo tolerance and ranking rules, with the projects' own attributes, so a project is found
+ * by the same words as a material.
+ */
+export function projectIndexSettings(groups: readonly (readonly string[])[] = synonymGroups()): Settings {
+  const materials = materialIndexSettings(groups);
+  return {
+    ...materials,
+    searchableAttributes: [...projectSearchableAttributes],
+    filterableAttributes: [...projectFilterableAttributes],
+    sortableAttributes: [...sortableAttributes],
   };
 }
 

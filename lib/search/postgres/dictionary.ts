@@ -6,7 +6,8 @@ import { editDistance, oneEditAway } from '@/lib/search/query/edit-distance';
 
 /**
  * The typo dictionary: `search_words`, every distinct lower-case a–z word (3–30 letters) of every
- * material's title, summary, tags, service areas and file text, kept by the search-vector trigger.
+ * material's title, summary, tags, service areas and file text, kept by the search-vector trigger,
+ * and of every project's name and summary, kept by the projects_search_words trigger (drizzle/0020).
  * It includes words of materials a viewer may not see: a correction only ever widens a search the
  * visibility rules still apply to, and "did you mean" shows a word only if it finds something the
  * viewer may see.
@@ -24,7 +25,7 @@ const candidatesPerWord = 20;
 const dictionaryWord = /^[a-z]{3,30}$/;
 
 /**
- * Which of these words are unknown: not in the dictionary as typed, and not matching any material
+ * Which of these words are unknown: not in the dictionary as typed, and not matching any material or project
  * through the English stemmer either (so "interviewing" is known when a material says "interviews").
  * One round trip.
  */
@@ -34,7 +35,8 @@ export async function unknownWords(db: Database, words: string[]): Promise<strin
   const rows = await queryRows<{ word: string }>(db, sql`
     SELECT w.word FROM unnest(string_to_array(${list.join(' ')}, ' ')) AS w(word)
     WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.word = w.word)
-      AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.search_vector @@ plainto_tsquery('english', w.word))`);
+      AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.search_vector @@ plainto_tsquery('english', w.word))
+      AND NOT EXISTS (SELECT 1 FROM projects p WHERE to_tsvector('english', p.name || ' ' || p.summary) @@ plainto_tsquery('english', w.word))`);
   return rows.map((row) => row.word);
 }
 

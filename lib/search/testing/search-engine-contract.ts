@@ -20,6 +20,9 @@
  *   So `settle` is only the engine's own catching up: nothing for Postgres (the trigger updates the
  *   search vector in the same transaction); for Meilisearch, drain the search outbox into the index
  *   and wait for its tasks.
+ * - Projects (project-contract-cases.ts) are registered, edited, updated, shared with partners and
+ *   deleted through lib/projects, each change followed by `settle()`: for Meilisearch, the same outbox
+ *   drain carries project changes into its projects index.
  * - "Did you mean" is checked through suggestCorrection (lib/search/did-you-mean.ts) with the engine
  *   given, as searchMaterials calls it.
  */
@@ -34,6 +37,7 @@ import type { EngineResults, SearchEngine, SearchFilters } from '@/lib/search/se
 import type { TestDriver } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { sql } from 'drizzle-orm';
+import { describeProjectSearchCases } from './project-contract-cases';
 import { fixtures, matchedIn, searchQuery, shareFixture, snippetOf, text, type Fixture } from './contract-fixtures';
 
 export interface ContractEngine {
@@ -361,5 +365,8 @@ export function describeSearchEngineContract(label: string, driver: TestDriver, 
         expect(related).not.toContain('heatwave-deleted');
       });
     });
+
+    // Last: the projects' words join the typo dictionary, which the material cases above do not expect.
+    describeProjectSearchCases({ hub: () => hub, engine: () => contract.engine, settle });
   });
 }
