@@ -13,9 +13,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('has every operation, with the query parameters its route checks', () => {
-    const paths = document.paths as Record<string, { get: { operationId: string; parameters: { name: string; in: string }[] } }>;
+    const paths = document.paths as Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[] }>>;
     for (const operation of apiOperations()) {
-      const described = paths[operation.path]!.get;
+      const described = paths[operation.path]![operation.method ?? 'get']!;
       expect(described.operationId).toBe(operation.operationId);
       expect(described.parameters.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(Object.keys(operation.query));
       expect(described.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(Object.keys(operation.params));

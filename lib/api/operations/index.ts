@@ -3,6 +3,7 @@ import type { ApiOperation } from '../api-operation';
 import { getCommitmentOperation, listCommitmentsOperation } from './commitments';
 import { getCouncilOperation, listCouncilsOperation } from './councils';
 import { downloadMaterialOperation, downloadVersionOperation, getMaterialOperation } from './materials';
+import { materialWriteOperations } from './material-writes';
 import { openApiOperation } from './openapi';
 import { searchOperation } from './search';
 import { getVocabularyOperation, listVocabulariesOperation } from './vocabularies';
@@ -21,5 +22,7 @@ export function apiOperations(): ApiOperation[] {
     listCommitmentsOperation,
     getCommitmentOperation,
     openApiOperation,
+    // The writes (read and write tokens only), listed after the reads.
+    ...materialWriteOperations,
   ] as ApiOperation[];
 }
