@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callers, apiWriters, uploadForm, writers, type ApiWriters, type Caller } from '@/lib/api/testing/api-writers';
+import { callers, apiWriters, uploadForm, type writers, type ApiWriters, type Caller } from '@/lib/api/testing/api-writers';
 import { callApi, jsonBody, type ApiCall } from '@/lib/api/testing/call-api';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { materials } from '@/lib/db/schema';
