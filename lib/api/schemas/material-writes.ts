@@ -33,7 +33,7 @@ export const materialChanges = named(
   z
     .strictObject({
       ...detailFields,
-      project: z.uuid().nullable().describe(`${projectDescription} null takes it out of its project.`),
+      project: z.uuid({ error: 'Choose one of your council’s projects by its id' }).nullable().describe(`${projectDescription} null takes it out of its project.`),
     })
     .partial()
     .describe('The details to change: only the fields given change, the rest stay as they are. A field not listed here is refused.'),
@@ -47,7 +47,7 @@ export const newMaterialFields = z.strictObject({
   tags: detailFields.tags.optional(),
   licence: detailFields.licence.optional().describe(`An SPDX identifier ${vocabularyWords('licences')} (default OGL-UK-3.0).`),
   visibility: detailFields.visibility.optional().describe('public (the default), councils or organisation.'),
-  project: z.uuid().optional().describe(projectDescription),
+  project: z.uuid({ error: 'Choose one of your council’s projects by its id' }).optional().describe(projectDescription),
   council: z.string().optional().describe('Site administrators only: the slug of the council it is from. Everyone else shares for their own council.'),
   sourceUrl: z.string().optional().describe('Where it came from, a web address starting with https://.'),
   attribution: z.string().max(500).optional().describe('Who to credit, when not the council.'),
