@@ -30,9 +30,9 @@ export default async function DevelopersPage() {
               follow councils’ projects and their updates, and take Discovery kits whole, with the same rules as the website.
             </p>
             <p className="govuk-body">
-              The API is read-only. You do not need a key: without one you see what anyone may see on the website. With a
-              personal API token (make one on <a className="govuk-link" href="/account/api-tokens">your account page</a>, send it
-              as <code>Authorization: Bearer</code>), or from a browser signed in to the hub, you see what that person sees.
+              To read, you do not need a key: without one you see what anyone may see on the website. With a personal API
+              token (make one on <a className="govuk-link" href="/account/api-tokens">your account page</a>, send it as{' '}
+              <code>Authorization: Bearer</code>), or from a browser signed in to the hub, you see what that person sees.
               Each token and each network address may make a limited number of requests a minute: every answer says how many
               are left in its <code>RateLimit</code> header. Answers are JSON; errors are{' '}
               <a className="govuk-link" href="#problems">problem details</a>.
@@ -47,6 +47,26 @@ export default async function DevelopersPage() {
             <h2 className="govuk-heading-l">Try it</h2>
             <pre className="app-code-block">
               <code>curl &apos;{example}&apos;</code>
+            </pre>
+            <h2 className="govuk-heading-m">Sharing and changing materials</h2>
+            <p className="govuk-body">
+              With a <strong>read and write</strong> token you can share a material with its file, change its details,
+              upload a new version of its file, withdraw it and publish it: what you could do on the website, with the same
+              checks. Writes only take a token in the <code>Authorization</code> header, never the website’s sign-in, so
+              another website cannot make your browser change things. A read-only token gets <code>403</code>.
+            </p>
+            <p className="govuk-body">
+              A material shared through the API is a draft, seen only by your council, until its file has been checked and
+              you publish it, as on the website. Files are sent as <code>multipart/form-data</code> with the file last;
+              details as JSON. Anything not right is refused with a problem naming each field, and nothing is kept.
+            </p>
+            <pre className="app-code-block">
+              <code>
+                {`curl -H 'Authorization: Bearer dc_…' \
+  -F title='Journey map' -F phases=discovery -F artefactType=journey-map \
+  -F kind=template -F visibility=organisation -F file=@map.pdf \
+  ${reference.serverUrl}/materials`}
+              </code>
             </pre>
             <h2 className="govuk-heading-m">Pages of results</h2>
             <p className="govuk-body">

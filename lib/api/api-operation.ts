@@ -10,8 +10,29 @@ import type { QueryShape } from './read-query';
  * these schemas and shapes its answer with `response`, and the OpenAPI document
  * (lib/api/openapi-document.ts) is generated from the very same objects.
  */
+/** The HTTP methods operations use. Reads are GET (the default); writes change something and take a read and write token. */
+export type ApiMethod = 'get' | 'post' | 'patch';
+
+/**
+ * What a write takes: its body's content type and the named zod schema that checks it (the document's
+ * requestBody is generated from the same schema). For multipart, the schema describes the text fields
+ * and the `file` part; the fields are checked with it before a byte of the file is stored.
+ */
+export interface ApiRequestBody {
+  contentType: 'application/json' | 'multipart/form-data';
+  schema: z.ZodType;
+  /** The body may be left out altogether (publishing with nothing to say). */
+  optional?: true;
+}
+
 export interface ApiOperation<P extends QueryShape = QueryShape, Q extends QueryShape = QueryShape, R extends z.ZodType = z.ZodType> {
   operationId: string;
+  /** 'get' when absent. Any other method is a write: read and write tokens only (lib/api/api-write-route.ts). */
+  method?: ApiMethod;
+  /** A write's body. */
+  requestBody?: ApiRequestBody;
+  /** A write that makes something new: 201 with Location (the new thing's address) instead of 200. */
+  created?: true;
   /** OpenAPI style: /materials/{id}, under /api/v1. */
   path: string;
   tag: 'Search' | 'Materials' | 'Vocabularies' | 'Councils' | 'Commitments' | 'Projects' | 'Kits' | 'About the API';

@@ -65,3 +65,31 @@ export async function apiCaller(request: Request): Promise<ApiCaller> {
 export async function apiViewer(request: Request): Promise<Viewer> {
   return (await apiCaller(request)).viewer;
 }
+
+/** A caller a write accepts: a live read and write token's person. */
+export type ApiWriter = ApiCaller & { token: { id: string; scope: 'read-write' } };
+
+/**
+ * Who is asking to change something: ONLY a live token sent in the Authorization header. The session
+ * cookie is never read here, so a page on another site cannot make a signed-in person's browser write
+ * through the API (cross-site request forgery): a request without Authorization is refused with 401,
+ * whatever cookies it carries. Refused tokens are refused as for reads (apiCaller).
+ */
+export async function apiWriterIdentity(request: Request): Promise<ApiCaller> {
+  if (request.headers.get('authorization') === null) {
+    throw refusedToken(
+      'Changing things through the API needs a read and write API token, sent as Authorization: Bearer <token>. Signing in to the website (its cookie) is not accepted for API writes. Make a token on your account page.',
+    );
+  }
+  return apiCaller(request);
+}
+
+/**
+ * A read-only token may not write (403 with the RFC 6750 `insufficient_scope` challenge). Checked
+ * after the request is counted against the token: the token is real, only its scope is too narrow.
+ */
+export function requireWriteScope(caller: ApiCaller): ApiWriter {
+  if (caller.token?.scope === 'read-write') return caller as ApiWriter;
+  const detail = 'This API token is read only. Make a read and write token on your account page to change things through the API.';
+  throw new ApiProblem('forbidden', detail, [], { 'www-authenticate': `${realm}, error="insufficient_scope", scope="read-write", error_description="${detail}"` });
+}

@@ -11,7 +11,7 @@ export const apiBasePath = '/api/v1';
 
 const tagDescriptions: Record<ApiOperation['tag'], string> = {
   Search: 'Find materials, as the search page does.',
-  Materials: 'One material, its versions and its files.',
+  Materials: 'One material, its versions and its files; and, with a read and write token, sharing, changing, replacing, withdrawing and publishing materials.',
   Vocabularies: 'The fixed lists materials are described with.',
   Councils: 'Councils and other public bodies on the hub.',
   Commitments: 'What councils have said they will share, and what they kept.',
@@ -66,6 +66,7 @@ const rateLimitHeaders: JsonObject = {
 const problemHeaders: Partial<Record<ProblemCode, JsonObject>> = {
   'too-many-requests': { ...rateLimitHeaders, 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'string' } } },
   unauthorised: { 'WWW-Authenticate': { description: 'The Bearer challenge (RFC 6750), saying why the token was refused.', schema: { type: 'string' } } },
+  forbidden: { 'WWW-Authenticate': { description: 'For a read-only token: the Bearer challenge with error="insufficient_scope" (RFC 6750).', schema: { type: 'string' } } },
 };
 
 function responses(operation: ApiOperation): JsonObject {
@@ -80,9 +81,14 @@ function responses(operation: ApiOperation): JsonObject {
       description: 'When files are kept in S3: a short-lived signed link to the file.',
       headers: { Location: { description: 'The signed link.', schema: { type: 'string' } } },
     };
+  } else if (operation.method && operation.method !== 'get') {
+    answers[operation.created ? '201' : '200'] = {
+      description: operation.created ? `Done: the material as it now is. Location: ${operation.path === '/materials' ? 'its address' : 'the new version’s download'}.` : 'Done: the material as it now is.',
+      headers: { ...(operation.created ? { Location: { description: 'Where the new thing is.', schema: { type: 'string' } } } : {}), ...rateLimitHeaders },
+      content: { 'application/json': { schema: ref(schemaId(operation.response, operation.operationId)) } },
+    };
   } else {
-    const id = operation.response ? apiSchemas.get(operation.response)?.id : undefined;
-    if (!id) throw new Error(`${operation.operationId}: its response schema has no name in the registry`);
+    const id = schemaId(operation.response, operation.operationId);
     answers['200'] = {
       description: operation.summary,
       headers: { ETag: { description: 'When the answer is not personal: ask again with If-None-Match for a 304.', schema: { type: 'string' } }, ...rateLimitHeaders },
@@ -98,6 +104,31 @@ function responses(operation: ApiOperation): JsonObject {
   return answers;
 }
 
+function schemaId(schema: z.ZodType | undefined, operationId: string): string {
+  const id = schema ? apiSchemas.get(schema)?.id : undefined;
+  if (!id) throw new Error(`${operationId}: its schema has no name in the registry`);
+  return id;
+}
+
+/** A write's body (generated from the zod schema that checks it) and who may make it: read and write tokens only. */
+function writeParts(operation: ApiOperation): JsonObject {
+  if (!operation.method || operation.method === 'get') return {};
+  const body = operation.requestBody;
+  if (!body) throw new Error(`${operation.operationId}: a write without a request body`);
+  return {
+    security: [{ bearerToken: ['read-write'] }],
+    requestBody: {
+      required: body.optional !== true,
+      content: {
+        [body.contentType]: {
+          schema: ref(schemaId(body.schema, operation.operationId)),
+          ...(body.contentType === 'multipart/form-data' ? { encoding: { file: { contentType: 'application/octet-stream' } } } : {}),
+        },
+      },
+    },
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of API v1, generated from the operations (lib/api/operations) and the
  * named zod schemas (lib/api/schemas): the objects that check every request and shape every answer.
@@ -110,12 +141,14 @@ export function openApiDocument(site: string): JsonObject & { openapi: string } 
   const paths: Record<string, JsonObject> = {};
   for (const operation of operations) {
     paths[operation.path] = {
-      get: {
+      ...paths[operation.path],
+      [operation.method ?? 'get']: {
         operationId: operation.operationId,
         tags: [operation.tag],
         summary: operation.summary,
         description: operation.description,
         parameters: parameters(operation),
+        ...writeParts(operation),
         responses: responses(operation),
       },
     };
@@ -126,9 +159,9 @@ export function openApiDocument(site: string): JsonObject & { openapi: string } 
     info: {
       title: 'Discovery Commons API',
       version: '1.0.0',
-      summary: 'Read the hub’s materials, vocabularies, councils, commitments, projects and kits as data.',
+      summary: 'Read the hub’s materials, vocabularies, councils, commitments, projects and kits as data, and share and change materials.',
       description:
-        'Read-only. Requests without a token or session see what anyone may see. A personal API token (made on your account page, sent as `Authorization: Bearer <token>`, never in the web address) or a session cookie (a browser signed in to the hub) sees what that person sees on the pages, with their membership as it is at that moment. Errors are problem details (RFC 9457).',
+        'Reads: requests without a token or session see what anyone may see. A personal API token (made on your account page, sent as `Authorization: Bearer <token>`, never in the web address) or a session cookie (a browser signed in to the hub) sees what that person sees on the pages, with their membership as it is at that moment. Writes (sharing, changing, replacing, withdrawing and publishing materials) take a read and write token only, never the session cookie, and do what that person may do on the website. Errors are problem details (RFC 9457).',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: new URL(apiBasePath, site).href }],

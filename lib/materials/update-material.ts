@@ -35,7 +35,7 @@ export interface UpdatedMaterial {
 }
 
 /**
- * Changes a material's details: title, summary, phases, type, kind, service areas, tags, licence and who
+ * Changes a material's details (`keepUnsent`: fields not given keep their values): title, summary, phases, type, kind, service areas, tags, licence and who
  * can see it. Members of the owning organisation and site admins only ('not_found' for people who
  * cannot see it, 'forbidden' for people who can see but not change it). The row is read, checked and
  * changed under a lock in one transaction with an audit event holding the changed fields before and
@@ -45,10 +45,14 @@ export async function updateMaterial(
   services: Services,
   viewer: Viewer,
   materialId: string,
-  fields: Record<string, unknown>,
+  given: Record<string, unknown>,
+  options: { keepUnsent?: boolean } = {},
 ): Promise<UpdatedMaterial> {
   return services.db.transaction(async (tx) => {
     const row = await materialToChange(tx, viewer, materialId, true);
+    // The API's PATCH sends only what changes: the rest keeps its current value, read from the locked
+    // row, and the whole is then checked exactly as the edit form's answers are.
+    const fields = options.keepUnsent ? { ...editableValues(row), ...given } : given;
 
     const parsed = updateMaterialSchema().safeParse(fields);
     const errors = parsed.success ? [] : fieldErrorsOf(parsed.error, fieldNames);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens/create-api-token';
+import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
 import { callApi } from '@/lib/api/testing/call-api';
 import { anonymous, type Viewer } from '@/lib/auth/viewer';
 import { addDays, todayInLondon } from '@/lib/text/calendar-days';
@@ -19,10 +20,12 @@ vi.mock('@/lib/api/rate-limit-settings', () => ({
 
 const { GET: vocabularies } = await import('./vocabularies/route');
 const { GET: councils } = await import('./councils/route');
+const { PATCH: changeMaterial } = await import('./materials/[id]/route');
 
 describe.each(testDrivers)('API rate limits over HTTP on %s', (driver) => {
   let hub: TestHub;
   let secret: string;
+  let revokedSecret: string;
 
   beforeAll(async () => {
     hub = await createTestHub(driver);
@@ -31,6 +34,9 @@ describe.each(testDrivers)('API rate limits over HTTP on %s', (driver) => {
     const member = await person(hub, { organisation: bristol });
     const [year, month, day] = addDays(todayInLondon(), 30).split('-');
     secret = (await createApiToken(hub.services, member.viewer, { name: 'Busy', scope: 'read', expiresDay: day!, expiresMonth: month!, expiresYear: year! })).secret;
+    const revoked = await createApiToken(hub.services, member.viewer, { name: 'Gone', scope: 'read-write', expiresDay: day!, expiresMonth: month!, expiresYear: year! });
+    await revokeApiToken(hub.services, member.viewer, revoked.id);
+    revokedSecret = revoked.secret;
   });
   afterAll(async () => hub?.close());
 
@@ -62,5 +68,26 @@ describe.each(testDrivers)('API rate limits over HTTP on %s', (driver) => {
     }
     // One use in the test above, two here, then refused.
     expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it('counts refused token attempts (revoked, unknown, a write without a token) against the network address', async () => {
+    const from = { 'x-forwarded-for': '192.0.2.99' };
+    const revoked = await callApi(vocabularies, '/api/v1/vocabularies', { headers: { ...from, authorization: `Bearer ${revokedSecret}` } });
+    expect(revoked.response.status).toBe(401);
+    expect(revoked.response.headers.get('ratelimit')).toMatch(/^"per-address";r=1;t=\d+$/);
+    const id = crypto.randomUUID();
+    const noToken = await callApi(changeMaterial, `/api/v1/materials/${id}`, {
+      method: 'PATCH',
+      params: { id },
+      headers: { ...from, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'x' }),
+    });
+    expect(noToken.response.status).toBe(401);
+    expect(noToken.response.headers.get('ratelimit')).toMatch(/^"per-address";r=0;t=\d+$/);
+    // Past the limit, even a guess gets 429, and so does a good token's owner from that address without it.
+    const guess = await callApi(vocabularies, '/api/v1/vocabularies', { headers: { ...from, authorization: `Bearer dc_${'x'.repeat(43)}` } });
+    expect(guess.response.status).toBe(429);
+    expect(Number(guess.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await callApi(vocabularies, '/api/v1/vocabularies', { headers: from })).response.status).toBe(429);
   });
 });

@@ -18,6 +18,28 @@ export function OperationSection({ operation, apiPath }: { operation: ReferenceO
       <p className="govuk-body">
         <Described text={operation.description} />
       </p>
+      {operation.needsWriteToken ? (
+        <p className="govuk-body">
+          <strong>Needs a read and write token</strong> in the <code>Authorization</code> header. Signing in to the website is not
+          enough: the API never takes the website’s cookie for a change.
+        </p>
+      ) : null}
+      {operation.requestBody ? (
+        <p className="govuk-body">
+          Send {operation.requestBody.required ? '' : '(if anything) '}
+          <code>{operation.requestBody.contentType}</code>
+          {operation.requestBody.schema ? (
+            <>
+              {' '}
+              shaped as{' '}
+              <a className="govuk-link" href={`#schema-${operation.requestBody.schema}`}>
+                {operation.requestBody.schema}
+              </a>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
       {operation.parameters.length > 0 ? (
         <Table
           caption={`Parameters of ${operation.summary.toLowerCase()}`}

@@ -4,6 +4,7 @@ import { getCommitmentOperation, listCommitmentsOperation } from './commitments'
 import { getCouncilOperation, listCouncilsOperation } from './councils';
 import { downloadKitOperation, getKitOperation, listKitsOperation } from './kits';
 import { downloadMaterialOperation, downloadVersionOperation, getMaterialOperation } from './materials';
+import { materialWriteOperations } from './material-writes';
 import { openApiOperation } from './openapi';
 import { getProjectOperation, listProjectsOperation } from './projects';
 import { searchOperation } from './search';
@@ -28,5 +29,7 @@ export function apiOperations(): ApiOperation[] {
     getKitOperation,
     downloadKitOperation,
     openApiOperation,
+    // The writes (read and write tokens only), listed after the reads.
+    ...materialWriteOperations,
   ] as ApiOperation[];
 }

@@ -1,17 +1,18 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Visibility } from '@/lib/auth/viewer';
+import type { Viewer, Visibility } from '@/lib/auth/viewer';
 import { countDownloadQuietly } from '@/lib/http/count-download';
 import { downloadResponse } from '@/lib/http/download-response';
 import { getMaterial } from '@/lib/materials/get-material';
 import { listMaterialVersions } from '@/lib/materials/list-material-versions';
 import { openDownload, openVersionDownload } from '@/lib/materials/open-download';
+import type { Services } from '@/lib/services';
 import { defineOperation, type ApiContext } from '../api-operation';
 import { ApiProblem } from '../problem';
 import { material } from '../schemas/material';
 
 const notFound = 'Material not found';
-const idParams = { id: z.uuid().describe('The material’s id.') };
+export const idParams = { id: z.uuid().describe('The material’s id.') };
 const versionParams = { ...idParams, version: z.string().regex(/^[1-9][0-9]{0,8}$/).describe('The version number: 1 for the first file.') };
 
 export const getMaterialOperation = defineOperation({
@@ -28,19 +29,22 @@ export const getMaterialOperation = defineOperation({
 });
 
 export async function answerMaterial({ services, viewer, params }: ApiContext<typeof idParams, Record<string, never>>) {
-  const detail = await getMaterial(services, viewer, params.id);
+  return { body: await materialBody(services, viewer, params.id) };
+}
+
+/** A material as GET /materials/{id} shows it to `viewer` (the writes answer with it too). */
+export async function materialBody(services: Services, viewer: Viewer, id: string) {
+  const detail = await getMaterial(services, viewer, id);
   if (!detail) throw new ApiProblem('not-found', notFound);
-  const versions = await listMaterialVersions(services, viewer, params.id);
+  const versions = await listMaterialVersions(services, viewer, id);
   const base = `/api/v1/materials/${detail.id}`;
   return {
-    body: {
-      ...detail,
-      // The stored column is text; the response schema checks it is one of the three.
-      visibility: detail.visibility as Visibility,
-      file: { ...detail.file, downloadUrl: `${base}/download` },
-      versions: versions.map((v) => ({ ...v, downloadUrl: `${base}/versions/${v.versionNumber}/download` })),
-      url: `/materials/${detail.id}`,
-    },
+    ...detail,
+    // The stored column is text; the response schema checks it is one of the three.
+    visibility: detail.visibility as Visibility,
+    file: { ...detail.file, downloadUrl: `${base}/download` },
+    versions: versions.map((v) => ({ ...v, downloadUrl: `${base}/versions/${v.versionNumber}/download` })),
+    url: `/materials/${detail.id}`,
   };
 }
 

@@ -19,6 +19,16 @@ describe('the API reference page’s content', () => {
     expect(download.answers.map((a) => a.status)).toContain('303');
   });
 
+  it('says what each write takes and that it needs a read and write token', () => {
+    const listed = reference.groups.flatMap((g) => g.operations);
+    const create = listed.find((o) => o.id === 'createMaterial')!;
+    expect(create).toMatchObject({ method: 'POST', path: '/materials', needsWriteToken: true, requestBody: { contentType: 'multipart/form-data', schema: 'NewMaterial', required: true } });
+    expect(create.answers.map((a) => a.status)).toEqual(expect.arrayContaining(['201', '401', '403', '413', '415', '422']));
+    expect(listed.find((o) => o.id === 'changeMaterial')).toMatchObject({ method: 'PATCH', requestBody: { contentType: 'application/json', schema: 'MaterialChanges' } });
+    expect(listed.find((o) => o.id === 'publishMaterial')!.requestBody!.required).toBe(false);
+    expect(listed.find((o) => o.id === 'getMaterial')).toMatchObject({ needsWriteToken: false, requestBody: null });
+  });
+
   it('lists every named data shape with its fields, nested ones by their path', () => {
     const material = reference.schemas.find((s) => s.name === 'Material')!;
     expect(material.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['id', 'title', 'file.sizeBytes', 'versions']));

@@ -29,6 +29,10 @@ export interface ReferenceOperation {
   summary: string;
   description: string;
   parameters: ReferenceParameter[];
+  /** What a write takes: its body's content type and named schema. */
+  requestBody: { contentType: string; schema: string | null; required: boolean } | null;
+  /** A write: a read and write token only. */
+  needsWriteToken: boolean;
   answers: ReferenceAnswer[];
 }
 
@@ -103,8 +107,13 @@ export function apiReference(document: JsonObject): ApiReference {
         const [contentType, body] = content ? Object.entries(content)[0]! : [null, undefined];
         return { status, description: String(answer.description ?? ''), schema: refName(body?.schema?.$ref), contentType };
       });
+      const bodyContent = ((operation.requestBody as JsonObject | undefined)?.content ?? null) as Record<string, { schema?: JsonObject }> | null;
+      const [bodyType, bodySchema] = bodyContent ? Object.entries(bodyContent)[0]! : [null, undefined];
+      const security = operation.security as Record<string, string[]>[] | undefined;
       operations.push({
         id: String(operation.operationId),
+        requestBody: bodyType ? { contentType: bodyType, schema: refName(bodySchema?.schema?.$ref), required: (operation.requestBody as JsonObject).required === true } : null,
+        needsWriteToken: security?.some((s) => s.bearerToken?.includes('read-write')) ?? false,
         method: method.toUpperCase(),
         path,
         summary: String(operation.summary ?? ''),

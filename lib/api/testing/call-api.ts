@@ -10,12 +10,32 @@ export interface ApiCall {
   body: unknown;
 }
 
-export async function callApi(handler: unknown, path: string, options: { params?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<ApiCall> {
-  const request = new Request(`${testSite}${path}`, { headers: options.headers });
+export interface CallOptions {
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** GET unless given. */
+  method?: string;
+  /** A write's body: JSON (sent as given, with the content type in `headers`) or a multipart form. */
+  body?: string | FormData | ReadableStream<Uint8Array>;
+}
+
+export async function callApi(handler: unknown, path: string, options: CallOptions = {}): Promise<ApiCall> {
+  const method = options.method ?? 'GET';
+  const request = new Request(`${testSite}${path}`, {
+    method,
+    headers: options.headers,
+    body: options.body,
+    ...(options.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
   // As Next.js calls a route without [segments]: no params at all.
   const response = await (handler as Handler)(request, { params: Promise.resolve(options.params) });
-  const body = await checkAgainstDocument(new URL(request.url).pathname, response);
+  const body = await checkAgainstDocument(new URL(request.url).pathname, response, method);
   return { response, body };
+}
+
+/** A JSON write's options: the body and its content type (plus any other headers). */
+export function jsonBody(value: unknown, headers: Record<string, string> = {}): Pick<CallOptions, 'body' | 'headers'> {
+  return { body: typeof value === 'string' ? value : JSON.stringify(value), headers: { 'content-type': 'application/json', ...headers } };
 }
 
 /** The answer's body as the given shape (after the document has checked it). */

@@ -11,7 +11,7 @@ type JsonObject = Record<string, unknown>;
 
 export const testSite = 'http://hub.test';
 
-const document = openApiDocument(testSite) as unknown as JsonObject & { paths: Record<string, { get: { responses: Record<string, JsonObject> } }>; components: { schemas: Record<string, JsonObject> } };
+const document = openApiDocument(testSite) as unknown as JsonObject & { paths: Record<string, Record<string, { responses: Record<string, JsonObject> }>>; components: { schemas: Record<string, JsonObject> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ $id: 'openapi.json', components: document.components } as JsonObject, 'openapi.json');
@@ -26,11 +26,13 @@ function templateFor(pathname: string): string {
   throw new Error(`${pathname} is not in the OpenAPI document`);
 }
 
-/** Fails (throws) unless `response` is one the document allows for `pathname`; returns the parsed JSON body, if any. */
-export async function checkAgainstDocument(pathname: string, response: Response): Promise<unknown> {
+/** Fails (throws) unless `response` is one the document allows for `method` on `pathname`; returns the parsed JSON body, if any. */
+export async function checkAgainstDocument(pathname: string, response: Response, method = 'GET'): Promise<unknown> {
   const template = templateFor(pathname);
-  const answer = document.paths[template]!.get.responses[String(response.status)];
-  if (!answer) throw new Error(`${template}: the document lists no ${response.status} answer`);
+  const described = document.paths[template]![method.toLowerCase()];
+  if (!described) throw new Error(`${method} ${template} is not in the document`);
+  const answer = described.responses[String(response.status)];
+  if (!answer) throw new Error(`${method} ${template}: the document lists no ${response.status} answer`);
   const content = answer.content as Record<string, { schema: JsonObject }> | undefined;
   if (!content) {
     if (response.status !== 303 && response.status !== 304) throw new Error(`${template} ${response.status}: expected no body`);
@@ -45,6 +47,12 @@ export async function checkAgainstDocument(pathname: string, response: Response)
   const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
   if (!validate(body)) throw new Error(`${template} ${response.status}: the body does not match the document: ${ajv.errorsText(validate.errors)}`);
   return body;
+}
+
+/** Fails (throws) unless `body` is a problem as the document describes one (for answers no operation lists: 405). */
+export function checkProblem(body: unknown): void {
+  const validate = ajv.getSchema('openapi.json#/components/schemas/Problem') ?? ajv.compile({ $ref: 'openapi.json#/components/schemas/Problem' });
+  if (!validate(body)) throw new Error(`not a problem as the document describes one: ${ajv.errorsText(validate.errors)}`);
 }
 
 export function servedDocument(): JsonObject {

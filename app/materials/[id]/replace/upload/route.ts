@@ -1,9 +1,7 @@
 import { formRoute } from '@/lib/http/form-route';
-import { parseMultipartUpload } from '@/lib/http/parse-multipart-upload';
+import { receiveReplacementFile } from '@/lib/http/replace-upload';
 import { seeOther } from '@/lib/http/responses';
 import { materialParams } from '@/lib/http/route-params';
-import { checkSoon } from '@/lib/file-checks/check-version';
-import { replaceMaterialFile } from '@/lib/materials/replace-material-file';
 
 // The replace-file form posts here (multipart, with or without JavaScript). A route handler that
 // streams the file: it is never held in memory.
@@ -17,13 +15,11 @@ export const POST = formRoute(
     attempt: { form: 'replace', subject: ({ id }) => id, fileField: 'file' },
   },
   async (context) => {
-    const { id } = context.params;
-    const { result } = await parseMultipartUpload(context.request, context.hub.maxUploadBytes, (answers, file) => {
-      context.fields = answers;
-      return replaceMaterialFile(context.hub, context.viewer, id, { fields: answers, file });
+    const result = await receiveReplacementFile(context.hub, context.request, context.viewer, context.params.id, {
+      onAnswers: (answers) => {
+        context.fields = answers;
+      },
     });
-    // The new file is checked (now, if it is small) before the uploader decides to publish it.
-    await checkSoon(context.hub, { id: result.versionId, sizeBytes: result.sizeBytes });
     return seeOther(`/materials/${result.id}/check?replaced=${result.versionNumber}`);
   },
 );
