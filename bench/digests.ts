@@ -132,6 +132,7 @@ async function main() {
     const started = performance.now();
     let searchesRun = 0;
     const queries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+    const kindSeconds = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
     let sections = 0;
     let listed = 0;
     let updatesListed = 0;
@@ -139,13 +140,16 @@ async function main() {
     let similarListed = 0;
     for (let start = 0; start < followers.length; start += digestBatchSize) {
       const batch = followers.slice(start, start + digestBatchSize);
-      const { built, searches: ran, queries: ranByKind } = await buildDigests(
+      const { built, searches: ran, queries: ranByKind, milliseconds } = await buildDigests(
         hub.services,
         batch.map((f, i) => ({ digestId: String(start + i), userId: f.id, coversFrom, coversTo: now })),
         { concurrency: driver === 'pg' ? 4 : 1 },
       );
       searchesRun += ran;
-      for (const kind of Object.keys(queries) as (keyof typeof queries)[]) queries[kind] += ranByKind[kind];
+      for (const kind of Object.keys(queries) as (keyof typeof queries)[]) {
+        queries[kind] += ranByKind[kind];
+        kindSeconds[kind] += milliseconds[kind] / 1000;
+      }
       for (const digest of built) {
         sections += digest.sections.length;
         for (const section of digest.sections) {
@@ -166,6 +170,10 @@ async function main() {
     console.log(
       `Searches and queries run: ${n(searchesRun)}: ${n(queries.materialSearches)} material searches (one per followed thing, visibility scope and period), ${n(queries.projectUpdates)} project-update queries and ${n(queries.newProjects)} new-project queries (one per visibility scope and period), ${n(queries.similarProjects)} projects-like-yours queries (one per council, scope and period)`,
     );
+    const s = (kind: keyof typeof kindSeconds) => `${kindSeconds[kind].toFixed(1)} s`;
+    console.log(
+      `Each kind, side by side (so they add up to more than the whole): material searches ${s('materialSearches')}, project updates ${s('projectUpdates')}, new projects ${s('newProjects')}, projects like yours ${s('similarProjects')}`,
+    );
     console.log(
       `Sections: ${n(sections)}; named: ${n(listed)} materials, ${n(updatesListed)} project updates, ${n(newProjectsListed)} new projects, ${n(similarListed)} projects like yours`,
     );
@@ -181,6 +189,7 @@ async function main() {
       seconds,
       searches: searchesRun,
       queries,
+      kindSeconds,
       sections,
       listed,
       updatesListed,

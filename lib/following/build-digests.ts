@@ -21,7 +21,7 @@ export interface DigestToBuild {
   coversTo: Date;
 }
 
-/** How many searches and queries a batch of digests took, by kind (the benchmark and tests report them). */
+/** How many searches and queries a batch of digests took, by kind, or how long each kind took (the benchmark and tests report them). */
 export interface DigestQueries {
   materialSearches: number;
   projectUpdates: number;
@@ -46,8 +46,9 @@ export async function buildDigests(
   services: Services,
   digests: DigestToBuild[],
   options: { concurrency?: number } = {},
-): Promise<{ built: BuiltDigest[]; searches: number; queries: DigestQueries }> {
-  if (digests.length === 0) return { built: [], searches: 0, queries: { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 } };
+): Promise<{ built: BuiltDigest[]; searches: number; queries: DigestQueries; milliseconds: DigestQueries }> {
+  const none: DigestQueries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+  if (digests.length === 0) return { built: [], searches: 0, queries: none, milliseconds: none };
   const userIds = digests.map((digest) => digest.userId);
   const [viewers, followRows] = await Promise.all([
     loadViewers(services.db, userIds),
@@ -88,11 +89,19 @@ export async function buildDigests(
       followOwners.push({ digest: index, follow });
     }
   });
+  const timed = async <T>(kind: keyof DigestQueries, work: Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work;
+    milliseconds[kind] = performance.now() - started;
+    return result;
+  };
+  const milliseconds: DigestQueries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+  // The four kinds run side by side; each takes its own turns on the database.
   const [materials, newProjects, updates, similar] = await Promise.all([
-    findNewMaterials(services, materialRequests, { itemsEach: itemsPerSection, ...options }),
-    findNewProjects(services, newProjectRequests, { itemsEach: itemsPerSection }),
-    findProjectUpdates(services, updateRequests, { itemsEach: itemsPerSection }),
-    findSimilarProjects(services, similarRequests, { itemsEach: itemsPerSection }),
+    timed('materialSearches', findNewMaterials(services, materialRequests, { itemsEach: itemsPerSection, ...options })),
+    timed('newProjects', findNewProjects(services, newProjectRequests, { itemsEach: itemsPerSection })),
+    timed('projectUpdates', findProjectUpdates(services, updateRequests, { itemsEach: itemsPerSection })),
+    timed('similarProjects', findSimilarProjects(services, similarRequests, { itemsEach: itemsPerSection })),
   ]);
 
   const built: BuiltDigest[] = digests.map((digest) => ({ ...digest, sections: [] }));
@@ -113,5 +122,5 @@ export async function buildDigests(
     built[updateOwners[position]!]!.sections.push({ label: found.projectName, href: `/projects/${found.projectId}`, found: { total: 0, items: [] }, updates: found });
   });
   const queries: DigestQueries = { materialSearches: materials.searches, projectUpdates: updates.queries, newProjects: newProjects.queries, similarProjects: similar.queries };
-  return { built, searches: materials.searches + newProjects.queries + updates.queries + similar.queries, queries };
+  return { built, searches: materials.searches + newProjects.queries + updates.queries + similar.queries, queries, milliseconds };
 }
