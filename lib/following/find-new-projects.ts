@@ -67,19 +67,25 @@ export async function findNewProjects(
     const values = [...targets.values()].map((follow) => sql`(${follow.kind}::text, ${follow.target}::text)`);
     const rows = await queryRows<NewProjectRow>(
       services.db,
+      // Councils and service areas joined separately (each a plain equality, so a hash join), not by
+      // one OR condition, which compared every new project with every target.
       sql`WITH targets(kind, target) AS (VALUES ${sql.join(values, sql`, `)}),
           new_projects AS (
             SELECT p.id, p.name, p.phase, p.topics, p.organisation_id, p.created_at, o.name AS council
             FROM projects p JOIN organisations o ON o.id = p.organisation_id
             WHERE p.created_at > ${group.period.after}::timestamptz AND p.created_at <= ${group.period.upTo}::timestamptz
               AND ${visibleProjectsSql(group.viewer)}
+          ),
+          matched AS (
+            SELECT t.kind, t.target, n.* FROM targets t JOIN new_projects n ON t.kind = 'council' AND n.organisation_id::text = t.target
+            UNION ALL
+            SELECT t.kind, t.target, n.* FROM new_projects n CROSS JOIN LATERAL unnest(n.topics) AS area(slug) JOIN targets t ON t.kind = 'topic' AND t.target = area.slug
           )
           SELECT kind, target, id, name, council, phase, total FROM (
-            SELECT t.kind, t.target, n.id, n.name, n.council, n.phase, n.created_at,
-                   row_number() OVER (PARTITION BY t.kind, t.target ORDER BY n.created_at DESC, n.id) AS rank,
-                   (count(*) OVER (PARTITION BY t.kind, t.target))::int AS total
-            FROM targets t JOIN new_projects n
-              ON (t.kind = 'council' AND n.organisation_id::text = t.target) OR (t.kind = 'topic' AND t.target = ANY(n.topics))
+            SELECT kind, target, id, name, council, phase, created_at,
+                   row_number() OVER (PARTITION BY kind, target ORDER BY created_at DESC, id) AS rank,
+                   (count(*) OVER (PARTITION BY kind, target))::int AS total
+            FROM matched
           ) ranked
           WHERE rank <= ${rowsEach}
           ORDER BY kind, target, created_at DESC, id`,

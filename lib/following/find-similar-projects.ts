@@ -62,20 +62,37 @@ export async function findSimilarProjects(
   const groups = groupByScope(withCouncil, (member) => member.council);
   for (const group of groups) {
     const council = group.members[0]!.council;
+    // Service areas as rows ('t:' topic slugs, 'l:' LGSL codes), so theirs and yours meet by a plain
+    // equality (a hash join) rather than every new project compared with every one of yours.
     // Aliased `p` for visibleProjectsSql: the other council's project, the one whose visibility counts.
     const rows = await queryRows<SimilarRow>(
       services.db,
-      sql`SELECT p.id, p.name, o.name AS council, p.phase,
-                 json_agg(json_build_object('id', own.id, 'name', own.name) ORDER BY own.name, own.id) AS like_yours,
+      sql`WITH yours AS (
+            SELECT own.id, own.name, 't:' || area AS area FROM projects own CROSS JOIN LATERAL unnest(own.topics) AS area WHERE own.organisation_id = ${council}::uuid
+            UNION
+            SELECT own.id, own.name, 'l:' || code FROM projects own CROSS JOIN LATERAL unnest(own.lgsl_codes) AS code WHERE own.organisation_id = ${council}::uuid
+          ),
+          theirs AS (
+            SELECT p.id, p.name, p.phase, p.organisation_id, p.created_at, p.topics, p.lgsl_codes
+            FROM projects p
+            WHERE p.organisation_id <> ${council}::uuid
+              AND p.created_at > ${group.period.after}::timestamptz AND p.created_at <= ${group.period.upTo}::timestamptz
+              AND ${visibleProjectsSql(group.viewer)}
+          ),
+          pairs AS (
+            SELECT DISTINCT t.id, y.id AS own_id, y.name AS own_name
+            FROM theirs t
+            CROSS JOIN LATERAL (SELECT 't:' || a FROM unnest(t.topics) AS a UNION ALL SELECT 'l:' || c FROM unnest(t.lgsl_codes) AS c) AS their_area(area)
+            JOIN yours y ON y.area = their_area.area
+          )
+          SELECT t.id, t.name, o.name AS council, t.phase,
+                 json_agg(json_build_object('id', pairs.own_id, 'name', pairs.own_name) ORDER BY pairs.own_name, pairs.own_id) AS like_yours,
                  (count(*) OVER ())::int AS total
-          FROM projects p
-          JOIN organisations o ON o.id = p.organisation_id
-          JOIN projects own ON own.organisation_id = ${council}::uuid AND (own.topics && p.topics OR own.lgsl_codes && p.lgsl_codes)
-          WHERE p.organisation_id <> ${council}::uuid
-            AND p.created_at > ${group.period.after}::timestamptz AND p.created_at <= ${group.period.upTo}::timestamptz
-            AND ${visibleProjectsSql(group.viewer)}
-          GROUP BY p.id, p.name, o.name, p.phase, p.created_at
-          ORDER BY p.created_at DESC, p.id
+          FROM theirs t
+          JOIN pairs ON pairs.id = t.id
+          JOIN organisations o ON o.id = t.organisation_id
+          GROUP BY t.id, t.name, o.name, t.phase, t.created_at
+          ORDER BY t.created_at DESC, t.id
           LIMIT ${Math.max(1, options.itemsEach)}`,
     );
     const answer: SimilarProjects | undefined =
