@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { visibleProjectsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { queryRows } from '@/lib/db/query-rows';
+import { queryRowsWithoutJit } from './query-without-jit';
 import type { PublishedPeriod } from '@/lib/search/search-engine';
 import type { Services } from '@/lib/services';
 import { isUuid } from '@/lib/text/uuid';
@@ -65,7 +65,7 @@ export async function findNewProjects(
   for (const group of groups) {
     const targets = new Map(group.members.map(({ request }) => [`${request.follow.kind}\u0000${request.follow.target}`, request.follow]));
     const values = [...targets.values()].map((follow) => sql`(${follow.kind}::text, ${follow.target}::text)`);
-    const rows = await queryRows<NewProjectRow>(
+    const rows = await queryRowsWithoutJit<NewProjectRow>(
       services.db,
       // Councils and service areas joined separately (each a plain equality, so a hash join), not by
       // one OR condition, which compared every new project with every target.

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { visibleProjectsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { queryRows } from '@/lib/db/query-rows';
+import { queryRowsWithoutJit } from './query-without-jit';
 import type { PublishedPeriod } from '@/lib/search/search-engine';
 import type { Services } from '@/lib/services';
 import { isUuid } from '@/lib/text/uuid';
@@ -62,7 +62,7 @@ export async function findProjectUpdates(
   const rowsEach = Math.max(1, options.itemsEach);
   for (const group of groups) {
     const ids = [...new Set(group.members.map(({ request }) => request.projectId))];
-    const rows = await queryRows<UpdateRow>(
+    const rows = await queryRowsWithoutJit<UpdateRow>(
       services.db,
       sql`SELECT project_id, project_name, id, posted_on, body, phase_from, phase_to, total FROM (
             SELECT u.project_id, p.name AS project_name, u.id, u.posted_on::text AS posted_on, u.body, u.phase_from, u.phase_to, u.created_at,

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { ownCouncilForSimilarProjects, visibleProjectsSql } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { queryRows } from '@/lib/db/query-rows';
+import { queryRowsWithoutJit } from './query-without-jit';
 import type { PublishedPeriod } from '@/lib/search/search-engine';
 import type { Services } from '@/lib/services';
 import { groupByScope } from './scope-groups';
@@ -65,7 +65,7 @@ export async function findSimilarProjects(
     // Service areas as rows ('t:' topic slugs, 'l:' LGSL codes), so theirs and yours meet by a plain
     // equality (a hash join) rather than every new project compared with every one of yours.
     // Aliased `p` for visibleProjectsSql: the other council's project, the one whose visibility counts.
-    const rows = await queryRows<SimilarRow>(
+    const rows = await queryRowsWithoutJit<SimilarRow>(
       services.db,
       sql`WITH yours AS (
             SELECT own.id, own.name, 't:' || area AS area FROM projects own CROSS JOIN LATERAL unnest(own.topics) AS area WHERE own.organisation_id = ${council}::uuid
