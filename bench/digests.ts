@@ -1,8 +1,9 @@
 /**
  * Digest building benchmark: the contents of one digest period for BENCH_FOLLOWERS followers (default
- * 10,000) over BENCH_MATERIALS materials (default 100,000), through lib/following/build-digests.ts,
- * the function the hourly job calls, with the built-in Postgres engine. Prints the time, the searches
- * run, peak memory (resident, sampled) and the command to rerun it.
+ * 10,000) over BENCH_MATERIALS materials (default 100,000) and BENCH_PROJECTS projects (default
+ * 10,000), in one run, through lib/following/build-digests.ts, the function the hourly job calls, with
+ * the built-in Postgres engine. Prints the time, the searches and queries by kind and each kind's
+ * time, peak memory (resident, sampled) and the command to rerun it. Written up in bench/README.md.
  *
  *   npm run bench:digests      (= npx tsx --conditions=react-server bench/digests.ts)
  *   BENCH_FOLLOWERS=1000 BENCH_MATERIALS=10000 npm run bench:digests
