@@ -1,8 +1,9 @@
 /**
  * Digest building benchmark: the contents of one digest period for BENCH_FOLLOWERS followers (default
- * 10,000) over BENCH_MATERIALS materials (default 100,000), through lib/following/build-digests.ts,
- * the function the hourly job calls, with the built-in Postgres engine. Prints the time, the searches
- * run, peak memory (resident, sampled) and the command to rerun it.
+ * 10,000) over BENCH_MATERIALS materials (default 100,000) and BENCH_PROJECTS projects (default
+ * 10,000), in one run, through lib/following/build-digests.ts, the function the hourly job calls, with
+ * the built-in Postgres engine. Prints the time, the searches and queries by kind and each kind's
+ * time, peak memory (resident, sampled) and the command to rerun it. Written up in bench/README.md.
  *
  *   npm run bench:digests      (= npx tsx --conditions=react-server bench/digests.ts)
  *   BENCH_FOLLOWERS=1000 BENCH_MATERIALS=10000 npm run bench:digests
@@ -15,10 +16,14 @@
  * followers mostly members of 60 councils (some of no council, a few site admins), each following one
  * council and one service area, and three in ten one of 40 saved searches. The digest period is the
  * last 7 days, as for a weekly digest. Projects from the councils (70% public, 20% councils, 10% one
- * council), each with three updates over the last 30 days; every follower follows two of 500 of them
- * (lib/following/find-project-updates.ts: one query per project, visibility scope and period). Followers of the same thing who see the same things share one
- * search (lib/following/find-new-materials.ts); the first attempt, one full search per follower and
- * followed thing, took 185 s for 1,000 followers.
+ * council), registered over the last 60 days (so about one in nine is new in the period: new projects
+ * in followed councils and service areas, and "a project like yours" for every council member, as
+ * every council has projects in every service area), each with three updates over the last 30 days;
+ * every follower follows two of 500 of them. Project news is one query per visibility scope and period
+ * (updates, new projects) or per council, scope and period (projects like yours):
+ * lib/following/find-project-updates.ts, find-new-projects.ts, find-similar-projects.ts. Followers of
+ * the same thing who see the same things share one search (lib/following/find-new-materials.ts); the
+ * first attempt, one full search per follower and followed thing, took 185 s for 1,000 followers.
  * Loopback only. Never part of `npm test`.
  */
 import { sql } from 'drizzle-orm';
@@ -99,7 +104,8 @@ async function main() {
       INSERT INTO projects (organisation_id, name, summary, topics, phase, start_on, visibility, created_at)
       SELECT (SELECT id FROM bench_councils WHERE n = (i * 7) % ${councils}), 'Project ' || i, 'A project about ' || (${wordList})[1 + i % ${words.length}],
              ARRAY[(SELECT slug FROM bench_topics WHERE n = i % ${topics})], 'discovery', current_date - 60,
-             CASE WHEN i % 10 < 7 THEN 'public' WHEN i % 10 < 9 THEN 'councils' ELSE 'organisation' END, now() - interval '60 days'
+             CASE WHEN i % 10 < 7 THEN 'public' WHEN i % 10 < 9 THEN 'councils' ELSE 'organisation' END,
+             now() - ((i % 1440) * interval '1 hour') - interval '1 minute'
       FROM generate_series(0, ${projectCount - 1}::int) AS i`);
     await db.execute(sql`
       INSERT INTO project_updates (project_id, organisation_id, posted_on, body, created_at)
@@ -126,22 +132,32 @@ async function main() {
     sampler.mark();
     const started = performance.now();
     let searchesRun = 0;
+    const queries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+    const kindSeconds = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
     let sections = 0;
     let listed = 0;
     let updatesListed = 0;
+    let newProjectsListed = 0;
+    let similarListed = 0;
     for (let start = 0; start < followers.length; start += digestBatchSize) {
       const batch = followers.slice(start, start + digestBatchSize);
-      const { built, searches: ran } = await buildDigests(
+      const { built, searches: ran, queries: ranByKind, milliseconds } = await buildDigests(
         hub.services,
         batch.map((f, i) => ({ digestId: String(start + i), userId: f.id, coversFrom, coversTo: now })),
         { concurrency: driver === 'pg' ? 4 : 1 },
       );
       searchesRun += ran;
+      for (const kind of Object.keys(queries) as (keyof typeof queries)[]) {
+        queries[kind] += ranByKind[kind];
+        kindSeconds[kind] += milliseconds[kind] / 1000;
+      }
       for (const digest of built) {
         sections += digest.sections.length;
         for (const section of digest.sections) {
           listed += section.found.items.length;
           updatesListed += section.updates?.items.length ?? 0;
+          newProjectsListed += section.newProjects?.items.length ?? 0;
+          similarListed += section.similar?.items.length ?? 0;
         }
       }
     }
@@ -151,11 +167,38 @@ async function main() {
     await sampler.stop();
 
     console.log(`Built ${followers.length.toLocaleString('en-GB')} digests in ${seconds.toFixed(1)} s (${((seconds * 1000) / followers.length).toFixed(2)} ms a follower)`);
+    const n = (value: number) => value.toLocaleString('en-GB');
     console.log(
-      `Searches and project queries run: ${searchesRun.toLocaleString('en-GB')} (one per followed thing, visibility scope and period); sections: ${sections.toLocaleString('en-GB')}; materials named: ${listed.toLocaleString('en-GB')}; project updates named: ${updatesListed.toLocaleString('en-GB')}`,
+      `Searches and queries run: ${n(searchesRun)}: ${n(queries.materialSearches)} material searches (one per followed thing, visibility scope and period), ${n(queries.projectUpdates)} project-update queries and ${n(queries.newProjects)} new-project queries (one per visibility scope and period), ${n(queries.similarProjects)} projects-like-yours queries (one per council, scope and period)`,
+    );
+    const s = (kind: keyof typeof kindSeconds) => `${kindSeconds[kind].toFixed(1)} s`;
+    console.log(
+      `Each kind, side by side (so they add up to more than the whole): material searches ${s('materialSearches')}, project updates ${s('projectUpdates')}, new projects ${s('newProjects')}, projects like yours ${s('similarProjects')}`,
+    );
+    console.log(
+      `Sections: ${n(sections)}; named: ${n(listed)} materials, ${n(updatesListed)} project updates, ${n(newProjectsListed)} new projects, ${n(similarListed)} projects like yours`,
     );
     console.log(`Peak memory (resident, this process): ${peakMb.toFixed(0)} MB${driver === 'pg' ? ' (Postgres itself is a separate server)' : ''}`);
-    const file = await saveResults('digests', { driver, followers: followerCount, materials: materialCount, projects: projectCount, updatesListed, seconds, searches: searchesRun, sections, listed, peakMb, seedSeconds });
+    const [{ newProjects }] = (await queryRows<{ newProjects: number }>(db, sql`SELECT count(*)::int AS "newProjects" FROM projects WHERE created_at > ${coversFrom.toISOString()}::timestamptz`)) as [{ newProjects: number }];
+    console.log(`Projects registered in the period: ${n(Number(newProjects))} of ${n(projectCount)}`);
+    const file = await saveResults('digests', {
+      driver,
+      followers: followerCount,
+      materials: materialCount,
+      projects: projectCount,
+      projectsNewInPeriod: Number(newProjects),
+      seconds,
+      searches: searchesRun,
+      queries,
+      kindSeconds,
+      sections,
+      listed,
+      updatesListed,
+      newProjectsListed,
+      similarListed,
+      peakMb,
+      seedSeconds,
+    });
     console.log(`Results: ${file}`);
     console.log(`Rerun: ${rerunWith('npm run bench:digests')}`);
   } finally {

@@ -1,12 +1,15 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { loadViewers } from '@/lib/auth/load-viewer';
+import type { Viewer } from '@/lib/auth/viewer';
 import { follows } from '@/lib/db/schema';
 import type { Services } from '@/lib/services';
 import type { DigestSection } from './digest-email';
 import { describeTargets, targetKey } from './follow-targets';
 import { findNewMaterials, type NewMaterialsRequest } from './find-new-materials';
+import { findNewProjects, type NewProjectsRequest } from './find-new-projects';
 import { findProjectUpdates, type ProjectUpdatesRequest } from './find-project-updates';
+import { findSimilarProjects, type SimilarProjectsRequest } from './find-similar-projects';
 
 /** How many materials a digest names per followed thing; the rest are counted, with a link. */
 export const itemsPerSection = 10;
@@ -18,6 +21,14 @@ export interface DigestToBuild {
   coversTo: Date;
 }
 
+/** How many searches and queries a batch of digests took, by kind, or how long each kind took (the benchmark and tests report them). */
+export interface DigestQueries {
+  materialSearches: number;
+  projectUpdates: number;
+  newProjects: number;
+  similarProjects: number;
+}
+
 export interface BuiltDigest extends DigestToBuild {
   /** Only followed things with something new; empty: nothing new, no email. */
   sections: DigestSection[];
@@ -25,15 +36,19 @@ export interface BuiltDigest extends DigestToBuild {
 
 /**
  * The contents of many digests at once, each as its recipient may see now: viewers are read live
- * (loadViewers), and every list comes from the search engines asked as that viewer, grouped so each
- * followed thing is asked once per visibility scope and period (findNewMaterials).
+ * (loadViewers), materials come from the search engines asked as that viewer (findNewMaterials), and
+ * projects through visibleProjectsSql as that viewer. Everything is grouped so each followed thing is
+ * asked once per visibility scope and period (materials), and each kind of project news is one query
+ * per visibility scope and period (project updates, new projects) or per council, scope and period
+ * ("a project like yours"), however many followers there are.
  */
 export async function buildDigests(
   services: Services,
   digests: DigestToBuild[],
   options: { concurrency?: number } = {},
-): Promise<{ built: BuiltDigest[]; searches: number }> {
-  if (digests.length === 0) return { built: [], searches: 0 };
+): Promise<{ built: BuiltDigest[]; searches: number; queries: DigestQueries; milliseconds: DigestQueries }> {
+  const none: DigestQueries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+  if (digests.length === 0) return { built: [], searches: 0, queries: none, milliseconds: none };
   const userIds = digests.map((digest) => digest.userId);
   const [viewers, followRows] = await Promise.all([
     loadViewers(services.db, userIds),
@@ -44,42 +59,68 @@ export async function buildDigests(
   for (const row of followRows) {
     // Points at nothing any more (a deleted council). Projects are checked per recipient below.
     if (row.kind !== 'project' && !views.get(targetKey(row))) continue;
-    byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+    const own = byUser.get(row.userId);
+    if (own) own.push(row);
+    else byUser.set(row.userId, [row]);
   }
 
-  const requests: NewMaterialsRequest[] = [];
-  const owners: { digest: number; follow: (typeof followRows)[number] }[] = [];
-  const projectRequests: ProjectUpdatesRequest[] = [];
-  const projectOwners: number[] = [];
+  // Each request remembers its digest (and, for materials and new projects, its follow) by position.
+  const materialRequests: NewMaterialsRequest[] = [];
+  const newProjectRequests: NewProjectsRequest[] = [];
+  const followOwners: { digest: number; follow: (typeof followRows)[number] }[] = [];
+  const updateRequests: ProjectUpdatesRequest[] = [];
+  const updateOwners: number[] = [];
+  const similarRequests: SimilarProjectsRequest[] = [];
+  const similarOwners: number[] = [];
   digests.forEach((digest, index) => {
-    const viewer = viewers.get(digest.userId);
+    const viewer: Viewer | undefined = viewers.get(digest.userId);
     if (!viewer) return;
     const period = { after: digest.coversFrom.toISOString(), upTo: digest.coversTo.toISOString() };
+    similarRequests.push({ viewer, period });
+    similarOwners.push(index);
     for (const follow of byUser.get(digest.userId) ?? []) {
       if (follow.kind === 'project') {
-        projectRequests.push({ projectId: follow.target, viewer, period });
-        projectOwners.push(index);
+        updateRequests.push({ projectId: follow.target, viewer, period });
+        updateOwners.push(index);
         continue;
       }
-      requests.push({ follow, viewer, period });
-      owners.push({ digest: index, follow });
+      materialRequests.push({ follow, viewer, period });
+      newProjectRequests.push({ follow, viewer, period });
+      followOwners.push({ digest: index, follow });
     }
   });
-  const [{ answers, searches }, projectUpdates] = await Promise.all([
-    findNewMaterials(services, requests, { itemsEach: itemsPerSection, ...options }),
-    findProjectUpdates(services, projectRequests, { itemsEach: itemsPerSection }),
+  const timed = async <T>(kind: keyof DigestQueries, work: Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work;
+    milliseconds[kind] = performance.now() - started;
+    return result;
+  };
+  const milliseconds: DigestQueries = { materialSearches: 0, projectUpdates: 0, newProjects: 0, similarProjects: 0 };
+  // The four kinds run side by side; each takes its own turns on the database.
+  const [materials, newProjects, updates, similar] = await Promise.all([
+    timed('materialSearches', findNewMaterials(services, materialRequests, { itemsEach: itemsPerSection, ...options })),
+    timed('newProjects', findNewProjects(services, newProjectRequests, { itemsEach: itemsPerSection })),
+    timed('projectUpdates', findProjectUpdates(services, updateRequests, { itemsEach: itemsPerSection })),
+    timed('similarProjects', findSimilarProjects(services, similarRequests, { itemsEach: itemsPerSection })),
   ]);
 
   const built: BuiltDigest[] = digests.map((digest) => ({ ...digest, sections: [] }));
-  answers.forEach((found, position) => {
-    if (!found || found.total === 0) return;
-    const { digest, follow } = owners[position]!;
+  // "Projects like yours" first: it is about the reader's own work.
+  similar.answers.forEach((found, position) => {
+    if (!found) return;
+    built[similarOwners[position]!]!.sections.push({ label: 'Projects like yours', href: '/projects', found: { total: 0, items: [] }, similar: found });
+  });
+  followOwners.forEach(({ digest, follow }, position) => {
+    const found = materials.answers[position];
+    const projects = newProjects.answers[position];
+    if ((!found || found.total === 0) && !projects) return;
     const view = views.get(targetKey(follow))!;
-    built[digest]!.sections.push({ label: view.label, href: view.href, found });
+    built[digest]!.sections.push({ label: view.label, href: view.href, found: found ?? { total: 0, items: [] }, ...(projects ? { newProjects: projects } : {}) });
   });
-  projectUpdates.answers.forEach((updates, position) => {
-    if (!updates) return; // nothing new, or the recipient may not see the project now
-    built[projectOwners[position]!]!.sections.push({ label: updates.projectName, href: `/projects/${updates.projectId}`, found: { total: 0, items: [] }, updates });
+  updates.answers.forEach((found, position) => {
+    if (!found) return; // nothing new, or the recipient may not see the project now
+    built[updateOwners[position]!]!.sections.push({ label: found.projectName, href: `/projects/${found.projectId}`, found: { total: 0, items: [] }, updates: found });
   });
-  return { built, searches: searches + projectUpdates.queries };
+  const queries: DigestQueries = { materialSearches: materials.searches, projectUpdates: updates.queries, newProjects: newProjects.queries, similarProjects: similar.queries };
+  return { built, searches: materials.searches + newProjects.queries + updates.queries + similar.queries, queries, milliseconds };
 }

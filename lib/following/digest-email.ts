@@ -1,28 +1,36 @@
 import type { MailMessage } from '@/lib/mail/mailer';
 import { formatDate } from '@/lib/text/dates';
+import { digestHtml } from './digest-email-html';
 import type { NewMaterials } from './find-new-materials';
+import type { NewProjects } from './find-new-projects';
 import type { ProjectUpdates } from './find-project-updates';
+import type { SimilarProjects } from './find-similar-projects';
+import { excerpt, phaseName, plural } from './digest-words';
 
-/** One followed thing's part of a digest. */
+/** One followed thing's part of a digest (or, with `similar`, the "projects like yours" part). */
 export interface DigestSection {
   label: string;
-  /** Its page on the hub (a council, the search for a service area, a saved search). */
+  /** Its page on the hub (a council, the search for a service area, a saved search, a project). */
   href: string;
   found: NewMaterials;
   /** A followed project's new updates (its `found` is then empty). */
   updates?: ProjectUpdates;
+  /** Projects newly registered in a followed council or service area. */
+  newProjects?: NewProjects;
+  /** Other councils' new projects sharing service areas with the recipient's council's own. */
+  similar?: SimilarProjects;
 }
 
-const excerpt = (text: string) => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-};
+/** How many things a section tells of: its materials, updates, new projects and projects like yours. */
+export function sectionItemCount(section: DigestSection): number {
+  return section.found.total + (section.updates?.total ?? 0) + (section.newProjects?.total ?? 0) + (section.similar?.total ?? 0);
+}
 
 /**
- * A digest email: plain text (titles are people's words, so no HTML is built from them), with
- * List-Unsubscribe and List-Unsubscribe-Post (RFC 8058), so a mail program's "Unsubscribe" turns the
- * digests off in one click, and a link to manage everything. Stable Message-ID per digest, so a mail
- * system that sees a retried send can tell it is the same message.
+ * A digest email: plain text, and the same as HTML (every word from people escaped, every link built
+ * by the hub: digest-email-html.ts), with List-Unsubscribe and List-Unsubscribe-Post (RFC 8058), so
+ * a mail program's "Unsubscribe" turns the digests off in one click, and a link to manage everything.
+ * Stable Message-ID per digest, so a mail system that sees a retried send can tell it is the same.
  */
 export function digestMessage(options: {
   hubUrl: string;
@@ -33,11 +41,19 @@ export function digestMessage(options: {
   unsubscribeToken: string;
 }): MailMessage {
   const hub = options.hubUrl.replace(/\/$/, '');
-  const total = options.sections.reduce((sum, section) => sum + section.found.total, 0);
-  const updates = options.sections.reduce((sum, section) => sum + (section.updates?.total ?? 0), 0);
   const unsubscribeUrl = `${hub}/unsubscribe/${options.unsubscribeToken}`;
   const lines = [`New on Discovery Commons since ${formatDate(options.coversFrom)}, from what you follow:`, ''];
   for (const section of options.sections) {
+    if (section.similar) {
+      lines.push(`Projects like yours: ${plural(section.similar.total, 'new project')} at other councils sharing service areas with your council’s`);
+      for (const item of section.similar.items) {
+        lines.push(`- ${item.name} (${item.council}, ${phaseName(item.phase)}), like your ${item.likeYours.map((own) => `“${own.name}”`).join(' and ')}`, `  ${hub}/projects/${item.id}`);
+      }
+      const more = section.similar.total - section.similar.items.length;
+      if (more > 0) lines.push(`  and ${more} more: ${hub}${section.href}`);
+      lines.push('');
+      continue;
+    }
     if (section.updates) {
       const { total: count, items } = section.updates;
       lines.push(`${section.label} (project): ${count} new ${count === 1 ? 'update' : 'updates'}`);
@@ -48,26 +64,30 @@ export function digestMessage(options: {
       lines.push(`  ${hub}${section.href}`, '');
       continue;
     }
-    lines.push(`${section.label}: ${section.found.total} new`);
-    for (const item of section.found.items) {
-      lines.push(`- ${item.title}${item.council ? ` (${item.council})` : ''}`, `  ${hub}/materials/${item.id}`);
+    if (section.found.total > 0) {
+      lines.push(`${section.label}: ${section.found.total} new`);
+      for (const item of section.found.items) {
+        lines.push(`- ${item.title}${item.council ? ` (${item.council})` : ''}`, `  ${hub}/materials/${item.id}`);
+      }
+      const more = section.found.total - section.found.items.length;
+      if (more > 0) lines.push(`  and ${more} more: ${hub}${section.href}`);
+      lines.push('');
     }
-    const more = section.found.total - section.found.items.length;
-    if (more > 0) lines.push(`  and ${more} more: ${hub}${section.href}`);
-    lines.push('');
+    if (section.newProjects && section.newProjects.total > 0) {
+      lines.push(`${section.label}: ${plural(section.newProjects.total, 'new project')}`);
+      for (const item of section.newProjects.items) lines.push(`- ${item.name} (${item.council}, ${phaseName(item.phase)})`, `  ${hub}/projects/${item.id}`);
+      const more = section.newProjects.total - section.newProjects.items.length;
+      if (more > 0) lines.push(`  and ${more} more: ${hub}${section.href}`);
+      lines.push('');
+    }
   }
-  lines.push(
-    'Choose what you follow and how often you get these emails:',
-    `${hub}/account/following`,
-    '',
-    'Stop these emails:',
-    unsubscribeUrl,
-  );
+  lines.push('Choose what you follow and how often you get these emails:', `${hub}/account/following`, '', 'Stop these emails:', unsubscribeUrl);
   const domain = new URL(hub).hostname;
   return {
     to: [options.to],
-    subject: updates === 0 ? `New on Discovery Commons: ${total} ${total === 1 ? 'material' : 'materials'} from what you follow` : `New on Discovery Commons: ${subjectCount(total, updates)} from what you follow`,
+    subject: `New on Discovery Commons: ${subjectCount(options.sections)} from what you follow`,
     text: lines.join('\n'),
+    html: digestHtml({ hub, coversFrom: options.coversFrom, sections: options.sections, unsubscribeUrl }),
     headers: {
       // The header's URL takes the one-click POST; the link in the text opens a page with a button.
       'List-Unsubscribe': `<${unsubscribeUrl}/one-click>`,
@@ -77,7 +97,18 @@ export function digestMessage(options: {
   };
 }
 
-function subjectCount(materials: number, updates: number): string {
-  const u = `${updates} project ${updates === 1 ? 'update' : 'updates'}`;
-  return materials === 0 ? u : `${materials} ${materials === 1 ? 'material' : 'materials'} and ${u}`;
+/** "2 materials, 1 project update and 1 new project": what the digest holds, materials first. */
+function subjectCount(sections: DigestSection[]): string {
+  const sum = (count: (section: DigestSection) => number) => sections.reduce((total, section) => total + count(section), 0);
+  const materials = sum((s) => s.found.total);
+  const updates = sum((s) => s.updates?.total ?? 0);
+  const newProjects = sum((s) => s.newProjects?.total ?? 0);
+  const similar = sum((s) => s.similar?.total ?? 0);
+  const parts = [
+    ...(materials > 0 || updates + newProjects + similar === 0 ? [plural(materials, 'material')] : []),
+    ...(updates > 0 ? [plural(updates, 'project update')] : []),
+    ...(newProjects > 0 ? [plural(newProjects, 'new project')] : []),
+    ...(similar > 0 ? [`${plural(similar, 'project')} like yours`] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

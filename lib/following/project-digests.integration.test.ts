@@ -87,8 +87,8 @@ describe.each(testDrivers)('followed projects in digests, on %s', (driver) => {
     const from = new Date(Date.now() - 60_000);
     const upTo = new Date(Date.now() + 60_000);
     const readers = [leedsReader, another].map((r, i) => ({ digestId: `d${i}`, userId: r.viewer.kind === 'user' ? r.viewer.userId : '', coversFrom: from, coversTo: upTo }));
-    const { built, searches } = await buildDigests(hub.services, readers);
-    expect(searches).toBe(1);
+    const { built, queries } = await buildDigests(hub.services, readers);
+    expect(queries.projectUpdates).toBe(1);
     expect(built.map((d) => d.sections[0]?.updates?.total)).toEqual([1, 1]);
   });
 });

@@ -194,12 +194,13 @@ describe.each(testDrivers)('digests, on %s', (driver) => {
     const from = new Date(Date.now() - 60_000);
     const until = new Date(Date.now() + 60_000);
     const readers = [...more, leedsReader, bristolReader];
-    const { built, searches } = await buildDigests(
+    const { built, queries } = await buildDigests(
       hub.services,
       readers.map((reader, i) => ({ digestId: String(i), userId: reader.id, coversFrom: from, coversTo: until })),
     );
-    // Four Leeds members share one search; Bristol's member sees differently and has their own.
-    expect(searches).toBe(2);
+    // Four Leeds members share one search; Bristol's member sees differently and has their own. So
+    // too for the new projects in what they follow, and for projects like their council's.
+    expect(queries).toEqual({ materialSearches: 2, newProjects: 2, projectUpdates: 0, similarProjects: 2 });
     expect(built.every((digest) => digest.sections.length === 1)).toBe(true);
   });
 });

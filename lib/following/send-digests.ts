@@ -5,7 +5,7 @@ import { digests, users } from '@/lib/db/schema';
 import { logger } from '@/lib/logging';
 import type { Services } from '@/lib/services';
 import { buildDigests, type DigestToBuild } from './build-digests';
-import { digestMessage } from './digest-email';
+import { digestMessage, sectionItemCount } from './digest-email';
 import { dailyPeriod, digestsDue, weeklyPeriod } from './digest-periods';
 import { makeUnsubscribeToken } from './unsubscribe-tokens';
 
@@ -83,7 +83,7 @@ export async function sendDigests(services: Services, options: { now?: Date; con
     const emails = new Map(rows.map((row) => [row.id, row.email]));
     const { built } = await buildDigests(services, toBuild, options);
     for (const digest of built) {
-      const itemCount = digest.sections.reduce((sum, section) => sum + section.found.total + (section.updates?.total ?? 0), 0);
+      const itemCount = digest.sections.reduce((sum, section) => sum + sectionItemCount(section), 0);
       const email = emails.get(digest.digestId);
       if (itemCount === 0 || !email || !services.mail) {
         await markSent(services, digest, 0);

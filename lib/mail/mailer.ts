@@ -14,6 +14,11 @@ export interface MailMessage {
   subject: string;
   /** Plain text: these messages carry people's own words, so no HTML is built from them. */
   text: string;
+  /**
+   * An HTML alternative, sent beside the text (digests). Whoever builds it escapes every word people
+   * typed and builds every link itself (lib/following/digest-email-html.ts).
+   */
+  html?: string;
   /** Where a reply goes (the sender of a contact message), so their address is never on a page. */
   replyTo?: string;
   /**
@@ -62,6 +67,7 @@ export function createMailer(auth: Pick<AuthConfig, 'email' | 'url'>): Mailer | 
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.html ? { html: message.html } : {}),
         replyTo: message.replyTo,
         ...(message.headers ? { headers: message.headers } : {}),
       });

@@ -14,6 +14,8 @@ export interface SinkMessage {
   subject: string;
   /** The text/plain body, decoded. */
   text: string;
+  /** The text/html body, decoded; '' when the message has none. */
+  html: string;
   raw: string;
   /** Milliseconds since the epoch when the sink received it. */
   receivedAt: number;
@@ -47,6 +49,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
           from,
           subject: decodeHeaderValue(headerOf(raw, 'subject') ?? ''),
           text: textBodyOf(raw),
+          html: bodyOfType(raw, /^text\/html/i),
           raw,
           receivedAt: Date.now(),
         });
@@ -133,6 +136,26 @@ function textBodyOf(raw: string): string {
     }
     return '';
   }
+  return decodedBody(raw);
+}
+
+/** The first part of this type (e.g. text/html), searched through nested multiparts, decoded; '' if none. */
+function bodyOfType(raw: string, type: RegExp): string {
+  const contentType = headerOf(raw, 'content-type') ?? 'text/plain';
+  if (type.test(contentType)) return decodedBody(raw);
+  if (!/^multipart\//i.test(contentType)) return '';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return '';
+  for (const part of splitHeadersAndBody(raw).body.split(`--${boundary}`).slice(1)) {
+    if (part.startsWith('--')) break;
+    const found = bodyOfType(part.replace(/^\r?\n/, ''), type);
+    if (found) return found;
+  }
+  return '';
+}
+
+function decodedBody(raw: string): string {
+  const { body } = splitHeadersAndBody(raw);
   const encoding = (headerOf(raw, 'content-transfer-encoding') ?? '7bit').toLowerCase();
   if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');

@@ -57,6 +57,16 @@ export default async function FollowingPage({ searchParams }: Props) {
             <p className="govuk-body">
               {overview.lastVisitAt ? `New since your last visit on ${formatDateTime(overview.lastVisitAt)}.` : 'From your next visit, this page shows what is new since this one.'}
             </p>
+            {overview.similarProjectsSinceLastVisit ? (
+              <p className="govuk-body" data-testid="similar-projects">
+                {overview.similarProjectsSinceLastVisit === 1
+                  ? 'Since then, another council has started 1 project that shares service areas with your council’s projects. '
+                  : `Since then, other councils have started ${overview.similarProjectsSinceLastVisit} projects that share service areas with your council’s projects. `}
+                <a className="govuk-link" href="/projects">
+                  Browse projects
+                </a>
+              </p>
+            ) : null}
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">What you follow</caption>
               <thead className="govuk-table__head">

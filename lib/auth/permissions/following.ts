@@ -39,6 +39,16 @@ export function canManageFollow(viewer: Viewer, follow: { userId: string }): boo
 }
 
 /**
+ * "A project like yours" (lib/following/find-similar-projects.ts) compares other councils' new
+ * projects with the projects of the council the recipient belongs to, read live: members of a council
+ * only (a site admin of no council has none). The other council's project is listed only when the
+ * recipient may see it (canViewProject / visibleProjectsSql).
+ */
+export function ownCouncilForSimilarProjects(viewer: Viewer): string | undefined {
+  return canFollow(viewer) ? organisationOf(viewer) : undefined;
+}
+
+/**
  * Who a digest is built as: only what decides visibility (site admin, or the organisation one belongs
  * to), so followers who would see the same things share one search per followed thing
  * (lib/following/build-digests.ts). Two people with the same key see exactly the same materials.

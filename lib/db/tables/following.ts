@@ -9,8 +9,9 @@ import { users } from './people';
  *   'council'  target = the organisation's id
  *   'topic'    target = the service area's slug (topics.csv)
  *   'search'   target = the search's validated query string (lib/following/saved-search.ts), with a name
- * Projects are the next kinds: 'project' (target = project id) and 'similar-projects' ("a project like
- * yours": target = the follower's own project id). Each kind's check lives in lib/following/follow-targets.ts.
+ *   'project'  target = the project's id
+ * "A project like yours" is not a kind: it comes with any digest, for members of a council
+ * (lib/following/find-similar-projects.ts). Each kind's check lives in lib/following/follow-targets.ts.
  */
 export const follows = pgTable(
   'follows',
