@@ -7,6 +7,7 @@ import type { Services } from '@/lib/services';
 import { AppError } from '@/lib/errors';
 import { kitFor } from './kit-access';
 import { visibleKitItems } from './kit-items-query';
+import { pullStream } from './pull-stream';
 import { storedZip, storedZipSize, type StoredZipEntry } from './stored-zip';
 import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } from './kit-zip-contents';
 
@@ -16,10 +17,10 @@ import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } f
  * - Permission: the kit through canViewKit, then each item through the materials' own rule, in the
  *   same query as the kit page (kit-items-query.ts): a council-only material of another council is
  *   not in the zip, nor in README.txt or attribution.csv. The current published file of each.
- * - Memory: the zip is an async generator (stored-zip.ts) pulled by the response (pullStream below):
+ * - Memory: the zip is an async generator (stored-zip.ts) pulled by the response (pull-stream.ts):
  *   one stored object is opened at a time, through the blob store, only when the zip reaches it, and
- *   each chunk is read from it only when the response asks for one, so memory stays bounded whatever
- *   the kit's size (`npm run bench:kit-download`: a 1 GB kit).
+ *   read at most `readAheadBytes` ahead of what the response has sent, so memory stays bounded
+ *   whatever the kit's size (`npm run bench:kit-download`: a 1 GB kit).
  * - Size: files are stored, not deflated (most are Office, PDF or images, already compressed), so the
  *   zip's exact size is known before the first byte is sent and the response sets Content-Length.
  *   (Next.js 16 drops Content-Length from route-handler responses, see
@@ -28,6 +29,9 @@ import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } f
  * - A stored object whose size differs from the database, or that is missing, fails the zip part way
  *   (the connection is cut) rather than producing a corrupt one.
  */
+/** How far the zip may be read ahead of the response (pull-stream.ts): a few of storage's chunks. */
+const readAheadBytes = 256 * 1024;
+
 export interface KitZip {
   fileName: string;
   /** The exact size of the zip, or undefined when it cannot be known in advance. */
@@ -73,36 +77,11 @@ export async function openKitZip(services: Services, viewer: Viewer, kitId: unkn
     ...files.map((file) => ({ name: file.entryName, sizeBytes: file.sizeBytes, open: async () => (await services.storage.get(file.storageKey)).body })),
   ];
   const zipOptions = { mtime: now };
-  const body = pullStream(storedZip(entries, zipOptions), (error) => logger('kit-zip').error({ err: error, kitId: kit.id }, 'kit zip failed part way'));
+  const body = pullStream(storedZip(entries, zipOptions), {
+    queueBytes: readAheadBytes,
+    onError: (error) => logger('kit-zip').error({ err: error, kitId: kit.id }, 'kit zip failed part way'),
+  });
   return { fileName: `${kit.title}.zip`, sizeBytes: storedZipSize(entries, zipOptions), body, materialIds: files.map((file) => file.materialId) };
-}
-
-/**
- * The zip as the response's body, made only as fast as it is read: `pull` is called when the reader
- * (Next.js writing to the socket, which waits for 'drain') asks for a chunk, and with a high-water
- * mark of 0 nothing is read ahead. So one chunk of one stored object is in flight at a time, on top of
- * the socket's own buffer. Cancelled (the person closed the tab): the generator is returned, which
- * destroys the stored object's stream being read.
- */
-function pullStream(chunks: AsyncGenerator<Uint8Array, void, undefined>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(next.value);
-        } catch (error) {
-          onError(error);
-          controller.error(error);
-        }
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 async function councilName(services: Services, organisationId: string): Promise<string | null> {
