@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { workbook } from '../lib/previews/testing/preview-files';
+import { buildZip } from '../lib/extract/testing/test-files';
 import { MaterialPage } from './pages/material-page';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { baseURL, findCouncils, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
@@ -22,6 +22,26 @@ function surveySheet(rows: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEET}"><sheetData>${lines.join('')}</sheetData></worksheet>`;
 }
 
+/** A one-sheet XLSX that Excel opens and the upload check recognises (its content types name the workbook). */
+function surveyWorkbook(rows: number): Buffer {
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const types =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
+  const packageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const book = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SPREADSHEET}" xmlns:r="${rel}"><sheets><sheet name="Responses" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const bookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+  return buildZip([
+    { name: '[Content_Types].xml', data: Buffer.from(types) },
+    { name: '_rels/.rels', data: Buffer.from(packageRels) },
+    { name: 'xl/workbook.xml', data: Buffer.from(book) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(bookRels) },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(surveySheet(rows)) },
+  ]);
+}
+
 test.use({ javaScriptEnabled: false });
 
 test('an XLSX shows its first sheet as a table, saying how many rows were left out', async ({ browser }) => {
@@ -32,7 +52,7 @@ test('an XLSX shows its first sheet as a table, saying how many rows were left o
   await db.end();
   const api = await requestContextFor(member);
   const title = `Ward survey responses ${run}`;
-  const file = workbook([{ name: 'Responses', xml: surveySheet(250) }]);
+  const file = surveyWorkbook(250);
   const id = await shareMaterial(api, { title, visibility: 'public' }, { name: `ward-survey-${run}.xlsx`, content: file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   await api.dispose();
 

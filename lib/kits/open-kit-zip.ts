@@ -29,8 +29,8 @@ import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } f
  * - A stored object whose size differs from the database, or that is missing, fails the zip part way
  *   (the connection is cut) rather than producing a corrupt one.
  */
-/** How far the zip may be read ahead of the response (pull-stream.ts): a few of storage's chunks. */
-const readAheadBytes = 256 * 1024;
+/** How far the zip may be read ahead of the response (pull-stream.ts): none, measured (bench/README.md, kit-download). */
+const readAheadBytes = 0;
 
 export interface KitZip {
   fileName: string;
