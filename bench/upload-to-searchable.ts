@@ -1,6 +1,6 @@
 /**
- * Time from upload to searchable: how long after someone shares a file can others find it by a word
- * that occurs only inside the file. Against the production build (`next start`), signed in as a
+ * Time from upload to searchable, and to preview: how long after someone shares a file can others find
+ * it by a word that occurs only inside the file, and see its preview on its page (issue 9: p50, p95). Against the production build (`next start`), signed in as a
  * council member, through the real multipart route (POST /materials/upload), then polling the /search
  * page until the new material is listed. The text is read by the background worker inside the web
  * process (the embedded default; RUN_WORKER_IN_WEB=true on Postgres).
@@ -14,7 +14,9 @@
  *   - pg:    Postgres (DATABASE_URL), files on local disk, RUN_WORKER_IN_WEB=true.
  * Each leg uploads a small warm-up file (not counted), then BENCH_UPLOADS (default 5) copies each of a
  * corpus PDF and DOCX, one after another, each with its own title, and polls every BENCH_POLL_MS
- * (default 100) for a word found only inside that file. Ports 3360–3369. Never part of `npm test`.
+ * (default 100) for a word found only inside that file, and its page until the preview is there (the
+ * first page's picture for the PDF, the document region for the DOCX). Ports 3360–3369. Never part of
+ * `npm test`.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -53,6 +55,8 @@ function fieldsFor(title: string): [string, string][] {
     ['tags', 'benchmark'],
     ['council', 'bristol'],
     ['licence', 'OGL-UK-3.0'],
+    // The same file is shared again each round: past the "already shared" question (lib/materials/find-duplicate.ts).
+    ['shareAnyway', 'yes'],
   ];
 }
 
@@ -61,23 +65,51 @@ interface Sample {
   uploadSeconds: number;
   /** From the start of the POST to the first /search answer that lists the material; null if never. */
   searchableSeconds: number | null;
+  /** From the start of the POST to the first material page that shows the file's preview; null if never. */
+  previewSeconds: number | null;
   polls: number;
 }
 
-/** Polls /search?q=word until the page links to the material. */
-async function waitUntilFound(origin: string, cookie: string, word: string, id: string, started: number): Promise<{ seconds: number | null; polls: number }> {
+/** What the material page shows once the preview is made: the first page's picture, or the document itself. */
+const previewShown = (fileName: string, title: string) => (fileName.endsWith('.pdf') ? 'alt="Page 1 of ' : `aria-label="Preview of ${title}"`);
+
+/**
+ * Polls /search?q=word until the page links to the material, and the material's page until it shows
+ * the preview (`previewMarker`), each until it is there: both times from `started`.
+ */
+async function waitUntilFound(
+  origin: string,
+  cookie: string,
+  word: string,
+  id: string,
+  previewMarker: string,
+  started: number,
+): Promise<{ seconds: number | null; previewSeconds: number | null; polls: number }> {
   let polls = 0;
-  while ((performance.now() - started) / 1000 < giveUpSeconds) {
+  let seconds: number | null = null;
+  let previewSeconds: number | null = null;
+  const since = () => (performance.now() - started) / 1000;
+  while (since() < giveUpSeconds && (seconds === null || previewSeconds === null)) {
     polls++;
-    const response = await fetch(`${origin}/search?q=${encodeURIComponent(word)}`, { headers: { cookie } });
-    const html = await response.text();
-    if (html.includes(`/materials/${id}`)) return { seconds: (performance.now() - started) / 1000, polls };
-    await sleep(pollMs);
+    if (seconds === null) {
+      const html = await (await fetch(`${origin}/search?q=${encodeURIComponent(word)}`, { headers: { cookie } })).text();
+      if (html.includes(`/materials/${id}`)) seconds = since();
+    }
+    if (previewSeconds === null) {
+      const html = await (await fetch(`${origin}/materials/${id}`, { headers: { cookie } })).text();
+      if (html.includes(previewMarker)) previewSeconds = since();
+    }
+    if (seconds === null || previewSeconds === null) await sleep(pollMs);
   }
-  return { seconds: null, polls };
+  return { seconds, previewSeconds, polls };
 }
 
-async function uploadAndWait(origin: string, cookie: string, upload: { path: string; fileName: string; contentType: string; word: string }, title: string): Promise<Sample> {
+async function uploadAndWait(
+  origin: string,
+  cookie: string,
+  upload: { path: string; fileName: string; contentType: string; word: string; previewMarker?: string },
+  title: string,
+): Promise<Sample> {
   const started = performance.now();
   const response = await postUpload(origin, upload, fieldsFor(title), cookie);
   const uploadSeconds = (performance.now() - started) / 1000;
@@ -85,8 +117,8 @@ async function uploadAndWait(origin: string, cookie: string, upload: { path: str
   if (response.status !== 303 || !id) throw new Error(`upload of ${upload.fileName} answered ${response.status} ${response.location ?? ''} ${response.body}`);
   // Every upload is a draft until its uploader publishes it from the check page; only then can search find it.
   await publishDraft(origin, cookie, id);
-  const found = await waitUntilFound(origin, cookie, upload.word, id, started);
-  return { file: upload.fileName, uploadSeconds, searchableSeconds: found.seconds, polls: found.polls };
+  const found = await waitUntilFound(origin, cookie, upload.word, id, upload.previewMarker ?? previewShown(upload.fileName, title), started);
+  return { file: upload.fileName, uploadSeconds, searchableSeconds: found.seconds, previewSeconds: found.previewSeconds, polls: found.polls };
 }
 
 interface LegReport {
@@ -123,7 +155,7 @@ async function runLeg(name: string, work: string, ports: Set<number>): Promise<L
     const warmWord = `warmup${randomBytes(4).toString('hex').replace(/\d/g, '')}`;
     const warmFile = path.join(work, 'warm-up.md');
     await writeFile(warmFile, `# Notes\n\nA file that says ${warmWord} once.\n`);
-    const warm = await uploadAndWait(origin, cookie, { path: warmFile, fileName: 'warm-up.md', contentType: 'text/markdown', word: warmWord }, 'Warm-up notes');
+    const warm = await uploadAndWait(origin, cookie, { path: warmFile, fileName: 'warm-up.md', contentType: 'text/markdown', word: warmWord, previewMarker: 'aria-label="Preview of Warm-up notes"' }, 'Warm-up notes');
     log(`[${name}] warm-up searchable after ${warm.searchableSeconds?.toFixed(2) ?? 'never'} s`);
     if (warm.searchableSeconds === null) throw new Error(`the warm-up file never became searchable; server log:\n${tail(logFile)}`);
 
@@ -132,7 +164,10 @@ async function runLeg(name: string, work: string, ports: Set<number>): Promise<L
       for (const f of files) {
         const sample = await uploadAndWait(origin, cookie, { path: path.join(corpusDir(), f.file), fileName: f.file, contentType: f.contentType, word: f.word }, `Benchmark upload ${round} of ${f.file.slice(0, 3)}`);
         samples.push(sample);
-        log(`[${name}] ${f.file}: upload ${sample.uploadSeconds.toFixed(2)} s, searchable after ${sample.searchableSeconds?.toFixed(2) ?? `more than ${giveUpSeconds}`} s (${sample.polls} searches)`);
+        log(
+          `[${name}] ${f.file}: upload ${sample.uploadSeconds.toFixed(2)} s, searchable after ${sample.searchableSeconds?.toFixed(2) ?? `more than ${giveUpSeconds}`} s, ` +
+            `preview after ${sample.previewSeconds?.toFixed(2) ?? `more than ${giveUpSeconds}`} s (${sample.polls} polls)`,
+        );
       }
     }
     return { leg: name, label, samples };
@@ -165,18 +200,22 @@ const seconds = (values: number[], p: number) => percentile([...values].sort((a,
 
 function print(reports: LegReport[], build: { id: string }) {
   console.log('');
-  console.log(`Upload to searchable — ${machineLine()}`);
-  console.log(`  web server, npm start (production build ${build.id}), signed in as a council member, publishing each upload from its check page, polling /search every ${pollMs} ms; ${uploadsPerFile} upload(s) of each file per leg`);
+  console.log(`Upload to searchable and to preview — ${machineLine()}`);
+  console.log(`  web server, npm start (production build ${build.id}), signed in as a council member, publishing each upload from its check page, polling /search and the material page every ${pollMs} ms; ${uploadsPerFile} upload(s) of each file per leg`);
   console.log('');
-  console.log('  leg     file                                                   upload p50 / max    searchable p50 / max (s, from the POST)');
+  console.log('  leg     file                                                   upload p50 / max    searchable p50 / max    preview p50 / p95 / max (s, from the POST)');
   for (const report of reports) {
     for (const f of [...files.map((x) => x.file), 'all']) {
       const samples = report.samples.filter((s) => f === 'all' || s.file === f);
       const found = samples.flatMap((s) => (s.searchableSeconds === null ? [] : [s.searchableSeconds]));
+      const previews = samples.flatMap((s) => (s.previewSeconds === null ? [] : [s.previewSeconds]));
       const uploads = samples.map((s) => s.uploadSeconds);
       const missing = samples.length - found.length;
+      const noPreview = samples.length - previews.length;
       console.log(
-        `  ${report.leg.padEnd(7)} ${f.padEnd(54)} ${seconds(uploads, 50).padStart(6)} / ${seconds(uploads, 100).padEnd(8)}  ${found.length ? `${seconds(found, 50).padStart(6)} / ${seconds(found, 100)}` : '—'}${missing ? `   ${missing} never found within ${giveUpSeconds} s` : ''}`,
+        `  ${report.leg.padEnd(7)} ${f.padEnd(54)} ${seconds(uploads, 50).padStart(6)} / ${seconds(uploads, 100).padEnd(8)}  ${found.length ? `${seconds(found, 50).padStart(6)} / ${seconds(found, 100).padEnd(8)}` : '—'.padEnd(17)}  ` +
+          `${previews.length ? `${seconds(previews, 50).padStart(6)} / ${seconds(previews, 95)} / ${seconds(previews, 100)}` : '—'}` +
+          `${missing ? `   ${missing} never found within ${giveUpSeconds} s` : ''}${noPreview ? `   ${noPreview} no preview within ${giveUpSeconds} s` : ''}`,
       );
     }
   }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { Readable } from 'node:stream';
 import { NextResponse } from 'next/server';
 import type { KitZip } from '@/lib/kits/open-kit-zip';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
@@ -19,5 +18,5 @@ export function kitZipResponse(zip: KitZip | undefined): NextResponse {
     'cache-control': 'private, no-store',
   };
   if (zip.sizeBytes !== undefined) headers['content-length'] = String(zip.sizeBytes);
-  return new NextResponse(Readable.toWeb(zip.body) as ReadableStream<Uint8Array>, { status: 200, headers });
+  return new NextResponse(zip.body, { status: 200, headers });
 }

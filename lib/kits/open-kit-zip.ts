@@ -1,7 +1,5 @@
 import 'server-only';
-import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { ZipFile } from 'yazl';
 import type { Viewer } from '@/lib/auth/viewer';
 import { organisations } from '@/lib/db/schema';
 import { logger } from '@/lib/logging';
@@ -9,6 +7,8 @@ import type { Services } from '@/lib/services';
 import { AppError } from '@/lib/errors';
 import { kitFor } from './kit-access';
 import { visibleKitItems } from './kit-items-query';
+import { pullStream } from './pull-stream';
+import { storedZip, storedZipSize, type StoredZipEntry } from './stored-zip';
 import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } from './kit-zip-contents';
 
 /**
@@ -17,24 +17,27 @@ import { attributionCsv, hubName, kitReadme, zipEntryName, type ZipFileFacts } f
  * - Permission: the kit through canViewKit, then each item through the materials' own rule, in the
  *   same query as the kit page (kit-items-query.ts): a council-only material of another council is
  *   not in the zip, nor in README.txt or attribution.csv. The current published file of each.
- * - Memory: files are added lazily (yazl's addReadStreamLazy), so one stored object is opened at a
- *   time, through the blob store, only when the zip reaches it; it flows through with the response's
- *   back-pressure, so memory stays bounded whatever the kit's size.
+ * - Memory: the zip is an async generator (stored-zip.ts) pulled by the response (pull-stream.ts):
+ *   one stored object is opened at a time, through the blob store, only when the zip reaches it, and
+ *   read at most `readAheadBytes` ahead of what the response has sent, so memory stays bounded
+ *   whatever the kit's size (`npm run bench:kit-download`: a 1 GB kit).
  * - Size: files are stored, not deflated (most are Office, PDF or images, already compressed), so the
- *   zip's exact size is known before the first byte is sent (yazl's final size) and the response
- *   sets Content-Length. (Next.js 16 drops Content-Length from route-handler responses, see
+ *   zip's exact size is known before the first byte is sent and the response sets Content-Length.
+ *   (Next.js 16 drops Content-Length from route-handler responses, see
  *   next/dist/server/send-response.js, so behind `next start` it goes out chunked, as single downloads
  *   do; the header is kept for when that changes or a handler is served another way.)
- *
- * yazl (maintained, no dependencies beyond buffer-crc32, already used by the hub's tests) writes
- * streams of unknown content with their sizes declared up front and checks them: a stored object whose
- * size differs from the database fails the zip rather than producing a corrupt one.
+ * - A stored object whose size differs from the database, or that is missing, fails the zip part way
+ *   (the connection is cut) rather than producing a corrupt one.
  */
+/** How far the zip may be read ahead of the response (pull-stream.ts): none, measured (bench/README.md, kit-download). */
+const readAheadBytes = 0;
+
 export interface KitZip {
   fileName: string;
   /** The exact size of the zip, or undefined when it cannot be known in advance. */
   sizeBytes: number | undefined;
-  body: Readable;
+  /** Pulled: nothing is read from storage before the reader asks for it. */
+  body: ReadableStream<Uint8Array>;
   /** The materials whose files are in it (for counting downloads). */
   materialIds: string[];
 }
@@ -63,38 +66,22 @@ export async function openKitZip(services: Services, viewer: Viewer, kitId: unkn
     return { ...facts, entryName: zipEntryName(i + 1, rows.length, facts.fileName), storageKey: row.storage_key!, sizeBytes: row.size_bytes! };
   });
   const now = options.now ?? new Date();
-  const zip = new ZipFile();
-  let current: Readable | undefined;
-  // yazl's output is a PassThrough; its types say only 'a readable stream'.
-  const body = zip.outputStream as unknown as Readable;
-  zip.on('error', (error: Error) => {
-    logger('kit-zip').error({ err: error, kitId: kit.id }, 'kit zip failed part way');
-    current?.destroy();
-    body.destroy(error);
-  });
-  // The person gave up (closed the tab): stop reading the object being sent, so nothing is left open.
-  body.on('close', () => {
-    if (!body.readableEnded) current?.destroy();
-  });
   const kitFacts = { id: kit.id, title: kit.title, description: kit.description, council: council ?? (kit.organisationId ? null : hubName) };
-  zip.addBuffer(Buffer.from(kitReadme(kitFacts, files, options.hubUrl, now), 'utf8'), 'README.txt', { compress: false, mtime: now });
-  zip.addBuffer(Buffer.from(attributionCsv(files, options.hubUrl), 'utf8'), 'attribution.csv', { compress: false, mtime: now });
-
-  for (const file of files) {
-    zip.addReadStreamLazy(file.entryName, { compress: false, size: file.sizeBytes, mtime: now }, (callback) => {
-      services.storage.get(file.storageKey).then(
-        ({ body }) => {
-          current = body;
-          callback(null, body);
-        },
-        (error: unknown) => callback(error as Error, undefined as unknown as Readable),
-      );
-    });
-  }
-  // @types/yazl leaves out the size yazl passes to end's callback (-1 when it cannot know it).
-  const ending = zip as unknown as { end(options: object, sized: (size: number) => void): void };
-  const sizeBytes = await new Promise<number | undefined>((resolve) => ending.end({ forceZip64Format: false, comment: '' }, (size: number) => resolve(size >= 0 ? size : undefined)));
-  return { fileName: `${kit.title}.zip`, sizeBytes, body, materialIds: files.map((file) => file.materialId) };
+  const inMemory = (name: string, text: string): StoredZipEntry => {
+    const bytes = Buffer.from(text, 'utf8');
+    return { name, sizeBytes: bytes.length, open: async () => [bytes] };
+  };
+  const entries: StoredZipEntry[] = [
+    inMemory('README.txt', kitReadme(kitFacts, files, options.hubUrl, now)),
+    inMemory('attribution.csv', attributionCsv(files, options.hubUrl)),
+    ...files.map((file) => ({ name: file.entryName, sizeBytes: file.sizeBytes, open: async () => (await services.storage.get(file.storageKey)).body })),
+  ];
+  const zipOptions = { mtime: now };
+  const body = pullStream(storedZip(entries, zipOptions), {
+    queueBytes: readAheadBytes,
+    onError: (error) => logger('kit-zip').error({ err: error, kitId: kit.id }, 'kit zip failed part way'),
+  });
+  return { fileName: `${kit.title}.zip`, sizeBytes: storedZipSize(entries, zipOptions), body, materialIds: files.map((file) => file.materialId) };
 }
 
 async function councilName(services: Services, organisationId: string): Promise<string | null> {

@@ -52,7 +52,8 @@ export async function kitState(hub: TestHub, kitId: string) {
   );
 }
 
-export async function readStream(stream: Readable): Promise<Buffer> {
+/** All of a Node or web stream's bytes. */
+export async function readStream(stream: Readable | ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
