@@ -428,6 +428,7 @@ async function main() {
   log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; Postgres at ${new URL(testSettings.postgresUrl).host}`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'dc-bench-load-'));
   const ports = new Set<number>();
+  let finished = false;
   try {
     const reports: LegReport[] = [];
     for (const name of legNames) reports.push(await runLeg(name, work, ports));
@@ -442,8 +443,11 @@ async function main() {
     console.log(`  results: ${file}`);
     const failed = reports.some((r) => r.search.errors + r.search.non2xx + r.upload.errors + r.upload.non2xx > 0 || r.downloads.some((d) => !d.ok));
     if (failed) process.exitCode = 1;
+    finished = true;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    // A run that broke off keeps its folder: the web server's and worker's logs say why.
+    if (finished) await rm(work, { recursive: true, force: true });
+    else console.error(`[bench] the servers' logs are kept in ${work}`);
   }
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { QueryResult } from 'pg';
 import type { DatabaseConfig } from '@/lib/config';
 import { acquireDirectoryLock } from './directory-lock';
+import { releaseOnFailedBegin } from './release-on-failed-begin';
 import * as schema from './schema';
 import { logger } from '@/lib/logging';
 
@@ -40,14 +41,34 @@ export async function openDatabase(settings: DatabaseConfig, options: { initialD
   return settings.driver === 'pg' ? openPostgres(settings.url, settings.poolSize) : openPglite(settings.dataDir, options.initialData);
 }
 
+/** How long opening a connection to Postgres may take before the request that needed it fails. */
+export const connectTimeoutMs = 5_000;
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: poolSize });
-  // An idle client that loses its connection (say, Postgres restarts) emits 'error'; without a listener
-  // that would crash the process. The pool drops the client and the next query opens a new connection.
-  pool.on('error', (error) => logger('db').warn({ err: error }, 'idle connection lost'));
+  const pool = new Pool({
+    connectionString: url,
+    max: poolSize,
+    // A database address that accepts no connection (a fail-over not finished, a firewall dropping
+    // packets) fails the request after this long instead of holding it, and a pool slot, for ever:
+    // node-postgres waits without limit by default (lib/jobs/database-outage.integration.test.ts).
+    connectionTimeoutMillis: connectTimeoutMs,
+    // Lets the operating system notice a connection whose server vanished without closing it.
+    keepAlive: true,
+  });
+  // A connection lost (Postgres restarting, a fail-over) makes its client emit 'error'. The pool
+  // listens only while a client is idle (and then drops it); a client checked out for a transaction
+  // has no listener, so the error would be thrown as an uncaught exception and end the process. Each
+  // client gets a listener of its own for its whole life: the query in flight fails with the error,
+  // and the pool drops the client when it is released (lib/jobs/database-outage.integration.test.ts).
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger('db').warn({ err: error }, 'database connection lost'));
+    releaseOnFailedBegin(client);
+  });
+  // The pool passes on an idle client's error too; the client's own listener has logged it.
+  pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Database;
   return {
     db,

@@ -2,6 +2,7 @@ import 'server-only';
 import { logger } from '@/lib/logging';
 import { hubMetrics, statusClass } from '@/lib/metrics';
 import { REQUEST_ID_HEADER, requestId } from './request-id';
+import { webServerLogsRequests } from './server-request-log';
 
 export { requestId } from './request-id';
 
@@ -12,8 +13,9 @@ export { requestId } from './request-id';
  *
  * Why route handlers only: Next.js 16 gives no hook that sees a page's final status. The proxy
  * (proxy.ts) runs before the page and never sees its response; instrumentation.ts `onRequestError`
- * sees only failures. So pages get a log line when they fail (instrumentation.ts), and a load
- * balancer's or reverse proxy's access log is the place for every page view.
+ * sees only failures. The production web server (`npm start`) writes a line for every request itself,
+ * pages included (server-request-log.ts); under it, this line (with the route's kind) is written at
+ * debug only, so each request has one line at info. Under `next start` or `next dev` it stays at info.
  */
 
 /** 'open-data': the feeds, sitemap, catalogue and exports other programs read. 'api': the JSON API (lib/api). */
@@ -55,7 +57,7 @@ function record(kind: RouteKind, request: Request, status: number, started: numb
   const log = logger('http');
   if (status >= 500) log.error(line, 'request failed');
   // Health checks and metrics scrapes come every few seconds: counted, but logged only at debug.
-  else if (kind === 'operations') log.debug(line, 'request');
+  else if (kind === 'operations' || webServerLogsRequests()) log.debug(line, 'request');
   else log.info(line, 'request');
 }
 

@@ -11,7 +11,15 @@ export type JobDetails = Record<string, unknown> | void;
  * `failed` when it threw, which pg-boss answers with a retry until the job's retries are used up.
  * Each is counted too (hub_jobs_total, hub_job_duration_seconds), in this process's metrics.
  */
-export async function runJob(name: string, jobId: string | undefined, work: () => Promise<JobDetails>): Promise<void> {
+export interface RunJobOptions {
+  /**
+   * Called after a failure, before pg-boss hears of it: the worker waits there for the database to
+   * answer, so that pg-boss can record the failure and retry (lib/db/wait-for-database.ts).
+   */
+  beforeReportingFailure?: () => Promise<unknown>;
+}
+
+export async function runJob(name: string, jobId: string | undefined, work: () => Promise<JobDetails>, options: RunJobOptions = {}): Promise<void> {
   const started = performance.now();
   const finish = (outcome: 'done' | 'failed') => {
     const seconds = (performance.now() - started) / 1000;
@@ -24,6 +32,7 @@ export async function runJob(name: string, jobId: string | undefined, work: () =
     logger('jobs').info({ ...finish('done'), ...(details ?? {}) }, 'job finished');
   } catch (error) {
     logger('jobs').error({ ...finish('failed'), err: error }, 'job failed');
+    await options.beforeReportingFailure?.().catch(() => undefined);
     throw error;
   }
 }

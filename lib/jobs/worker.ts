@@ -12,7 +12,8 @@ import { makeVersionPreview } from '@/lib/material-previews/make-preview';
 import { addMissingPreviews, pendingPreviewVersionIds } from '@/lib/material-previews/pending-previews';
 import { extractVersionText, pendingTextVersionIds } from './extract-text';
 import { queueNames, type OpenedQueue } from './queue';
-import { runJob } from './run-job';
+import { waitForDatabase } from '@/lib/db/wait-for-database';
+import { runJob as runJobReporting, type JobDetails } from './run-job';
 
 /** Keeps the search index in line with search_outbox (lib/search/meilisearch); null without Meilisearch. */
 export interface SearchSync {
@@ -44,6 +45,7 @@ const extractTextData = z.object({ versionId: z.uuid() });
  */
 export async function startWorker(services: Services, queue: OpenedQueue, settings: WorkerSettings): Promise<RunningWorker> {
   const { boss } = queue;
+  const runJob = jobRunner(services);
 
   // `localConcurrency` workers in this process, each taking one job at a time.
   await boss.work(
@@ -131,11 +133,22 @@ export async function startWorker(services: Services, queue: OpenedQueue, settin
 }
 
 /**
+ * runJob (one log line and count per job) for this worker's jobs: a job that failed waits (up to a
+ * minute) for the database before pg-boss records the failure. If the database was what failed, the
+ * retry then follows within seconds of its return, instead of after the job's expiry.
+ */
+function jobRunner(services: Services) {
+  return (name: string, jobId: string | undefined, work: () => Promise<JobDetails>) =>
+    runJobReporting(name, jobId, work, { beforeReportingFailure: () => waitForDatabase(services.db, 60_000) });
+}
+
+/**
  * Keeps Meilisearch in line: outbox rows are written by database triggers, so nothing "sends" them;
  * the worker looks for them often and queues one sync-search job (one at a time across workers)
  * that drains them. Returns what stops the looking.
  */
 async function startSearchSync(services: Services, queue: OpenedQueue, searchSync: SearchSync, pollMs: number): Promise<() => void> {
+  const runJob = jobRunner(services);
   await queue.boss.work(queueNames.syncSearch, { pollingIntervalSeconds: 1 }, async ([job]) =>
     runJob(queueNames.syncSearch, job?.id, async () => {
       // Drain in batches until nothing is left; a failure throws, and pg-boss retries with back-off.

@@ -15,6 +15,12 @@ export interface HubMetrics {
   /** Requests answered by route handlers, by kind of route (form, download, …) and status class (2xx…5xx). */
   requests: Counter<'route_kind' | 'status_class'>;
   requestSeconds: Histogram<'route_kind'>;
+  /**
+   * Every request the production web server (`npm start`) answered, pages and static files included,
+   * by status class; its time is to the last byte sent (lib/http/record-server-request.ts).
+   */
+  serverRequests: Counter<'status_class'>;
+  serverRequestSeconds: Histogram;
   /** Errors Next.js reported (instrumentation.ts onRequestError), pages included, by what was running. */
   requestErrors: Counter<'route_type'>;
   /** Background jobs finished in this process, by queue name and outcome (done or failed). */
@@ -41,6 +47,18 @@ export function createHubMetrics(registry = new Registry()): HubMetrics {
       name: 'hub_http_request_duration_seconds',
       help: 'Time from a request reaching its route handler to its response headers, by kind of route',
       labelNames: ['route_kind'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+      registers,
+    }),
+    serverRequests: new Counter({
+      name: 'hub_http_server_requests_total',
+      help: 'Every request the web server answered (pages, route handlers, static files), by status class',
+      labelNames: ['status_class'],
+      registers,
+    }),
+    serverRequestSeconds: new Histogram({
+      name: 'hub_http_server_request_duration_seconds',
+      help: 'Time from a request reaching the web server to the last byte of its answer',
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
       registers,
     }),

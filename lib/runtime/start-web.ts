@@ -1,5 +1,6 @@
 import 'server-only';
 import { config, ConfigError } from '@/lib/config';
+import { installRecordServerRequest } from '@/lib/http/record-server-request';
 import { runtime } from './index';
 
 /**
@@ -19,5 +20,7 @@ export async function startWeb(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
+  // Before the hub opens: the web server's request lines are written from here on.
+  installRecordServerRequest();
   await runtime();
 }

@@ -22,7 +22,10 @@ import {
   materialVersions,
   sessions,
   users,
+  apiTokens,
+  verificationTokens,
 } from '@/lib/db/schema';
+import { viewerForToken } from '@/lib/api-tokens/token-viewer';
 import { addMissingPreviews } from '@/lib/material-previews/pending-previews';
 import { generateAlternativeFormats } from '@/lib/documents';
 import { storeVersionAlternatives } from '@/lib/material-alternatives/store-alternatives';
@@ -98,7 +101,7 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
   });
 
   it('brings back every row as it was, with the same ids', async () => {
-    for (const table of [materials, materialVersions, materialVersionAlternatives, users, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders, projects, projectPartners, projectUpdates, projectUpdateMaterials, projectReminders]) {
+    for (const table of [materials, materialVersions, materialVersionAlternatives, users, apiTokens, materialUses, materialDownloadDays, commitments, commitmentEvidence, commitmentReminders, projects, projectPartners, projectUpdates, projectUpdateMaterials, projectReminders]) {
       const before = await source.services.db.select().from(table);
       const after = await target.services.db.select().from(table);
       expect(before.length).toBeGreaterThan(0);
@@ -156,10 +159,18 @@ describe.each(legs)('backup and restore on %s with %s storage', (driver, storage
     expect(await titles(target, anonymous, 'composting')).toEqual(['Bin collections interview guide']);
   });
 
-  it('signs everyone out: sessions are not restored, the people are', async () => {
+  it('signs everyone out: sessions and unused sign-in links are not restored, the people are', async () => {
     expect(await source.services.db.select().from(sessions)).toHaveLength(1);
     expect(await target.services.db.select().from(sessions)).toHaveLength(0);
+    expect(await source.services.db.select().from(verificationTokens)).toHaveLength(1);
+    expect(await target.services.db.select().from(verificationTokens)).toHaveLength(0);
     expect((await target.services.db.select().from(users)).map((user) => user.id)).toContain(sample.sam.id);
+  });
+
+  it('keeps API tokens as the README says: a live one acts for its person, a revoked one stays refused', async () => {
+    expect(await target.services.db.select().from(apiTokens)).toHaveLength(2);
+    expect(await viewerForToken(target.services, sample.apiTokenSecrets.live)).toMatchObject({ ok: true, scope: 'read', viewer: { userId: sample.sam.id } });
+    expect(await viewerForToken(target.services, sample.apiTokenSecrets.revoked)).toEqual({ ok: false, reason: 'revoked' });
   });
 });
 

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { materials, sessions } from '@/lib/db/schema';
+import { materials, sessions, verificationTokens } from '@/lib/db/schema';
+import { createApiToken } from '@/lib/api-tokens/create-api-token';
+import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
+import { addDays, todayInLondon } from '@/lib/text/calendar-days';
 import { checkThenPublish } from '@/lib/file-checks/testing/publish-after-check';
 import { extractPendingTexts } from '@/lib/jobs/extract-text';
 import { createMaterial } from '@/lib/materials/create-material';
@@ -24,9 +27,12 @@ import type { TestHub } from '@/lib/testing/test-hub';
 /**
  * A small hub worth backing up, shared through the real verbs: two councils and their people, one
  * material of each visibility, one with three versions, one withdrawn, text read from every file,
- * and a signed-in session.
+ * a signed-in session, an email sign-in link waiting to be used, and two personal API tokens (one
+ * live, one revoked).
  */
 export interface SampleHub {
+  /** Secrets of sam's API tokens, as the person who made them kept them (the hub stores only hashes). */
+  apiTokenSecrets: { live: string; revoked: string };
   sam: Person;
   ali: Person;
   admin: Person;
@@ -90,5 +96,11 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
 
   const sessionToken = `session-${sam.id}`;
   await hub.services.db.insert(sessions).values({ sessionToken, userId: sam.id, expires: new Date(Date.now() + 86_400_000) });
-  return { sam, ali, admin, sessionToken };
+  await hub.services.db.insert(verificationTokens).values({ identifier: 'ali@leeds.gov.uk', token: 'sign-in-link-hash', expires: new Date(Date.now() + 86_400_000) });
+  const [year, month, day] = addDays(todayInLondon(), 90).split('-');
+  const expiry = { expiresDay: String(Number(day)), expiresMonth: String(Number(month)), expiresYear: year };
+  const live = await createApiToken(hub.services, sam.viewer, { name: 'Nightly import', scope: 'read', ...expiry });
+  const revoked = await createApiToken(hub.services, sam.viewer, { name: 'Old script', scope: 'read', ...expiry });
+  await revokeApiToken(hub.services, sam.viewer, revoked.id);
+  return { sam, ali, admin, sessionToken, apiTokenSecrets: { live: live.secret, revoked: revoked.secret } };
 }
