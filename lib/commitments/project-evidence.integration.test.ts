@@ -124,6 +124,50 @@ describe.each(testDrivers)('projects as evidence, on %s', (driver) => {
     expect(listed.items.some((item) => item.id === id)).toBe(true);
   });
 
+  // The matrix's rows for a project cited by a public commitment: who sees it on the commitment (✓), and
+  // who finds it counted as hidden instead (–), for each visibility of the project. Written out, not
+  // derived from the rules. Leeds is an accepted partner in the project; Manchester has nothing to do with it.
+  const Y = 'shown';
+  const H = 'hidden';
+  //                                                    public councils organisation
+  const seesProject: Record<string, string[]> = {
+    anonymous: /*                                    */ [Y, H, H],
+    'member of another council': /*                  */ [Y, Y, H],
+    'member of a partner council': /*                */ [Y, Y, Y],
+    'member of the council': /*                      */ [Y, Y, Y],
+    'site admin': /*                                 */ [Y, Y, Y],
+  };
+
+  it('matrix: who sees a cited project on a public commitment, by the project’s visibility', async () => {
+    const admin = (await person(hub, { isSiteAdmin: true })).viewer;
+    const viewers: Record<string, Viewer> = {
+      anonymous,
+      'member of another council': manchesterMember,
+      'member of a partner council': leedsMember,
+      'member of the council': member,
+      'site admin': admin,
+    };
+    const visibilities = ['public', 'councils', 'organisation'];
+    const commitments: string[] = [];
+    for (const visibility of visibilities) {
+      const cited = await project(member, `Matrix ${visibility} ${randomUUID()}`, visibility);
+      await inviteProjectPartner(hub.services, member, cited, { council: 'leeds' });
+      await answerProjectInvitation(hub.services, leedsMember, cited, 'accept');
+      const id = await commitment('public');
+      await addProjectEvidence(hub.services, member, id, { project: cited });
+      commitments.push(id);
+    }
+    const seen: Record<string, string[]> = {};
+    for (const [who, viewer] of Object.entries(viewers)) {
+      seen[who] = [];
+      for (const id of commitments) {
+        const view = (await getCommitment(hub.services, viewer, id))!;
+        seen[who].push(view.evidence.length === 1 && view.hiddenEvidenceCount === 0 ? Y : view.evidence.length === 0 && view.hiddenEvidenceCount === 1 ? H : 'wrong');
+      }
+    }
+    expect(seen).toEqual(seesProject);
+  });
+
   it('deleting a project removes it from the commitments that cited it, says so in their history, and a kept one left without evidence is not kept', async () => {
     const name = `Garden waste ${randomUUID()}`;
     const cited = await project(member, name, 'public');
