@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { e2eDatabaseName, e2eMaxUploadBytes, productionPort, quickStartPort, s3Port, smtpSinkHttpPort, smtpSinkPort } from './e2e/support/settings';
+import { productionEnv, productionUrl } from './e2e/support/server-env';
+import { e2eDatabaseName, productionPort, quickStartPort, s3Port, smtpSinkHttpPort, smtpSinkPort } from './e2e/support/settings';
 
 /**
  * Browser tests run against a production build (`next build` then `npm start`, lib/cli/web-server.ts) on Postgres, a real
@@ -15,33 +16,10 @@ import { e2eDatabaseName, e2eMaxUploadBytes, productionPort, quickStartPort, s3P
  */
 
 const debianChromium = '/usr/bin/chromium';
-const postgres = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const e2eDatabaseUrl = Object.assign(new URL(postgres), { pathname: `/${e2eDatabaseName}` }).toString();
 const quickStartDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-quick-start-'));
-const productionUrl = `http://127.0.0.1:${productionPort}`;
 /** E2E_QUICK_START=0 leaves out the quick-start smoke test and its development server (for a quick run of a few specs). */
 const withQuickStart = process.env.E2E_QUICK_START !== '0';
 const quickStartUrl = `http://127.0.0.1:${quickStartPort}`;
-
-/** The production server's settings: Postgres, S3 (s3rver) and SMTP (the sink). The worker shares them. */
-const productionEnv = {
-  DATABASE_URL: e2eDatabaseUrl,
-  S3_BUCKET: 'discovery-commons-test',
-  S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
-  S3_ACCESS_KEY_ID: 'S3RVER',
-  S3_SECRET_ACCESS_KEY: 'S3RVER',
-  MAX_UPLOAD_BYTES: String(e2eMaxUploadBytes),
-  NEXTAUTH_URL: productionUrl,
-  NEXTAUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-  SMTP_HOST: '127.0.0.1',
-  SMTP_PORT: String(smtpSinkPort),
-  SMTP_SECURE: 'false',
-  SMTP_FROM: 'Discovery Commons <no-reply@discovery-commons.test>',
-  // Specs sign in as the same people many times in one run; the limits themselves are tested
-  // in lib/auth/rate-limit-sign-in.test.ts and by e2e/sign-in.spec.ts against these values.
-  SIGN_IN_LIMIT_PER_ADDRESS: '30',
-  SIGN_IN_LIMIT_PER_NETWORK_ADDRESS: '5000',
-};
 
 export default defineConfig({
   testDir: './e2e',
@@ -84,6 +62,7 @@ export default defineConfig({
     },
     {
       name: 'production',
+      // Its settings (e2e/support/server-env.ts): Postgres, S3 (s3rver) and SMTP (the sink). The worker shares them.
       command: `npx tsx lib/testing/reset-database-cli.ts ${e2eDatabaseName} && npm start -- -H 127.0.0.1 -p ${productionPort}`,
       url: `${productionUrl}/`,
       env: productionEnv,

@@ -4,7 +4,8 @@ import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople
 
 /**
  * Public commitments (issue 8): a council member records one, sees the form explain what to fix,
- * cannot confirm it before there is evidence, attaches one of the council's materials and a link,
+ * cannot confirm it before there is evidence, attaches one of the council's materials, a link and one of
+ * its projects (council-only: someone signed out sees it counted, not named),
  * confirms it as kept, and finds it kept on /commitments and on the council's page, as does someone
  * signed out. All without JavaScript, with axe on every page.
  */
@@ -28,7 +29,7 @@ async function landed(page: Page, heading: string | RegExp) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('record a commitment, attach a material and a link, confirm it as kept, and find it kept', async ({ browser }) => {
+  test('record a commitment, attach a material, a link and a project, confirm it as kept, and find it kept', async ({ browser }) => {
     test.setTimeout(120_000);
     const db = await openDatabase();
     const councils = await findCouncils(db);
@@ -38,6 +39,14 @@ test.describe('without JavaScript', () => {
     await shareMaterial(api, { title: materialTitle, visibility: 'public' }, markdownFile(`plan-${run}.md`, `# Research plan ${run}\n`));
     await api.dispose();
     const description = `Share our Discovery research on bin collections ${run}`;
+    // A project only the council may see (its register journey is e2e/projects.spec.ts).
+    const projectName = `Bin collections discovery ${run}`;
+    const { rows: projectRows } = await db.query<{ id: string }>(
+      `INSERT INTO projects (organisation_id, name, summary, phase, start_on, visibility)
+       VALUES ($1, $2, 'Finding out why residents miss bin collections.', 'discovery', current_date - 20, 'organisation') RETURNING id`,
+      [councils.a.id, projectName],
+    );
+    const projectPath = `/projects/${projectRows[0]!.id}`;
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     await context.addCookies([sessionCookie(member.sessionToken)]);
@@ -108,11 +117,23 @@ test.describe('without JavaScript', () => {
       await expect(evidence.getByRole('link', { name: materialTitle })).toBeVisible();
       await expect(evidence.getByRole('link', { name: 'Our blog post' })).toHaveAttribute('href', `https://www.example.gov.uk/blog/discovery-${run}`);
 
+      // One of the council's projects: none chosen is refused, then the project is added.
+      await page.getByRole('button', { name: 'Add project as evidence' }).click();
+      await expect(page.locator('.govuk-error-summary').getByRole('link', { name: 'Choose a project' })).toHaveAttribute('href', '#project');
+      await expect(page.locator('#project-error')).toContainText('Choose a project');
+      await expectAccessible(page);
+      await page.getByLabel('Project', { exact: true }).selectOption({ label: projectName });
+      await page.getByRole('button', { name: 'Add project as evidence' }).click();
+      await expect(page.locator('.govuk-notification-banner--success')).toContainText('The evidence was added.');
+      await expect(evidence.getByRole('link', { name: projectName })).toHaveAttribute('href', projectPath);
+      await expect(evidence).toContainText(`(project by ${councils.a.name}, added`);
+      await expectAccessible(page);
+
       await page.getByRole('button', { name: 'Confirm as kept' }).click();
       await expect(page.locator('.govuk-notification-banner--success')).toContainText('The commitment is now shown as kept.');
       await expect(statusOf(page)).toHaveText('Kept');
       const history = page.getByRole('region', { name: 'History' }).or(page.locator('section[aria-labelledby="history-heading"]'));
-      await expect(history.getByRole('listitem')).toHaveText([/Recorded by Robin Patel/, /Evidence added \(Discovery research plan/, /Evidence added \(Our blog post\)/, /Confirmed as kept/]);
+      await expect(history.getByRole('listitem')).toHaveText([/Recorded by Robin Patel/, /Evidence added \(Discovery research plan/, /Evidence added \(Our blog post\)/, new RegExp(`Evidence added \\(${projectName}\\)`), /Confirmed as kept/]);
       await expectAccessible(page);
 
       // On /commitments, filtered to kept commitments of the council, by the GET form.
@@ -141,6 +162,9 @@ test.describe('without JavaScript', () => {
       await landed(anonymousPage, description);
       await expect(statusOf(anonymousPage)).toHaveText('Kept');
       await expect(anonymousPage.locator('#evidence').getByRole('link', { name: materialTitle })).toBeVisible();
+      // The council-only project is counted, not named.
+      await expect(anonymousPage.locator('#evidence')).toContainText('1 more piece of evidence is a material or project not shared with you.');
+      await expect(anonymousPage.getByText(projectName)).toHaveCount(0);
       await expect(anonymousPage.getByText(`Robin Patel ${run}`)).toHaveCount(0);
       await expect(anonymousPage.getByRole('button', { name: 'Confirm as kept' })).toHaveCount(0);
       await outsider.close();

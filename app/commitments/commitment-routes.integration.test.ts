@@ -5,6 +5,8 @@ import { addLinkEvidence } from '@/lib/commitments/add-link-evidence';
 import { recordCommitment } from '@/lib/commitments/record-commitment';
 import { commitmentAnswers, insertMaterial } from '@/lib/commitments/testing/fixtures';
 import { queryRows } from '@/lib/db/query-rows';
+import { registerProject } from '@/lib/projects/register-project';
+import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
@@ -27,6 +29,7 @@ vi.mock('@/lib/runtime', () => ({ services: async () => state.hub.services }));
 const { POST: record } = await import('./record/route');
 const { POST: save } = await import('./[id]/save/route');
 const { POST: addMaterial } = await import('./[id]/evidence/material/route');
+const { POST: addProject } = await import('./[id]/evidence/project/route');
 const { POST: addLink } = await import('./[id]/evidence/link/route');
 const { POST: removeEvidence } = await import('./[id]/evidence/remove/route');
 const { POST: confirm } = await import('./[id]/confirm/route');
@@ -63,6 +66,7 @@ describe.each(testDrivers)('commitment routes on %s', (driver) => {
   let recorder: Viewer;
   let viewers: Record<Who, Viewer>;
   let material: string;
+  let project: string;
 
   beforeAll(async () => {
     hub = await createTestHub(driver);
@@ -77,6 +81,7 @@ describe.each(testDrivers)('commitment routes on %s', (driver) => {
       'site admin': (await person(hub, { isSiteAdmin: true })).viewer,
     };
     material = await insertMaterial(hub, { organisationId: bristol.id });
+    project = (await registerProject(hub.services, recorder, projectAnswers())).id;
   });
   afterAll(async () => hub?.close());
   beforeEach(() => {
@@ -101,6 +106,7 @@ describe.each(testDrivers)('commitment routes on %s', (driver) => {
   const routes: { name: string; handler: Post; path: string; fields: (evidenceId: string) => Record<string, string>; rule: Record<Who, Answer[]>; back: (id: string) => RegExp }[] = [
     { name: 'save changes', handler: save, path: 'save', fields: () => commitmentAnswers({ description: 'Forged' }), rule: change, back: (id) => new RegExp(`^/commitments/${id}\\?done=updated$`) },
     { name: 'add a material', handler: addMaterial, path: 'evidence/material', fields: () => ({ material }), rule: councilOnly, back: (id) => new RegExp(`^/commitments/${id}\\?done=evidence`) },
+    { name: 'add a project', handler: addProject, path: 'evidence/project', fields: () => ({ project }), rule: councilOnly, back: (id) => new RegExp(`^/commitments/${id}\\?done=evidence`) },
     { name: 'add a link', handler: addLink, path: 'evidence/link', fields: () => ({ url: 'https://example.org/b', title: 'B' }), rule: councilOnly, back: (id) => new RegExp(`^/commitments/${id}\\?done=evidence`) },
     { name: 'remove evidence', handler: removeEvidence, path: 'evidence/remove', fields: (evidence) => ({ evidence }), rule: councilOnly, back: (id) => new RegExp(`^/commitments/${id}\\?done=removed`) },
     { name: 'confirm as kept', handler: confirm, path: 'confirm', fields: () => ({}), rule: councilOnly, back: (id) => new RegExp(`^/commitments/${id}\\?done=confirmed$`) },
@@ -141,6 +147,18 @@ describe.each(testDrivers)('commitment routes on %s', (driver) => {
     for (const origin of ['https://evil.example', null]) {
       const response = await confirm(post(`/commitments/${id}/confirm`, {}, origin), { params: Promise.resolve({ id }) });
       expect(response.status).toBe(403);
+    }
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('a project that is not one of the council’s comes back to the page with the message, and nothing changes', async () => {
+    const { id } = await commitment('public');
+    const before = await snapshot(id);
+    state.viewer = viewers['member of the council'];
+    for (const value of ['', 'not-an-id', '00000000-0000-4000-8000-000000000000']) {
+      const response = await addProject(post(`/commitments/${id}/evidence/project`, { project: value }), { params: Promise.resolve({ id }) });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toMatch(new RegExp(`^/commitments/${id}\\?attempt=[0-9a-f-]{36}`));
     }
     expect(await snapshot(id)).toEqual(before);
   });

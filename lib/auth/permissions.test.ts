@@ -6,6 +6,7 @@ import {
   canViewKit,
   visibleKitsSql,
   canAddCommitmentEvidence,
+  canCiteProjectAsEvidence,
   canAskToBecomeAdmin,
   canChangeCommitment,
   canConfirmCommitment,
@@ -336,6 +337,24 @@ describe('commitments: the same visibility rule as materials', () => {
     expect(who((v) => canAddCommitmentEvidence(v, commitment('public')))).toEqual(['member', 'organisation admin']);
     expect(who((v) => canConfirmCommitment(v, commitment('public')))).toEqual(['member', 'organisation admin']);
     expect(who((v) => canSeeCommitmentPeople(v, commitment('public')))).toEqual(['member', 'organisation admin', 'site admin']);
+  });
+
+  it('cite as evidence a project of their own council or one it is an accepted partner in, that they may see', () => {
+    const project = (organisationId: string, visibility = 'public', partners: { invited?: string[]; accepted?: string[] } = {}) => ({
+      visibility,
+      organisationId,
+      invitedOrganisationIds: [...(partners.invited ?? []), ...(partners.accepted ?? [])],
+      partnerOrganisationIds: partners.accepted ?? [],
+    });
+    const cite = (p: ReturnType<typeof project>) => who((v) => canCiteProjectAsEvidence(v, commitment('public'), p));
+    for (const visibility of ['public', 'councils', 'organisation']) {
+      expect(cite(project(bristol.id, visibility))).toEqual(['member', 'organisation admin']);
+      // Leeds's project, with Bristol an accepted partner: Bristol's members see it, even at 'organisation'.
+      expect(cite(project(leeds.id, visibility, { accepted: [bristol.id] }))).toEqual(['member', 'organisation admin']);
+    }
+    // Only invited, or nothing to do with Bristol: not Bristol's work, whoever asks.
+    expect(cite(project(leeds.id, 'public', { invited: [bristol.id] }))).toEqual([]);
+    expect(cite(project(leeds.id, 'public'))).toEqual([]);
   });
 });
 

@@ -8,6 +8,9 @@ import { testDrivers } from '@/lib/testing/databases';
 import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { addLinkEvidence } from './add-link-evidence';
 import { addMaterialEvidence } from './add-material-evidence';
+import { addProjectEvidence } from './add-project-evidence';
+import { registerProject } from '@/lib/projects/register-project';
+import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { confirmCommitment } from './confirm-commitment';
 import { getCommitment } from './get-commitment';
 import { listCommitments } from './list-commitments';
@@ -30,7 +33,7 @@ const A: Outcome = 'allowed';
 const F: Outcome = 'forbidden';
 const N: Outcome = 'not_found';
 
-type Verb = 'see it' | 'find it in the list' | 'edit' | 'add a material' | 'add a link' | 'remove evidence' | 'confirm as kept' | 'withdraw';
+type Verb = 'see it' | 'find it in the list' | 'edit' | 'add a material' | 'add a project' | 'add a link' | 'remove evidence' | 'confirm as kept' | 'withdraw';
 const readVerbs: Verb[] = ['see it', 'find it in the list'];
 
 //                                          public councils organisation
@@ -60,6 +63,7 @@ const expected: Record<Verb, Record<Who, Outcome[]>> = {
   edit: canChange,
   withdraw: canChange,
   'add a material': councilOnly,
+  'add a project': councilOnly,
   'add a link': councilOnly,
   'remove evidence': councilOnly,
   'confirm as kept': councilOnly,
@@ -76,6 +80,7 @@ describe.each(testDrivers)('commitment verbs: who may do what, on %s', (driver) 
   let recorder: Viewer;
   let viewers: Record<Who, Viewer>;
   let bristolMaterial: string;
+  let bristolProject: string;
 
   beforeAll(async () => {
     hub = await createTestHub(driver);
@@ -89,6 +94,7 @@ describe.each(testDrivers)('commitment verbs: who may do what, on %s', (driver) 
       'site admin': (await person(hub, { isSiteAdmin: true })).viewer,
     };
     bristolMaterial = await insertMaterial(hub, { organisationId: bristol.id, title: 'Bristol research plan' });
+    bristolProject = (await registerProject(hub.services, recorder, projectAnswers({ visibility: 'public' }))).id;
   });
   afterAll(async () => hub?.close());
 
@@ -115,6 +121,8 @@ describe.each(testDrivers)('commitment verbs: who may do what, on %s', (driver) 
           return updateCommitment(hub.services, viewer, id, commitmentAnswers({ description: 'Changed description' }));
         case 'add a material':
           return addMaterialEvidence(hub.services, viewer, id, { material: bristolMaterial });
+        case 'add a project':
+          return addProjectEvidence(hub.services, viewer, id, { project: bristolProject });
         case 'add a link':
           return addLinkEvidence(hub.services, viewer, id, { url: 'https://example.org/post', title: 'Another post' });
         case 'remove evidence':

@@ -180,7 +180,7 @@ describe.each(testDrivers)('commitment answers and status, on %s', (driver) => {
     expect(await listed('overdue', later)).toBe(false);
 
     const view = (await getCommitment(hub.services, member, id))!;
-    expect(view.evidence.map((e) => (e.kind === 'material' ? e.material.title : e.title))).toEqual(['Our findings report', 'Blog post about our Discovery']);
+    expect(view.evidence.map((e) => (e.kind === 'material' ? e.material.title : e.kind === 'link' ? e.title : e.project.name))).toEqual(['Our findings report', 'Blog post about our Discovery']);
     expect(view.history.map((h) => h.action)).toEqual(['recorded', 'evidence_added', 'evidence_added', 'confirmed']);
     expect(view.history[0]!.who).toBe('Sam Jones, Bristol City Council');
 

@@ -1,14 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import {
-  canAddCommitmentEvidence,
-  canChangeCommitment,
-  canConfirmCommitment,
-  canSeeCommitmentPeople,
-  canViewMaterial,
-} from '@/lib/auth/permissions';
+import { canAddCommitmentEvidence, canChangeCommitment, canConfirmCommitment, canSeeCommitmentPeople } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { auditEvents, commitmentEvidence, materials, organisations, phases, users } from '@/lib/db/schema';
+import { auditEvents, organisations, phases, users } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Services } from '@/lib/services';
 import { displayName } from '@/lib/text/display-name';
@@ -16,10 +10,9 @@ import { commitmentFor } from './commitment-access';
 import { todayInLondon } from '@/lib/text/calendar-days';
 import { commitmentStatus } from './commitment-status';
 import type { CommitmentKind, CommitmentStatus } from './commitment-words';
+import { readCommitmentEvidence, type CommitmentEvidenceItem } from './read-commitment-evidence';
 
-export type CommitmentEvidenceItem =
-  | { id: string; kind: 'material'; material: { id: string; title: string }; addedAt: Date }
-  | { id: string; kind: 'link'; url: string; title: string; addedAt: Date };
+export type { CommitmentEvidenceItem } from './read-commitment-evidence';
 
 export interface CommitmentHistoryEntry {
   action: 'recorded' | 'updated' | 'evidence_added' | 'evidence_removed' | 'confirmed';
@@ -44,7 +37,7 @@ export interface CommitmentView {
   /** The contact's name; only for the council's members and site admins. */
   contact?: string;
   contactUserId: string | null;
-  /** The evidence the viewer may see: materials they may not see are left out and counted. */
+  /** The evidence the viewer may see: materials and projects they may not see are left out and counted. */
   evidence: CommitmentEvidenceItem[];
   hiddenEvidenceCount: number;
   history: CommitmentHistoryEntry[];
@@ -67,21 +60,10 @@ export async function getCommitment(services: Services, viewer: Viewer, commitme
   }
   const db = services.db;
   const seesPeople = canSeeCommitmentPeople(viewer, row);
-  const [[council], phaseRows, evidenceRows, events, contactRows] = await Promise.all([
+  const [[council], phaseRows, { evidence, hiddenCount: hiddenEvidenceCount, total: evidenceCount }, events, contactRows] = await Promise.all([
     db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId)),
     row.phase ? db.select({ slug: phases.slug, label: phases.label }).from(phases).where(eq(phases.slug, row.phase)) : Promise.resolve([]),
-    db
-      .select({
-        id: commitmentEvidence.id,
-        url: commitmentEvidence.url,
-        title: commitmentEvidence.title,
-        addedAt: commitmentEvidence.addedAt,
-        material: { id: materials.id, title: materials.title, status: materials.status, visibility: materials.visibility, organisationId: materials.organisationId },
-      })
-      .from(commitmentEvidence)
-      .leftJoin(materials, eq(materials.id, commitmentEvidence.materialId))
-      .where(eq(commitmentEvidence.commitmentId, row.id))
-      .orderBy(asc(commitmentEvidence.addedAt), asc(commitmentEvidence.id)),
+    readCommitmentEvidence(db, viewer, row.id),
     db
       .select({ action: auditEvents.action, at: auditEvents.createdAt, actor: auditEvents.actorLabel, after: auditEvents.after, before: auditEvents.before })
       .from(auditEvents)
@@ -92,26 +74,16 @@ export async function getCommitment(services: Services, viewer: Viewer, commitme
       : Promise.resolve([]),
   ]);
 
-  const evidence: CommitmentEvidenceItem[] = [];
-  let hiddenEvidenceCount = 0;
-  for (const item of evidenceRows) {
-    if (item.material) {
-      if (canViewMaterial(viewer, item.material)) evidence.push({ id: item.id, kind: 'material', material: { id: item.material.id, title: item.material.title }, addedAt: item.addedAt });
-      else hiddenEvidenceCount += 1;
-    } else if (item.url && item.title) {
-      evidence.push({ id: item.id, kind: 'link', url: item.url, title: item.title, addedAt: item.addedAt });
-    }
-  }
-
-  const visibleMaterialIds = new Set(evidence.flatMap((item) => (item.kind === 'material' ? [item.material.id] : [])));
+  const visibleIds = new Set(evidence.flatMap((item) => (item.kind === 'material' ? [item.material.id] : item.kind === 'project' ? [item.project.id] : [])));
   const history: CommitmentHistoryEntry[] = events.flatMap((event) => {
     const action = event.action.replace(/^commitment\./, '');
     if (!historyActions.has(action)) return [];
     const entry: CommitmentHistoryEntry = { action: action as CommitmentHistoryEntry['action'], at: event.at };
     if (seesPeople) entry.who = event.actor;
-    const about = (action === 'evidence_removed' ? event.before : event.after) as { title?: string; materialId?: string } | null;
-    // The title of a material the viewer cannot see stays hidden in the history too.
-    if (about?.title && (!about.materialId || visibleMaterialIds.has(about.materialId) || seesPeople)) entry.evidenceTitle = about.title;
+    const about = (action === 'evidence_removed' ? event.before : event.after) as { title?: string; materialId?: string; projectId?: string } | null;
+    // The title of a material or project the viewer cannot see (now) stays hidden in the history too.
+    const hiddenThing = about?.materialId ?? about?.projectId;
+    if (about?.title && (!hiddenThing || visibleIds.has(hiddenThing) || seesPeople)) entry.evidenceTitle = about.title;
     return [entry];
   });
 
@@ -124,7 +96,7 @@ export async function getCommitment(services: Services, viewer: Viewer, commitme
     dueOn: row.dueOn,
     evidenceExpected: row.evidenceExpected,
     visibility: row.visibility,
-    status: commitmentStatus({ confirmedAt: row.confirmedAt, dueOn: row.dueOn, evidenceCount: evidenceRows.length }, todayInLondon(options.now)),
+    status: commitmentStatus({ confirmedAt: row.confirmedAt, dueOn: row.dueOn, evidenceCount }, todayInLondon(options.now)),
     confirmedAt: row.confirmedAt,
     ...(seesPeople && contactRows[0] ? { contact: displayName(contactRows[0].name) } : {}),
     contactUserId: seesPeople ? row.contactUserId : null,

@@ -59,6 +59,7 @@ export const formAttemptFields = {
   /** Recording and changing a public commitment (lib/commitments), and the forms on its page. */
   commitment: ['kind', 'phase', 'description', 'dueDay', 'dueMonth', 'dueYear', 'evidenceExpected', 'visibility', 'contact'],
   'commitment-material': ['material'],
+  'commitment-project': ['project'],
   'commitment-link': ['url', 'title'],
   /** Confirming as kept, removing evidence, withdrawing: buttons, nothing to keep. */
   'commitment-confirm': [],

@@ -3,6 +3,9 @@ import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
 import { bodyOf, callApi } from '@/lib/api/testing/call-api';
 import { addLinkEvidence } from '@/lib/commitments/add-link-evidence';
 import { addMaterialEvidence } from '@/lib/commitments/add-material-evidence';
+import { addProjectEvidence } from '@/lib/commitments/add-project-evidence';
+import { registerProject } from '@/lib/projects/register-project';
+import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { recordCommitment } from '@/lib/commitments/record-commitment';
 import { commitmentAnswers, insertMaterial } from '@/lib/commitments/testing/fixtures';
 import { council, person } from '@/lib/organisations/testing/fixtures';
@@ -141,6 +144,27 @@ describe.each(testDrivers)('the API’s lists on %s', (driver) => {
     const inside = bodyOf<{ evidence: { kind: string; material?: { apiUrl: string } }[]; hiddenEvidenceCount: number }>(await callApi(getCommitment, `/api/v1/commitments/${id}`, { params: { id } }));
     expect(inside.evidence.map((e) => e.kind).sort()).toEqual(['link', 'material']);
     expect(inside.evidence.find((e) => e.kind === 'material')!.material!.apiUrl).toBe(`/api/v1/materials/${hiddenMaterial}`);
+    expect(inside.hiddenEvidenceCount).toBe(0);
+  });
+
+  it('shows projects cited as evidence, with their page, to those who may see them; counts the rest', async () => {
+    const recorder = viewers.bristolMember;
+    const { id } = await recordCommitment(hub.services, recorder, commitmentAnswers({ description: 'List our projects on the hub', kind: 'list-projects', phase: '' }));
+    const open = (await registerProject(hub.services, recorder, projectAnswers({ name: 'Open bins project', visibility: 'public' }))).id;
+    const closed = (await registerProject(hub.services, recorder, projectAnswers({ name: 'Closed tax project', visibility: 'organisation' }))).id;
+    await addProjectEvidence(hub.services, recorder, id, { project: open });
+    await addProjectEvidence(hub.services, recorder, id, { project: closed });
+    type Shown = { evidence: { kind: string; project?: { id: string; name: string; council: string; url: string } }[]; hiddenEvidenceCount: number };
+
+    state.viewer = anonymous;
+    const outside = bodyOf<Shown>(await callApi(getCommitment, `/api/v1/commitments/${id}`, { params: { id } }));
+    expect(outside.evidence).toEqual([expect.objectContaining({ kind: 'project', project: { id: open, name: 'Open bins project', council: 'Bristol City Council', url: `/projects/${open}` } })]);
+    expect(outside.hiddenEvidenceCount).toBe(1);
+    expect(JSON.stringify(outside)).not.toContain('Closed tax project');
+
+    state.viewer = viewers.bristolMember;
+    const inside = bodyOf<Shown>(await callApi(getCommitment, `/api/v1/commitments/${id}`, { params: { id } }));
+    expect(inside.evidence.map((e) => e.project?.name)).toEqual(['Open bins project', 'Closed tax project']);
     expect(inside.hiddenEvidenceCount).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Button, ErrorMessage, ErrorSummary, FormGroup, NotificationBanner, SummaryList } from '@/app/_components/govuk';
-import { evidenceMaterialChoices } from '@/lib/commitments/commitment-form-choices';
+import { evidenceMaterialChoices, evidenceProjectChoices } from '@/lib/commitments/commitment-form-choices';
 import type { CommitmentHistoryEntry, CommitmentView } from '@/lib/commitments/get-commitment';
 import { commitmentKindLabels } from '@/lib/commitments/commitment-words';
 import { errorsByField, loadFormAttempt, textValue, type FormAttempt, type FormName } from '@/lib/forms/form-attempts';
@@ -15,7 +15,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const pageForms: FormName[] = ['commitment-material', 'commitment-link', 'commitment-confirm', 'commitment-remove-evidence'];
+const pageForms: FormName[] = ['commitment-material', 'commitment-project', 'commitment-link', 'commitment-confirm', 'commitment-remove-evidence'];
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -45,7 +45,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   let attempt: FormAttempt | undefined;
   for (const form of pageForms) attempt ??= await loadFormAttempt(hub, viewer, form, commitment.id, attemptId);
   const errors = errorsByField(attempt);
-  const materials = commitment.can.addEvidence ? await evidenceMaterialChoices(hub, viewer, commitment.id) : [];
+  const [materials, projects] = commitment.can.addEvidence
+    ? await Promise.all([evidenceMaterialChoices(hub, viewer, commitment.id), evidenceProjectChoices(hub, viewer, commitment.id)])
+    : [[], []];
   const base = `/commitments/${commitment.id}`;
 
   return (
@@ -78,8 +80,14 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <EvidenceSection
           commitment={commitment}
           materials={materials}
+          projects={projects}
           errors={errors}
-          values={{ material: textValue(attempt?.values, 'material'), url: textValue(attempt?.values, 'url'), title: textValue(attempt?.values, 'title') }}
+          values={{
+            material: textValue(attempt?.values, 'material'),
+            project: textValue(attempt?.values, 'project'),
+            url: textValue(attempt?.values, 'url'),
+            title: textValue(attempt?.values, 'title'),
+          }}
         />
         {commitment.can.confirm && commitment.status !== 'kept' ? (
           <section aria-labelledby="confirm-heading">

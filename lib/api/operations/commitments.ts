@@ -83,11 +83,18 @@ export async function answerCommitment({ services, viewer, params }: ApiContext<
       ...shown,
       visibility: view.visibility as Visibility,
       confirmedAt: view.confirmedAt?.toISOString() ?? null,
-      evidence: view.evidence.map((item) =>
-        item.kind === 'material'
-          ? { ...item, material: { ...item.material, apiUrl: `/api/v1/materials/${item.material.id}` }, addedAt: item.addedAt.toISOString() }
-          : { ...item, addedAt: item.addedAt.toISOString() },
-      ),
+      evidence: view.evidence.map((item) => {
+        const addedAt = item.addedAt.toISOString();
+        switch (item.kind) {
+          case 'material':
+            return { ...item, material: { ...item.material, apiUrl: `/api/v1/materials/${item.material.id}` }, addedAt };
+          // No projects in the API yet: the project's page.
+          case 'project':
+            return { ...item, project: { ...item.project, url: `/projects/${item.project.id}` }, addedAt };
+          case 'link':
+            return { ...item, addedAt };
+        }
+      }),
       history: view.history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
       url: `/commitments/${view.id}`,
     },

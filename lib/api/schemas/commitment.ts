@@ -31,6 +31,12 @@ export const commitmentList = named(
 
 const evidence = z.discriminatedUnion('kind', [
   z.object({ id: z.uuid(), kind: z.literal('material'), material: z.object({ id: z.uuid(), title: z.string(), apiUrl: z.string() }), addedAt: isoDateTime }),
+  z.object({
+    id: z.uuid(),
+    kind: z.literal('project'),
+    project: z.object({ id: z.uuid(), name: z.string(), council: z.string().describe('The name of the project’s council.'), url: z.string() }),
+    addedAt: isoDateTime,
+  }),
   z.object({ id: z.uuid(), kind: z.literal('link'), url: z.string(), title: z.string(), addedAt: isoDateTime }),
 ]);
 
@@ -49,7 +55,7 @@ export const commitment = named(
     confirmedAt: isoDateTime.nullable(),
     contact: z.string().optional().describe('The contact’s name: only for the council’s members and site admins.'),
     evidence: z.array(evidence).describe('The evidence the viewer may see.'),
-    hiddenEvidenceCount: z.number().int().describe('Evidence the viewer may not see (materials not shared with them).'),
+    hiddenEvidenceCount: z.number().int().describe('Evidence the viewer may not see (materials and projects not shared with them).'),
     history: z.array(
       z.object({
         action: z.enum(['recorded', 'updated', 'evidence_added', 'evidence_removed', 'confirmed']),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../viewer';
+import { canViewProject, type ProjectAccessFacts } from './projects';
 import { isMemberOf, isSiteAdmin, organisationOf } from './viewer-facts';
 import { canSeeAtVisibility, visibleAtVisibilitySql } from './visibility';
 
@@ -41,6 +42,20 @@ export function canChangeCommitment(viewer: Viewer, commitment: CommitmentAccess
  */
 export function canAddCommitmentEvidence(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {
   return isMemberOf(viewer, commitment.organisationId);
+}
+
+/**
+ * Cite a project as a commitment's evidence: someone who may add evidence (the council's members),
+ * a project they may see, and the commitment's council's own project or one it is an accepted partner
+ * in (work done with others counts; a project the council merely follows or was only invited to does
+ * not). Whoever reads the commitment later sees the project only if they may see it (canViewProject).
+ */
+export function canCiteProjectAsEvidence(viewer: Viewer, commitment: CommitmentAccessFacts, project: ProjectAccessFacts): boolean {
+  return (
+    canAddCommitmentEvidence(viewer, commitment) &&
+    canViewProject(viewer, project) &&
+    (project.organisationId === commitment.organisationId || project.partnerOrganisationIds.includes(commitment.organisationId))
+  );
 }
 
 export function canConfirmCommitment(viewer: Viewer, commitment: CommitmentAccessFacts): boolean {

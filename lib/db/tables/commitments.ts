@@ -3,6 +3,7 @@ import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, 
 import { materials } from './materials';
 import { organisations } from './organisations';
 import { users } from './people';
+import { projects } from './projects';
 import { phases } from './vocabularies';
 
 /** Public commitments a council makes, their evidence and the reminders sent (lib/commitments). Part of lib/db/schema.ts. */
@@ -42,11 +43,10 @@ export const commitments = pgTable(
 );
 
 /**
- * What shows a commitment was kept: one of the council's published materials, or a link (http or
- * https, with a title). Exactly one of the two per row (the check below).
- * Projects will be a third kind of evidence: when lib/projects lands, a nullable project_id column
- * (referencing projects, on delete cascade) is added here, the check becomes "exactly one of
- * material_id, project_id, url", and a unique index on (commitment_id, project_id) joins the one below.
+ * What shows a commitment was kept: one of the council's published materials, one of its projects (or
+ * one it is an accepted partner in), or a link (http or https, with a title). Exactly one of the three
+ * per row (the check below). A material or project deleted for good takes its evidence row with it
+ * (lib/projects/delete-project.ts first removes it itself, so the commitment's history says so).
  */
 export const commitmentEvidence = pgTable(
   'commitment_evidence',
@@ -56,6 +56,7 @@ export const commitmentEvidence = pgTable(
       .notNull()
       .references(() => commitments.id, { onDelete: 'cascade' }),
     materialId: uuid('material_id').references(() => materials.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     url: text('url'),
     title: text('title'),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
@@ -64,9 +65,14 @@ export const commitmentEvidence = pgTable(
   (t) => [
     index('commitment_evidence_commitment_idx').on(t.commitmentId),
     uniqueIndex('commitment_evidence_material_key').on(t.commitmentId, t.materialId),
+    uniqueIndex('commitment_evidence_project_key').on(t.commitmentId, t.projectId),
+    // Deleting a project finds its evidence rows through this.
+    index('commitment_evidence_project_idx').on(t.projectId),
     check(
       'commitment_evidence_one_kind',
-      sql`(${t.materialId} IS NOT NULL AND ${t.url} IS NULL AND ${t.title} IS NULL) OR (${t.materialId} IS NULL AND ${t.url} IS NOT NULL AND ${t.title} IS NOT NULL)`,
+      sql`(${t.materialId} IS NOT NULL AND ${t.projectId} IS NULL AND ${t.url} IS NULL AND ${t.title} IS NULL)
+       OR (${t.projectId} IS NOT NULL AND ${t.materialId} IS NULL AND ${t.url} IS NULL AND ${t.title} IS NULL)
+       OR (${t.materialId} IS NULL AND ${t.projectId} IS NULL AND ${t.url} IS NOT NULL AND ${t.title} IS NOT NULL)`,
     ),
   ],
 );

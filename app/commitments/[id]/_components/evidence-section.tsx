@@ -2,20 +2,22 @@ import { Button, Select, TextInput } from '@/app/_components/govuk';
 import type { CommitmentView } from '@/lib/commitments/get-commitment';
 import { evidenceTitleLimit } from '@/lib/commitments/commitment-words';
 import type { Choice } from '@/lib/forms/choice';
-import { formatDate } from '@/lib/text/dates';
+import { EvidenceItem, evidenceName } from './evidence-item';
 
 /**
- * The evidence attached to a commitment, and for the council's members the forms to add a material
- * or a link and to remove either. Plain forms, each posting to its own route.
+ * The evidence attached to a commitment, and for the council's members the forms to add a material,
+ * a project or a link and to remove any of them. Plain forms, each posting to its own route.
  */
 export function EvidenceSection({
   commitment,
   materials,
+  projects,
   errors,
   values,
 }: {
   commitment: CommitmentView;
   materials: Choice[];
+  projects: Choice[];
   errors: Record<string, string>;
   values: Record<string, string | undefined>;
 }) {
@@ -30,28 +32,12 @@ export function EvidenceSection({
         <ul className="govuk-list">
           {commitment.evidence.map((item) => (
             <li key={item.id} className="govuk-!-margin-bottom-3">
-              {item.kind === 'material' ? (
-                <>
-                  <a className="govuk-link" href={`/materials/${item.material.id}`}>
-                    {item.material.title}
-                  </a>{' '}
-                  <span className="govuk-body-s">(material on the hub, added {formatDate(item.addedAt)})</span>
-                </>
-              ) : (
-                <>
-                  <a className="govuk-link" href={item.url} rel="noopener noreferrer nofollow">
-                    {item.title}
-                  </a>{' '}
-                  <span className="govuk-body-s">
-                    (link to {new URL(item.url).hostname}, added {formatDate(item.addedAt)})
-                  </span>
-                </>
-              )}
+              <EvidenceItem item={item} />
               {commitment.can.addEvidence ? (
                 <form method="post" action={`${base}/evidence/remove`} className="govuk-!-display-inline-block govuk-!-margin-left-2">
                   <input type="hidden" name="evidence" value={item.id} />
                   <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                    Remove<span className="govuk-visually-hidden"> {item.kind === 'material' ? item.material.title : item.title}</span>
+                    Remove<span className="govuk-visually-hidden"> {evidenceName(item)}</span>
                   </button>
                 </form>
               ) : null}
@@ -62,8 +48,8 @@ export function EvidenceSection({
       {commitment.hiddenEvidenceCount > 0 ? (
         <p className="govuk-body">
           {commitment.hiddenEvidenceCount === 1
-            ? '1 more piece of evidence is a material you cannot see.'
-            : `${commitment.hiddenEvidenceCount} more pieces of evidence are materials you cannot see.`}
+            ? '1 more piece of evidence is a material or project not shared with you.'
+            : `${commitment.hiddenEvidenceCount} more pieces of evidence are materials or projects not shared with you.`}
         </p>
       ) : null}
       {commitment.can.addEvidence ? (
@@ -85,6 +71,27 @@ export function EvidenceSection({
               />
               <Button variant="secondary" preventDoubleClick>
                 Add material as evidence
+              </Button>
+            </form>
+          )}
+          <h3 className="govuk-heading-s">Add a project</h3>
+          {projects.length === 0 ? (
+            <p className="govuk-body">
+              Your council has no projects on the hub yet, and is not a partner in any. <a className="govuk-link" href="/projects/new">Register a project</a> first.
+            </p>
+          ) : (
+            <form method="post" action={`${base}/evidence/project`} noValidate>
+              <Select
+                id="project"
+                name="project"
+                label="Project"
+                hint="One of your council’s projects, or one it is a partner in. People who cannot see the project will not see it here either."
+                options={[{ value: '', label: 'Choose a project' }, ...projects]}
+                defaultValue={values.project ?? ''}
+                error={errors.project}
+              />
+              <Button variant="secondary" preventDoubleClick>
+                Add project as evidence
               </Button>
             </form>
           )}
