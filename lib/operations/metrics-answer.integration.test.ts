@@ -74,6 +74,8 @@ describe.each(testDrivers)('/metrics on %s', (driver) => {
     const { types } = parsePrometheusText(answer.body);
     expect(Object.fromEntries([...types].filter(([name]) => name.startsWith('hub_')))).toEqual({
       hub_http_requests_total: 'counter',
+      hub_http_server_requests_total: 'counter',
+      hub_http_server_request_duration_seconds: 'histogram',
       hub_http_request_duration_seconds: 'histogram',
       hub_request_errors_total: 'counter',
       hub_jobs_total: 'counter',
