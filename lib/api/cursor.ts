@@ -41,3 +41,31 @@ export function decodeCursor(cursor: string | undefined, fingerprint: string): n
   if (!parsed.success || parsed.data.for !== fingerprint) throw new ApiProblem('bad-request', badCursor, [{ parameter: 'cursor', message: badCursor }]);
   return parsed.data.at;
 }
+
+/**
+ * One list request's cursor, as every list operation reads it: where its page starts, and how to name
+ * the next page (`at`: where it starts, or null when there is none; `path`: the list's API address).
+ */
+export function readListCursor(url: URL, cursor: string | undefined) {
+  const fingerprint = requestFingerprint(url.searchParams);
+  return {
+    offset: decodeCursor(cursor, fingerprint),
+    nextPage(at: number | null, path: string): { next: string | null; nextUrl: string | null } {
+      if (at === null) return { next: null, nextUrl: null };
+      const next = encodeCursor(at, fingerprint);
+      const params = new URLSearchParams(url.searchParams);
+      params.set('cursor', next);
+      return { next, nextUrl: `${path}?${params}` };
+    },
+  };
+}
+
+/**
+ * For lists the pages number (search, projects, commitments): the page number a cursor's offset is.
+ * An offset off a page boundary (a limit changed between pages) or past `lastPage`: 400.
+ */
+export function pageNumberAt(offset: number, limit: number, lastPage = Number.POSITIVE_INFINITY, offBoundary = 'The cursor does not fit these parameters.'): number {
+  const page = offset / limit + 1;
+  if (!Number.isInteger(page) || page > lastPage) throw new ApiProblem('bad-request', badCursor, [{ parameter: 'cursor', message: offBoundary }]);
+  return page;
+}

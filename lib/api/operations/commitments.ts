@@ -5,7 +5,7 @@ import { commitmentKinds, commitmentStatuses } from '@/lib/commitments/commitmen
 import { getCommitment } from '@/lib/commitments/get-commitment';
 import { listCommitments } from '@/lib/commitments/list-commitments';
 import { defineOperation, type ApiContext } from '../api-operation';
-import { cursorParam, decodeCursor, encodeCursor, requestFingerprint } from '../cursor';
+import { cursorParam, pageNumberAt, readListCursor } from '../cursor';
 import { ApiProblem } from '../problem';
 import { limitParam, slug } from '../schemas/common';
 import { commitment, commitmentList } from '../schemas/commitment';
@@ -39,14 +39,10 @@ export const listCommitmentsOperation = defineOperation({
 
 export async function answerCommitments({ services, viewer, url, query }: ApiContext<Record<string, never>, typeof listQuery>) {
   const limit = query.limit ?? defaultLimit;
-  const fingerprint = requestFingerprint(url.searchParams);
-  const offset = decodeCursor(query.cursor, fingerprint);
-  const page = offset / limit + 1;
-  if (!Number.isInteger(page)) throw new ApiProblem('bad-request', 'The cursor is not one this API gave for these parameters. Start again from the first page, without a cursor.', [{ parameter: 'cursor', message: 'The cursor does not fit these parameters.' }]);
+  const cursor = readListCursor(url, query.cursor);
+  const page = pageNumberAt(cursor.offset, limit);
   const list = await listCommitments(services, viewer, { status: query.status, kind: query.kind, council: query.council, page }, { pageSize: limit });
-  const next = list.page === page && page < list.pageCount ? encodeCursor(page * limit, fingerprint) : null;
-  const nextParams = new URLSearchParams(url.searchParams);
-  if (next) nextParams.set('cursor', next);
+  const { next, nextUrl } = cursor.nextPage(list.page === page && page < list.pageCount ? page * limit : null, '/api/v1/commitments');
   return {
     body: {
       total: list.total,
@@ -54,7 +50,7 @@ export async function answerCommitments({ services, viewer, url, query }: ApiCon
       // listCommitments brings a page past the end back to the last one; the API gives it empty instead.
       results: (list.page === page ? list.items : []).map((item) => ({ ...item, url: `/commitments/${item.id}`, apiUrl: `/api/v1/commitments/${item.id}` })),
       next,
-      nextUrl: next ? `/api/v1/commitments?${nextParams}` : null,
+      nextUrl,
     },
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findOrganisations } from '@/lib/organisations/find-organisations';
 import { getOrganisation } from '@/lib/organisations/get-organisation';
 import { defineOperation, type ApiContext } from '../api-operation';
-import { cursorParam, decodeCursor, encodeCursor, requestFingerprint } from '../cursor';
+import { cursorParam, readListCursor } from '../cursor';
 import { ApiProblem } from '../problem';
 import { limitParam, slug } from '../schemas/common';
 import { council, councilList } from '../schemas/council';
@@ -38,19 +38,17 @@ export const listCouncilsOperation = defineOperation({
 
 export async function answerCouncils({ services, viewer, url, query }: ApiContext<Record<string, never>, typeof listQuery>) {
   const limit = query.limit ?? defaultLimit;
-  const fingerprint = requestFingerprint(url.searchParams);
-  const offset = decodeCursor(query.cursor, fingerprint);
+  const cursor = readListCursor(url, query.cursor);
+  const offset = cursor.offset;
   const found = await findOrganisations(services, viewer, { name: query.name, type: query.type });
   const page = found.organisations.slice(offset, offset + limit);
-  const next = offset + limit < found.organisations.length ? encodeCursor(offset + limit, fingerprint) : null;
-  const nextParams = new URLSearchParams(url.searchParams);
-  if (next) nextParams.set('cursor', next);
+  const { next, nextUrl } = cursor.nextPage(offset + limit < found.organisations.length ? offset + limit : null, '/api/v1/councils');
   return {
     body: {
       total: found.organisations.length,
       results: page.map((o) => ({ ...o, ...links(o.slug) })),
       next,
-      nextUrl: next ? `/api/v1/councils?${nextParams}` : null,
+      nextUrl,
     },
   };
 }

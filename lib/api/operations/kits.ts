@@ -8,7 +8,7 @@ import { listKits } from '@/lib/kits/list-kits';
 import { openKitZip } from '@/lib/kits/open-kit-zip';
 import { siteAddress } from '@/lib/open-data/site-address';
 import { defineOperation, type ApiContext } from '../api-operation';
-import { cursorParam, decodeCursor, encodeCursor, requestFingerprint } from '../cursor';
+import { cursorParam, readListCursor } from '../cursor';
 import { ApiProblem } from '../problem';
 import { limitParam } from '../schemas/common';
 import { kit, kitList } from '../schemas/kit';
@@ -39,18 +39,16 @@ export const listKitsOperation = defineOperation({
 
 export async function answerKits({ services, viewer, url, query }: ApiContext<Record<string, never>, typeof listQuery>) {
   const limit = query.limit ?? defaultLimit;
-  const fingerprint = requestFingerprint(url.searchParams);
-  const offset = decodeCursor(query.cursor, fingerprint);
+  const cursor = readListCursor(url, query.cursor);
+  const offset = cursor.offset;
   // One more than the page, to know whether there is a next page without counting them all.
   const found = await listKits(services, viewer, { limit: limit + 1, offset });
-  const next = found.length > limit ? encodeCursor(offset + limit, fingerprint) : null;
-  const nextParams = new URLSearchParams(url.searchParams);
-  if (next) nextParams.set('cursor', next);
+  const { next, nextUrl } = cursor.nextPage(found.length > limit ? offset + limit : null, '/api/v1/kits');
   return {
     body: {
       results: found.slice(0, limit).map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString(), url: `/kits/${item.id}`, apiUrl: `/api/v1/kits/${item.id}` })),
       next,
-      nextUrl: next ? `/api/v1/kits?${nextParams}` : null,
+      nextUrl,
     },
   };
 }

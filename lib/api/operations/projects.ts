@@ -5,7 +5,7 @@ import { getProject } from '@/lib/projects/get-project';
 import { listProjects } from '@/lib/projects/list-projects';
 import { collaborationChoices, projectPhases, projectStatuses, type ProjectPhase } from '@/lib/projects/project-words';
 import { defineOperation, type ApiContext } from '../api-operation';
-import { cursorParam, decodeCursor, encodeCursor, requestFingerprint } from '../cursor';
+import { cursorParam, pageNumberAt, readListCursor } from '../cursor';
 import { ApiProblem } from '../problem';
 import { limitParam, slug } from '../schemas/common';
 import { project, projectList } from '../schemas/project';
@@ -44,22 +44,18 @@ export const listProjectsOperation = defineOperation({
 
 export async function answerProjects({ services, viewer, url, query }: ApiContext<Record<string, never>, typeof listQuery>) {
   const limit = query.limit ?? defaultLimit;
-  const fingerprint = requestFingerprint(url.searchParams);
-  const offset = decodeCursor(query.cursor, fingerprint);
-  const page = offset / limit + 1;
-  if (!Number.isInteger(page)) throw new ApiProblem('bad-request', 'The cursor is not one this API gave for these parameters. Start again from the first page, without a cursor.', [{ parameter: 'cursor', message: 'The cursor does not fit these parameters.' }]);
+  const cursor = readListCursor(url, query.cursor);
+  const page = pageNumberAt(cursor.offset, limit);
   const { limit: _limit, cursor: _cursor, ...filters } = query;
   const list = await listProjects(services, viewer, { ...filters, page }, { pageSize: limit });
-  const next = list.page === page && page < list.pageCount ? encodeCursor(page * limit, fingerprint) : null;
-  const nextParams = new URLSearchParams(url.searchParams);
-  if (next) nextParams.set('cursor', next);
+  const { next, nextUrl } = cursor.nextPage(list.page === page && page < list.pageCount ? page * limit : null, '/api/v1/projects');
   return {
     body: {
       total: list.total,
       // listProjects brings a page past the end back to the last one; the API gives it empty instead.
       results: (list.page === page ? list.items : []).map((item) => ({ ...item, url: `/projects/${item.id}`, apiUrl: `/api/v1/projects/${item.id}` })),
       next,
-      nextUrl: next ? `/api/v1/projects?${nextParams}` : null,
+      nextUrl,
     },
   };
 }

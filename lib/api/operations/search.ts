@@ -4,8 +4,7 @@ import { searchMaterials } from '@/lib/search';
 import { facetNames, maxPageSize, searchSorts, type SearchResults } from '@/lib/search/search-engine';
 import { defaultPageSize, facetParams, type filterParams, filterValueLists, isCouncilFilterValue, maxFilterValues, maxPage, maxQueryLength, parseSearchParams } from '@/lib/search/search-params';
 import { defineOperation } from '../api-operation';
-import { decodeCursor, encodeCursor, cursorParam, requestFingerprint } from '../cursor';
-import { ApiProblem } from '../problem';
+import { cursorParam, pageNumberAt, readListCursor } from '../cursor';
 import { limitParam } from '../schemas/common';
 import { searchResponse } from '../schemas/search';
 import type { ApiContext } from '../api-operation';
@@ -79,23 +78,15 @@ export function searchOperation() {
 
 export async function answerSearch({ services, viewer, url, query }: ApiContext<Record<string, never>, ReturnType<typeof searchQueryShape>>) {
   const pageSize = query.limit ?? defaultPageSize;
-  const fingerprint = requestFingerprint(url.searchParams);
-  const offset = decodeCursor(query.cursor, fingerprint);
-  const page = offset / pageSize + 1;
-  if (!Number.isInteger(page) || page > maxPage) {
-    throw new ApiProblem('bad-request', 'The cursor is not one this API gave for these parameters. Start again from the first page, without a cursor.', [
-      { parameter: 'cursor', message: 'The cursor is past the last page.' },
-    ]);
-  }
+  const cursor = readListCursor(url, query.cursor);
+  const page = pageNumberAt(cursor.offset, pageSize, maxPage, 'The cursor is past the last page.');
   // The search page's own parsing, from the checked parameters (no page: the cursor says where).
   const pageParams = new URLSearchParams(url.searchParams);
   for (const name of ['limit', 'cursor', 'page']) pageParams.delete(name);
   const searchQuery = { ...parseSearchParams(pageParams), page, pageSize };
   const results = await searchMaterials(services, viewer, searchQuery);
   const more = results.page === page && page * pageSize < results.total && page < maxPage;
-  const next = more ? encodeCursor(page * pageSize, fingerprint) : null;
-  const nextParams = new URLSearchParams(url.searchParams);
-  if (next) nextParams.set('cursor', next);
+  const { next, nextUrl } = cursor.nextPage(more ? page * pageSize : null, '/api/v1/search');
   return {
     body: {
       total: results.total,
@@ -108,7 +99,7 @@ export async function answerSearch({ services, viewer, url, query }: ApiContext<
       someWords: results.someWords,
       fallback: results.fallback,
       next,
-      nextUrl: next ? `/api/v1/search?${nextParams}` : null,
+      nextUrl,
     },
   };
 }
