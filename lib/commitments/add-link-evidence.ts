@@ -1,15 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canAddCommitmentEvidence } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { commitmentEvidence } from '@/lib/db/schema';
 import { ValidationError } from '@/lib/errors';
 import { fieldErrorsOf, single } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
-import { commitmentFor, requireSignedIn } from './commitment-access';
 import { evidenceTitleLimit, evidenceUrlLimit } from './commitment-words';
-import { cannotAddEvidence } from './add-material-evidence';
+import { addEvidence } from './add-evidence';
 
 const text = (value: unknown) => String(single(value) ?? '').trim();
 
@@ -37,22 +33,9 @@ const schema = z.object({
  * a title to show instead of the address. The council's members only (canAddCommitmentEvidence).
  */
 export async function addLinkEvidence(services: Services, viewer: Viewer, commitmentId: unknown, fields: Record<string, unknown>): Promise<void> {
-  await services.db.transaction(async (tx) => {
-    const commitment = await commitmentFor(tx, viewer, commitmentId, canAddCommitmentEvidence, cannotAddEvidence, true);
-    // Anyone signed out was refused above (the rule needs a member): this only tells TypeScript.
-    const user = requireSignedIn(viewer, 'add evidence');
+  await addEvidence(services, viewer, commitmentId, async () => {
     const parsed = schema.safeParse({ url: text(fields.url), title: text(fields.title) });
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-    const [row] = await tx
-      .insert(commitmentEvidence)
-      .values({ commitmentId: commitment.id, url: parsed.data.url, title: parsed.data.title, addedBy: user.userId })
-      .returning({ id: commitmentEvidence.id });
-    await recordAuditEvent(tx, user, {
-      action: 'commitment.evidence_added',
-      subjectType: 'commitment',
-      subjectId: commitment.id,
-      organisationId: commitment.organisationId,
-      after: { evidenceId: row!.id, url: parsed.data.url, title: parsed.data.title },
-    });
+    return { values: { url: parsed.data.url, title: parsed.data.title }, audit: { url: parsed.data.url, title: parsed.data.title } };
   });
 }

@@ -1,15 +1,12 @@
 import 'server-only';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { canAddCommitmentEvidence, canCiteProjectAsEvidence } from '@/lib/auth/permissions';
+import { canCiteProjectAsEvidence } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { commitmentEvidence } from '@/lib/db/schema';
 import { AppError, ValidationError } from '@/lib/errors';
 import { single } from '@/lib/materials/material-access';
 import { projectFor, type ProjectWithFacts } from '@/lib/projects/project-access';
 import type { Services } from '@/lib/services';
 import { parseUuid } from '@/lib/text/uuid';
-import { cannotAddEvidence } from './add-material-evidence';
-import { commitmentFor, requireSignedIn } from './commitment-access';
+import { addEvidence } from './add-evidence';
 
 export const projectEvidenceField = 'project';
 
@@ -25,10 +22,7 @@ const notOneOfOurs = () =>
  * (get-commitment.ts counts it as hidden otherwise).
  */
 export async function addProjectEvidence(services: Services, viewer: Viewer, commitmentId: unknown, fields: Record<string, unknown>): Promise<void> {
-  await services.db.transaction(async (tx) => {
-    const commitment = await commitmentFor(tx, viewer, commitmentId, canAddCommitmentEvidence, cannotAddEvidence, true);
-    // Anyone signed out was refused above (the rule needs a member): this only tells TypeScript.
-    const user = requireSignedIn(viewer, 'add evidence');
+  await addEvidence(services, viewer, commitmentId, async (tx, _user, commitment) => {
     const projectId = parseUuid(String(single(fields[projectEvidenceField]) ?? '').trim());
     if (!projectId) throw new ValidationError([{ field: projectEvidenceField, message: 'Choose a project' }]);
     let project: ProjectWithFacts;
@@ -38,18 +32,6 @@ export async function addProjectEvidence(services: Services, viewer: Viewer, com
       if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) throw notOneOfOurs();
       throw error;
     }
-    const added = await tx
-      .insert(commitmentEvidence)
-      .values({ commitmentId: commitment.id, projectId: project.id, addedBy: user.userId })
-      .onConflictDoNothing()
-      .returning({ id: commitmentEvidence.id });
-    if (added.length === 0) return;
-    await recordAuditEvent(tx, user, {
-      action: 'commitment.evidence_added',
-      subjectType: 'commitment',
-      subjectId: commitment.id,
-      organisationId: commitment.organisationId,
-      after: { evidenceId: added[0]!.id, projectId: project.id, title: project.name },
-    });
+    return { values: { projectId: project.id }, audit: { projectId: project.id, title: project.name } };
   });
 }

@@ -9,7 +9,7 @@ import { single } from '@/lib/materials/material-access';
 import type { Services } from '@/lib/services';
 import { parseUuid } from '@/lib/text/uuid';
 import { commitmentFor, requireSignedIn } from './commitment-access';
-import { cannotAddEvidence } from './add-material-evidence';
+import { cannotAddEvidence } from './add-evidence';
 
 /**
  * Removes one piece of evidence (the council's members, as for adding it). A kept commitment whose
