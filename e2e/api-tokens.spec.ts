@@ -1,6 +1,7 @@
 import { expect, request, test } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { baseURL, findCouncils, openDatabase, seedPeople, sessionCookie } from './support/seed-people';
+import { inDays } from './support/forms';
 
 /**
  * Personal API tokens (issue 11, part 3), without JavaScript: make a token on the account page (the
@@ -9,11 +10,6 @@ import { baseURL, findCouncils, openDatabase, seedPeople, sessionCookie } from '
  */
 
 const run = Date.now().toString(36);
-
-function inDays(days: number) {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

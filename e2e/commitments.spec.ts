@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
+import { inDays, landed } from './support/forms';
 
 /**
  * Public commitments (issue 8): a council member records one, sees the form explain what to fix,
@@ -13,18 +14,8 @@ import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople
 const run = Date.now().toString(36);
 
 /** The three boxes of a date `days` from today (UTC is near enough: 30 days ahead is in the future in London too). */
-function inDays(days: number) {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
-}
-
 /** The commitment's status tag (the first tag in the page's main content: the phase banner has one too). */
 const statusOf = (page: Page) => page.getByRole('main').locator('.govuk-tag').first();
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

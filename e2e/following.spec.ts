@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
+import { landed } from './support/forms';
 
 /**
  * Following (issue 8, part 5), without JavaScript and with axe on every page: a member of another
@@ -12,11 +13,6 @@ import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople
  */
 
 const run = Date.now().toString(36);
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { baseURL, findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
 import { sha256, unzipFile } from './support/zip';
+import { landed } from './support/forms';
 
 /**
  * Discovery kits (issue 9, part 7): a council member makes a kit, adds three materials to it from their
@@ -12,11 +13,6 @@ import { sha256, unzipFile } from './support/zip';
  */
 
 const run = Date.now().toString(36);
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
 
 /** Clicks "Download all" and reads the zip the browser saved. */
 async function downloadKit(page: Page) {

@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { expect, test } from '@playwright/test';
+import { pagesWithoutJavaScript } from './support/accessibility';
 import { nextMondayMorning, runHubCommand } from './support/hub-command';
 import { findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
 import { baseURL } from './support/settings';
 import { emailsTo } from './support/sign-in';
+import { fillDate, inDays, landed } from './support/forms';
 
 /**
  * The journey of issue 8 end to end, without JavaScript and with axe on every page: a council member
@@ -14,22 +15,6 @@ import { emailsTo } from './support/sign-in';
  */
 
 const run = Date.now().toString(36);
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
-
-function inDays(days: number) {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
-}
-
-async function fillDate(page: Page, prefix: 'start' | 'end', date: { day: string; month: string; year: string }) {
-  await page.locator(`#${prefix}Day`).fill(date.day);
-  await page.locator(`#${prefix}Month`).fill(date.month);
-  await page.locator(`#${prefix}Year`).fill(date.year);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
+import { expect, test } from '@playwright/test';
+import { pagesWithoutJavaScript } from './support/accessibility';
 import { findCouncils, openDatabase, seedPeople, sessionCookie } from './support/seed-people';
+import { landed } from './support/forms';
 
 /**
  * Following a project (issue 8, part 5), without JavaScript and with axe on every page: a member of
@@ -10,11 +11,6 @@ import { findCouncils, openDatabase, seedPeople, sessionCookie } from './support
  */
 
 const run = Date.now().toString(36);
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

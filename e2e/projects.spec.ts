@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, pagesWithoutJavaScript } from './support/accessibility';
 import { createSession, findCouncils, markdownFile, openDatabase, requestContextFor, seedPeople, sessionCookie, shareMaterial } from './support/seed-people';
+import { fillDate, inDays, landed } from './support/forms';
 
 /**
  * Projects (issue 8): a council member registers a project (and sees the form explain what to fix),
@@ -10,22 +11,6 @@ import { createSession, findCouncils, markdownFile, openDatabase, requestContext
  */
 
 const run = Date.now().toString(36);
-
-function inDays(days: number) {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
-}
-
-async function fillDate(page: Page, prefix: 'start' | 'end', date: { day: string; month: string; year: string }) {
-  await page.locator(`#${prefix}Day`).fill(date.day);
-  await page.locator(`#${prefix}Month`).fill(date.month);
-  await page.locator(`#${prefix}Year`).fill(date.year);
-}
-
-async function landed(page: Page, heading: string | RegExp) {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
