@@ -12,7 +12,8 @@ import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { emptySearchQuery } from '../search-params';
 import type { SearchQuery } from '../search-engine';
 import { visibilityFilter } from './filters';
-import { buildSearchRequest, highlighted, MeilisearchSearchEngine, toSearchHit } from './meilisearch-engine';
+import { buildSearchRequest, highlighted, toSearchHit } from './material-request';
+import { MeilisearchSearchEngine } from './meilisearch-engine';
 import { StandInGateway } from './testing/stand-in-gateway';
 import { insertMaterial, memberOf, organisation } from './testing/test-materials';
 
