@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Viewer, type Visibility } from '@/lib/auth/viewer';
+import { follows } from '@/lib/db/schema';
 import { council, person, type Council } from '@/lib/organisations/testing/fixtures';
 import { deleteProject } from '@/lib/projects/delete-project';
 import { editProject } from '@/lib/projects/edit-project';
@@ -94,5 +96,17 @@ describe.each(testDrivers)('following a project: who may, on %s', (driver) => {
     expect(await names()).toContain('Narrowed later');
     await deleteProject(hub.services, registrar, id);
     expect(await names()).not.toContain('Narrowed later');
+  });
+
+  it('deleting a project deletes its follows with it, and no other follow', async () => {
+    const follower = viewers['member of the council'];
+    const { id } = await registerProject(hub.services, registrar, projectAnswers({ name: 'Deleted later' }));
+    const { id: kept } = await registerProject(hub.services, registrar, projectAnswers({ name: 'Kept' }));
+    for (const target of [id, kept]) await follow(hub.services, follower, { kind: 'project', target });
+    await follow(hub.services, follower, { kind: 'council', target: bristol.slug });
+    const followsOf = async (target: string) => (await hub.services.db.select().from(follows).where(eq(follows.target, target))).length;
+    expect([await followsOf(id), await followsOf(kept), await followsOf(bristol.id)]).toEqual([1, 1, 1]);
+    await deleteProject(hub.services, registrar, id);
+    expect([await followsOf(id), await followsOf(kept), await followsOf(bristol.id)]).toEqual([0, 1, 1]);
   });
 });
