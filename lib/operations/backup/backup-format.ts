@@ -23,24 +23,16 @@ import { z } from 'zod';
 export const backupFormatVersion = 1;
 
 /**
- * The tables a backup holds, parents before children (foreign-key order), and the columns left out.
- * Not here, on purpose:
- * - sessions, verification_tokens (sign-in links), sign_in_requests (rate limits) and form_attempts:
- *   short-lived; after a restore everyone signs in again.
- * - pending_uploads: uploads in progress; their half-stored files are not copied either.
- * - search_outbox, search_words and materials.search_vector: derived from the rows, rebuilt on restore.
- * - the pgboss schema (jobs): the worker's sweep queues again every version whose text or check is
- *   unfinished, as it does after any restart.
- * accounts' sign-in tokens are left out too (the hub never stores them; this makes sure of it).
- * - api_rate_limit_windows: the API's rate limit counts, a minute long.
- * - material_download_viewers: who downloaded what today (kept two days, to count each viewer once a
- *   day); the daily totals, material_download_days, are backed up.
- * - file_previews and the preview pictures under previews/ in storage: derived from the files, and
- *   made again after a restore (the worker gives every version without a preview a pending one when
- *   it starts, lib/material-previews), so a backup holds only what cannot be made again.
+ * The tables a backup holds, parents before children (foreign-key order), and the columns left out:
+ * materials.search_vector (derived from the rows, rebuilt on restore) and accounts' sign-in tokens
+ * (the hub never stores them; this makes sure of it). The tables left out are in tablesLeftOut, each
+ * with its reason; every other table of the hub must be here (backup-format.test.ts and the round trip
+ * in backup-restore.integration.test.ts fail otherwise, and the round trip's sample hub must put a
+ * row in it). Also not in a backup: the pgboss schema (jobs), because the worker's sweep queues again
+ * every version whose text or check is unfinished, as it does after any restart.
  * Stored files: material versions' files (lib/materials/store-file.ts is their one writer) and their
  * alternative formats (lib/material-alternatives), so objects.jsonl lists one file per version and
- * one per alternative.
+ * one per alternative. Preview pictures under previews/ are not copied (see file_previews below).
  */
 export const backedUpTables: readonly { name: string; leaveOut?: readonly string[] }[] = [
   { name: 'phases' },
@@ -84,19 +76,24 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'feedback' },
 ];
 
-/** The tables a backup leaves out on purpose (see above); every other table must be in backedUpTables. */
-export const tablesLeftOut: readonly string[] = [
-  'sessions',
-  'verification_tokens',
-  'sign_in_requests',
-  'form_attempts',
-  'pending_uploads',
-  'search_outbox',
-  'search_words',
-  'file_previews',
-  'material_download_viewers',
-  'api_rate_limit_windows',
-];
+/**
+ * The tables a backup leaves out on purpose, each with why: nothing in them is hub data that cannot be
+ * made again or done without. A new table goes either in backedUpTables or here, with its reason.
+ */
+export const tablesLeftOut: Readonly<Record<string, string>> = {
+  sessions: 'short-lived sign-ins: after a restore everyone signs in again (stored as hashes anyway)',
+  verification_tokens: 'unused email sign-in links, short-lived: people ask for a new one',
+  sign_in_requests: 'rate-limit counts for sign-in links, short-lived',
+  form_attempts: 'answers of a refused form, kept briefly to show the form again with its errors',
+  pending_uploads: 'uploads in progress; their half-stored files are not copied either',
+  search_outbox: 'search index work to do: derived from the rows, rebuilt on restore',
+  search_words: 'the typo-correction dictionary: derived from the rows, rebuilt on restore',
+  file_previews:
+    'derived from the files, and made again after a restore (the worker gives every version without a preview a pending one when it starts, lib/material-previews)',
+  material_download_viewers:
+    'who downloaded what today, kept two days to count each viewer once a day; the daily totals, material_download_days, are backed up',
+  api_rate_limit_windows: "the API's rate-limit counts, a minute long",
+};
 
 /** What the hub loads by itself at every start: a restore replaces these rows rather than refusing them. */
 export const tablesTheHubLoads: readonly string[] = ['phases', 'artefact_types', 'kinds', 'topics', 'licences', 'organisations'];
