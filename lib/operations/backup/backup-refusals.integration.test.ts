@@ -100,7 +100,7 @@ describe.each(testDrivers)('backup and restore refusals on %s', (driver) => {
     const backup = await verifyBackup(folder);
     const keysBefore = (await storedKeys(source.services.storage)).sort();
     const materialsBefore = await source.services.db.select().from(materials);
-    await expect(restoreHub(source.services, backup)).rejects.toThrow('The hub is not empty: it has users (3), api tokens (2), projects (1), project partners (1), materials (4), material versions (6), material uses (1), material download days (1), project updates (1), project update materials (1), project reminders (1), commitments (1), commitment evidence (1), commitment reminders (1), audit events (24), sessions (1), stored files.');
+    await expect(restoreHub(source.services, backup)).rejects.toThrow('The hub is not empty: it has users (4), accounts (1), api tokens (2), join requests (1), admin requests (1), contact messages (1), projects (1), project partners (1), materials (4), material versions (6), material uses (1), material download days (1), project updates (1), project update materials (1), project reminders (1), commitments (1), commitment evidence (1), commitment reminders (1), follows (2), follower settings (1), digests (1), unsubscribe tokens (1), kits (1), kit items (2), concern reports (1), audit events (30), feedback (1), sessions (1), stored files.');
     expect((await storedKeys(source.services.storage)).sort()).toEqual(keysBefore);
     expect(await source.services.db.select().from(materials)).toEqual(materialsBefore);
   });

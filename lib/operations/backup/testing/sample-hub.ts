@@ -23,12 +23,16 @@ import { projectAnswers } from '@/lib/projects/testing/fixtures';
 import { sendCommitmentReminders } from '@/lib/commitments/send-commitment-reminders';
 import { commitmentAnswers, dueIn } from '@/lib/commitments/testing/fixtures';
 import type { TestHub } from '@/lib/testing/test-hub';
+import { followCouncil, followProject, sendFirstDigests, type SentDigests } from './sample-following';
+import { makeSampleKit } from './sample-kit';
+import { sendSampleRequests } from './sample-requests';
 
 /**
- * A small hub worth backing up, shared through the real verbs: two councils and their people, one
- * material of each visibility, one with three versions, one withdrawn, text read from every file,
- * a signed-in session, an email sign-in link waiting to be used, and two personal API tokens (one
- * live, one revoked).
+ * A small hub worth backing up, shared through the real verbs, with a row in every table a backup
+ * holds: two councils and their people, one material of each visibility, one with three versions, one
+ * withdrawn, text read from every file, reuse, a commitment and a project, a kit, follows and a sent
+ * digest, requests, a concern and feedback (sample-requests.ts), a signed-in session, an email sign-in
+ * link waiting to be used, and two personal API tokens (one live, one revoked).
  */
 export interface SampleHub {
   /** Secrets of sam's API tokens, as the person who made them kept them (the hub stores only hashes). */
@@ -36,7 +40,12 @@ export interface SampleHub {
   sam: Person;
   ali: Person;
   admin: Person;
+  /** Asked to join Bristol, still waiting. */
+  newcomer: Person;
   sessionToken: string;
+  kitId: string;
+  projectId: string;
+  digests: SentDigests;
 }
 
 const answers = { summary: '', phases: 'discovery', artefactType: 'discussion-guide', kind: 'template', tags: 'recycling', licence: 'OGL-UK-3.0' };
@@ -51,6 +60,8 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   const sam = await person(hub, { organisation: bristol, name: 'Sam Jones', role: 'org_admin' });
   const ali = await person(hub, { organisation: leeds, name: 'Ali Khan' });
   const admin = await person(hub, { isSiteAdmin: true, name: 'Site Admin' });
+  // Before anything is shared, so that Ali's first digest has Bristol's news in it.
+  await followCouncil(hub, ali, bristol);
 
   async function share(actor: Person, title: string, visibility: string, text: string): Promise<string> {
     const { id } = await createMaterial(hub.services, {
@@ -73,7 +84,7 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
     });
     await checkThenPublish(hub.services, sam.viewer, guide);
   }
-  await share(ali, 'Housing repairs survey', 'councils', 'A survey of tenants about damp, mould and housing repairs.');
+  const survey = await share(ali, 'Housing repairs survey', 'councils', 'A survey of tenants about damp, mould and housing repairs.');
   await share(sam, 'Bristol consent form', 'organisation', 'Consent for recording interviews with residents in Bristol.');
   const withdrawn = await share(ali, 'Old journey map', 'public', 'A journey map of the council tax reduction claim.');
   await withdrawMaterial(hub.services, ali.viewer, withdrawn, { reason: 'Out of date' });
@@ -93,6 +104,10 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   await hub.services.db.update(materials).set({ projectId: project }).where(eq(materials.id, guide));
   await postProjectUpdate(hub.services, ali.viewer, project, { body: 'We tried the guide in Leeds', materials: guide, phase: 'alpha' });
   await sendProjectReminders(hub.services, { now: new Date(Date.now() + 100 * 86_400_000) });
+  await followProject(hub, ali, project);
+  const kitId = await makeSampleKit(hub, sam, { guide, survey });
+  const { newcomer } = await sendSampleRequests(hub, { sam, ali, joining: bristol }, guide);
+  const digests = await sendFirstDigests(hub);
 
   const sessionToken = `session-${sam.id}`;
   await hub.services.db.insert(sessions).values({ sessionToken, userId: sam.id, expires: new Date(Date.now() + 86_400_000) });
@@ -102,5 +117,5 @@ export async function shareSampleMaterials(hub: TestHub): Promise<SampleHub> {
   const live = await createApiToken(hub.services, sam.viewer, { name: 'Nightly import', scope: 'read', ...expiry });
   const revoked = await createApiToken(hub.services, sam.viewer, { name: 'Old script', scope: 'read', ...expiry });
   await revokeApiToken(hub.services, sam.viewer, revoked.id);
-  return { sam, ali, admin, sessionToken, apiTokenSecrets: { live: live.secret, revoked: revoked.secret } };
+  return { sam, ali, admin, newcomer, sessionToken, kitId, projectId: project, digests, apiTokenSecrets: { live: live.secret, revoked: revoked.secret } };
 }
