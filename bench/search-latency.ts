@@ -23,7 +23,8 @@
  * BENCH_MATERIALS (default 10000), BENCH_PGLITE_MATERIALS (default the same,
  * at most 20000: PGlite holds everything in this process's memory), BENCH_TEXT (default 1; 0 leaves the
  * text out, as before), BENCH_ITERATIONS (timed searches per driver, default 200), BENCH_DRIVERS
- * (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR.
+ * (default "pglite,pg"), TEST_DATABASE_URL, CORPUS_DIR, BENCH_PG_DATABASE (a Postgres database kept between
+ * runs: seeded when it does not hold the materials yet, reused as it is when it does; bench/lib/kept-database.ts).
  * Loopback only. Never part of `npm test`.
  */
 import { anonymous } from '@/lib/auth/viewer';
@@ -50,12 +51,15 @@ import { loadEngineDocuments, type EngineDocument, type EngineFactory } from './
 import { extractCorpus } from './lib/corpus';
 import { makeText, seededRandom, textPool, type TextPool } from './lib/material-text';
 import { meilisearchUnavailable, openMeilisearchLeg } from './lib/meilisearch-leg';
+import { openKeptDatabase } from './lib/kept-database';
 import { rerunWith } from './lib/report';
+import { queries } from './lib/search-queries';
 
 const materialCount = Number(process.env.BENCH_MATERIALS || 10_000);
 const pgliteMaterialCount = Number(process.env.BENCH_PGLITE_MATERIALS || Math.min(materialCount, 20_000));
 const withText = !['0', 'false', 'no'].includes((process.env.BENCH_TEXT || '1').toLowerCase());
 const iterations = Number(process.env.BENCH_ITERATIONS || 200);
+const keptPgDatabase = process.env.BENCH_PG_DATABASE || '';
 const drivers = (process.env.BENCH_DRIVERS || 'pglite,pg').split(',').map((d) => d.trim()) as TestDriver[];
 const engineFactories = selectedEngines();
 /** The issue's target for a hub of a few hundred materials. */
@@ -66,43 +70,6 @@ const warmUpRounds = 2;
 const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/search-latency.ts');
 const projectRoot = path.resolve(__dirname, '..');
 
-/**
- * What people search for: the query strings of /search URLs, parsed by the page's own parser
- * (parseSearchParams), so each becomes exactly the SearchQuery the page would run.
- */
-const queries: string[] = [
-  'q=user+research+plan',
-  'q=consent',
-  'q=bin+collection',
-  'q=discussion+guide',
-  'q=housing+repairs',
-  '', // browse: everything, newest first
-  'q=discovery', // a word in a large share of materials: the most rows to rank
-  'q=%22journey+map%22', // a phrase
-  'q=accessibility+-persona', // an exclusion
-  'q=recruitment+or+screener', // either word
-  'q=persona&kind=template',
-  'q=consent&phase=discovery',
-  'q=discussion+guide&topic=housing',
-  'q=user+research+plan&phase=discovery&type=research-plan',
-  'q=show+and+tell&sort=newest',
-  'q=council+tax&topic=council-tax&licence=OGL-UK-3.0',
-  'phase=discovery',
-  'topic=housing',
-  'council=bristol',
-  'phase=discovery&phase=alpha&topic=housing&topic=adult-social-care',
-  'page=2', // browse, second page
-  'q=research&page=2',
-  // Words and phrases that occur only inside the files' text (with BENCH_TEXT), a typo and a filter.
-  'q=kanban',
-  'q=tree+preservation+orders',
-  'q=golden+record',
-  'q=%22how+you+know+discovery+is+finished%22',
-  'q=%22problem+statement%22',
-  'q=recyclng', // a typo: nothing found, so "did you mean" runs too
-  'q=pesonas',
-  'q=qualtrics&phase=discovery',
-];
 
 // ---- Deterministic randomness ------------------------------------------------------------------------
 
@@ -405,15 +372,18 @@ async function timeEngine(factory: EngineFactory, documents: EngineDocument[], p
 
 async function runDriver(driver: TestDriver, corpus: CorpusText, pool: TextPool | null): Promise<DriverResult> {
   const opened = performance.now();
-  const database = await createTestDatabase(driver);
+  const kept = driver === 'pg' && keptPgDatabase !== '';
+  const database = kept ? await openKeptDatabase(keptPgDatabase) : await createTestDatabase(driver);
   try {
     await syncVocabularies(database.db);
     console.log(`[bench] ${driver}: database ready in ${((performance.now() - opened) / 1000).toFixed(1)} s${database.url ? ` (${database.url})` : ' (in memory)'}`);
     const services: Services = { db: database.db, storage: noStorage, maxUploadBytes: 100 * 1024 * 1024 };
 
     const count = driver === 'pglite' ? pgliteMaterialCount : materialCount;
-    console.log(`[bench] ${driver}: seeding ${count} materials${pool ? ' with text' : ''}…`);
-    const seedTimes = await seed(services, corpus, pool, count);
+    const seeded = kept ? await materialsIn(database.db) : 0;
+    if (seeded !== 0 && seeded !== count) throw new Error(`BENCH_PG_DATABASE ${keptPgDatabase} holds ${seeded} materials, not ${count}: drop it or use another name`);
+    console.log(seeded === count ? `[bench] ${driver}: reusing the ${count} materials already in ${keptPgDatabase}` : `[bench] ${driver}: seeding ${count} materials${pool ? ' with text' : ''}…`);
+    const seedTimes = seeded === count ? { insertSeconds: 0, indexSeconds: 0, vacuumSeconds: 0, textBytes: 0 } : await seed(services, corpus, pool, count);
     const [countRow] = (
       (await database.db.execute(sql`
         SELECT count(*)::int AS n,
@@ -474,6 +444,11 @@ async function runDriver(driver: TestDriver, corpus: CorpusText, pool: TextPool 
   }
 }
 
+async function materialsIn(db: Database): Promise<number> {
+  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM materials`)) as unknown as { rows: { n: number | string }[] };
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /** Documents/s into a fresh Meilisearch index: the bulk fill, then changes through the outbox drain. */
 async function meilisearchIndexing(db: Database): Promise<DriverResult['meilisearch']> {
   try {
@@ -508,7 +483,7 @@ async function main() {
   console.log('');
   console.log(`Search latency benchmark — ${date} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`  searchMaterials (hits + facet counts, page size 20), ${queries.length} queries, ${iterations} timed searches per driver after ${warmUpRounds} warm-up rounds`);
-  console.log(`  materials ${withText ? `with extracted text (mean ${(results[0]!.seed.textBytes / results[0]!.materials / 1024).toFixed(1)} KB)` : 'without text (BENCH_TEXT=0)'}`);
+  console.log(`  materials ${withText ? `with extracted text${results[0]!.seed.textBytes > 0 ? ` (mean ${(results[0]!.seed.textBytes / results[0]!.materials / 1024).toFixed(1)} KB)` : ''}` : 'without text (BENCH_TEXT=0)'}`);
   console.log('');
   console.log(`  driver   materials      p50      p95     mean      max   (ms)`);
   for (const r of results) {
