@@ -43,7 +43,7 @@ pg.Client.prototype.query = function timedQuery(this: pg.Client, ...args: unknow
   if (log && result instanceof Promise) {
     const config = args[0] as string | { text: string; values?: unknown[] };
     const text = typeof config === 'string' ? config : config.text;
-    const values = (typeof config === 'string' ? args[1] : config.values) as unknown[] | undefined;
+    const values = ((typeof config === 'string' ? undefined : config.values) ?? args[1]) as unknown[] | undefined;
     const started = performance.now();
     void result.then(
       () => log.push({ text, values: values ?? [], ms: performance.now() - started }),
@@ -106,7 +106,10 @@ async function main() {
       try {
         await client.query('BEGIN');
         if (query.includes('q=')) await client.query('SET LOCAL enable_seqscan = off');
-        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${slowest.text}`, slowest.values);
+        // EXPLAIN takes no bound parameters: the values go in as quoted literals.
+        const values = slowest.values;
+        const literal = slowest.text.replace(/\$(\d+)/g, (_match, n: string) => client.escapeLiteral(String(values[Number(n) - 1])));
+        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${literal}`);
         for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`      ${row['QUERY PLAN']}`);
         await client.query('ROLLBACK');
       } finally {

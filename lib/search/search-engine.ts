@@ -114,6 +114,12 @@ export interface FacetValue {
 
 export interface SearchResults {
   total: number;
+  /**
+   * True when so many materials match that the total and the filter counts are estimates, worked out
+   * from an even sample of them and rounded (the built-in engine, beyond a thousand matches:
+   * lib/search/postgres/sampling.ts); the page says "about". Left out: exact.
+   */
+  approximate?: boolean;
   /** The page actually returned (the requested page, brought back within range). */
   page: number;
   pageSize: number;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { projects } from './projects';
 import { users } from './people';
@@ -64,6 +64,12 @@ export const materials = pgTable(
      * and the latest version's extracted text D.
      */
     searchVector: tsvector('search_vector'),
+    /**
+     * The same trigger's title A, summary B and tags/topics/council C, without the file's text: small
+     * enough never to be compressed out of the row, so the Postgres engine can rank many matches by it
+     * cheaply and re-rank only the best few by the whole vector (lib/search/postgres/two-stage-hits.ts).
+     */
+    searchHead: tsvector('search_head'),
     /** Set when the latest version's text is stored, so the trigger above folds it into the vector. */
     textIndexedAt: timestamp('text_indexed_at', { withTimezone: true }),
     /**
@@ -78,6 +84,10 @@ export const materials = pgTable(
     uniqueIndex('materials_seed_key_key').on(t.seedKey),
     index('materials_first_published_at_idx').on(t.firstPublishedAt),
     index('materials_search_vector_idx').using('gin', t.searchVector),
+    index('materials_search_head_idx').using('gin', t.searchHead),
+    // A fixed, even spread of materials over 256 buckets (a byte of the random id), so search can count
+    // a sample of a very large result instead of all of it (lib/search/postgres/sampling.ts).
+    index('materials_search_sample_idx').using('btree', sql`(get_byte(uuid_send(${t.id}), 15))`),
     index('materials_phases_idx').using('gin', t.phases),
     index('materials_topics_idx').using('gin', t.topics),
     index('materials_created_at_idx').on(t.createdAt),
@@ -167,6 +177,26 @@ export const searchOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('search_outbox_one_subject', sql`(${t.materialId} IS NULL) <> (${t.projectId} IS NULL)`)],
+);
+
+/**
+ * For each word (an English stem) of each material's title, summary and tags: how well that word
+ * alone ranks the material (ts_rank_cd over search_head, with lib/search/postgres/ranking.ts's
+ * weights). Kept by the materials_search_terms trigger (drizzle/0025) whenever search_head changes,
+ * and derived, so never backed up. Ordered by score, it hands the Postgres engine the best few hundred
+ * materials for a common word straight from an index, instead of ranking the tens of thousands whose
+ * titles have it (lib/search/postgres/two-stage-hits.ts).
+ */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    lexeme: text('lexeme').notNull(),
+    materialId: uuid('material_id')
+      .notNull()
+      .references(() => materials.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.materialId, t.lexeme] }), index('search_terms_best_idx').on(t.lexeme, t.score.desc(), t.materialId)],
 );
 
 /**

@@ -24,7 +24,7 @@ export const backupFormatVersion = 1;
 
 /**
  * The tables a backup holds, parents before children (foreign-key order), and the columns left out:
- * materials.search_vector (derived from the rows, rebuilt on restore) and accounts' sign-in tokens
+ * materials.search_vector and search_head (derived from the rows, rebuilt on restore) and accounts' sign-in tokens
  * (the hub never stores them; this makes sure of it). The tables left out are in tablesLeftOut, each
  * with its reason; every other table of the hub must be here (backup-format.test.ts and the round trip
  * in backup-restore.integration.test.ts fail otherwise, and the round trip's sample hub must put a
@@ -51,7 +51,7 @@ export const backedUpTables: readonly { name: string; leaveOut?: readonly string
   { name: 'contact_messages' },
   { name: 'projects' },
   { name: 'project_partners' },
-  { name: 'materials', leaveOut: ['search_vector'] },
+  { name: 'materials', leaveOut: ['search_vector', 'search_head'] },
   { name: 'material_versions' },
   { name: 'material_version_alternatives' },
   { name: 'material_uses' },
@@ -88,6 +88,7 @@ export const tablesLeftOut: Readonly<Record<string, string>> = {
   pending_uploads: 'uploads in progress; their half-stored files are not copied either',
   search_outbox: 'search index work to do: derived from the rows, rebuilt on restore',
   search_words: 'the typo-correction dictionary: derived from the rows, rebuilt on restore',
+  search_terms: "each material's title, summary and tag words with their rank: derived from the rows, rebuilt on restore",
   file_previews:
     'derived from the files, and made again after a restore (the worker gives every version without a preview a pending one when it starts, lib/material-previews)',
   material_download_viewers:

@@ -25,10 +25,19 @@ function validInstant(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/**
+ * The words. With a phrase, the index is asked the loose query (the phrase's words, anywhere) and the exact one is tested in a form the planner cannot hand to the index, so Postgres
+ * decompresses a vector to look for the phrase only on rows that passed the index and the cheaper
+ * conditions (callers put this condition last), not on every row with the words.
+ */
 export function textCondition(plan: SearchPlan): SQL {
   if (plan.kind === 'browse') return sql`true`;
   if (plan.kind === 'nothing') return sql`false`;
-  return sql`m.search_vector @@ search_query.q`;
+  // The tsquery written out here, not read from the search_query CTE: the planner can then estimate
+  // how many rows it matches (from the column's statistics) and choose its plan accordingly, such as
+  // combining the words' index with a filter's, or walking newest first for a common word.
+  if (plan.looseMatch) return sql`m.search_vector @@ ${plan.looseMatch} AND (m.search_vector @@ search_query.q) IS TRUE`;
+  return sql`m.search_vector @@ ${plan.match}`;
 }
 
 /** One condition per facet; `true` when nothing is selected. Values are bound parameters. */

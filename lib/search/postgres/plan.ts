@@ -20,6 +20,13 @@ export type SearchPlan =
       kind: 'words';
       /** The tsquery results must match. */
       match: SQL;
+      /** A looser tsquery everything `match` matches also matches, for the index; null without phrases (tsquery.ts). */
+      looseMatch: SQL | null;
+      /**
+       * Whether `match` excludes words ("-persona"): then a title that matches does not mean the
+       * material does (the word may be in its file), so the whole vector must be tested too.
+       */
+      excludes: boolean;
       /** What highlights and snippets mark (every way of matching, or-ed; null with only exclusions). */
       highlight: SQL | null;
       /** Words snippets look for in the file's text. */
@@ -32,7 +39,7 @@ export type SearchPlan =
        * Matching some of the words instead of all (SearchQuery.matching 'some'): what results must
        * match, and each clause's tsquery, to put those with the most clauses first. Null with one clause.
        */
-      someWords: { match: SQL; clauses: SQL[] } | null;
+      someWords: { match: SQL; looseMatch: SQL | null; clauses: SQL[] } | null;
       /** Set when `match` is someWords.match: the clauses to count in the rank. */
       countedClauses?: SQL[];
     };
@@ -65,10 +72,12 @@ export async function planSearch(db: Database, text: string): Promise<SearchPlan
   return {
     kind: 'words',
     match,
+    looseMatch: matchTsquery(query, { loose: true }),
+    excludes: query.excluded.length > 0,
     highlight: highlightTsquery(query),
     snippetWords: snippetWords(query),
     snippetPhrases: snippetPhrases(query),
     corrections: corrected,
-    someWords: some ? { match: some, clauses: clauseTsqueries(query) } : null,
+    someWords: some ? { match: some, looseMatch: someWordsTsquery(query, { loose: true }), clauses: clauseTsqueries(query) } : null,
   };
 }

@@ -22,7 +22,19 @@ export const ranking = {
 
 /** The rank of `m.search_vector` for the tsquery `query`. */
 export function rankSql(query: SQL): SQL {
+  return sql`ts_rank_cd(${weightsSql()}, m.search_vector, ${query}, ${ranking.normalization}::int)`;
+}
+
+/**
+ * The same rank over `m.search_head` (title, summary, tags: no file text), the first of the two
+ * stages a large result is ranked in (two-stage-hits.ts): cheap, because the head is never
+ * compressed out of the row.
+ */
+export function headRankSql(query: SQL): SQL {
+  return sql`ts_rank_cd(${weightsSql()}, m.search_head, ${query}, ${ranking.normalization}::int)`;
+}
+
+function weightsSql(): SQL {
   const { D, C, B, A } = ranking.weights;
-  const weights = `{${[D, C, B, A].join(',')}}`;
-  return sql`ts_rank_cd(${weights}::float4[], m.search_vector, ${query}, ${ranking.normalization}::int)`;
+  return sql`${`{${[D, C, B, A].join(',')}}`}::float4[]`;
 }

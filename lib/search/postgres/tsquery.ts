@@ -11,11 +11,19 @@ import { positiveAlternatives, type Alternative, type ExpandedQuery } from '@/li
  * Words Postgres drops as stop words ("the") leave an empty tsquery, which the operators ignore.
  */
 
-/** What results must match, or null when nothing searchable was typed. */
-export function matchTsquery(query: ExpandedQuery): SQL | null {
+/**
+ * What results must match, or null when nothing searchable was typed. `loose`: the same with each
+ * phrase as its words in any order and excluded phrases left out, so that everything the query
+ * matches matches it too. Postgres's index cannot tell where words are, so it must re-read (and
+ * decompress) every candidate's whole vector to test a phrase; testing the loose query through the
+ * index and the exact one only on the rows that pass the filters too is much cheaper for a phrase
+ * (lib/search/postgres/conditions.ts). Null when the query has no phrase (loose would be the same).
+ */
+export function matchTsquery(query: ExpandedQuery, options: { loose?: boolean } = {}): SQL | null {
+  if (options.loose && !hasPhrase(query)) return null;
   const parts = [
-    ...query.clauses.map((clause) => anyOf(clause.alternatives)),
-    ...query.excluded.map((alternative) => sql`(!! ${tsquery(alternative)})`),
+    ...query.clauses.map((clause) => anyOf(clause.alternatives, options.loose)),
+    ...excludedParts(query, options.loose),
   ];
   return parts.length === 0 ? null : sql`(${sql.join(parts, sql` && `)})`;
 }
@@ -23,13 +31,24 @@ export function matchTsquery(query: ExpandedQuery): SQL | null {
 /**
  * What results with only some of the words must match: any one clause (a word with its synonyms and
  * corrections, or a phrase), still never an excluded word. Null with fewer than two clauses, where
- * "some" is the same as "all".
+ * "some" is the same as "all". `loose` as for matchTsquery.
  */
-export function someWordsTsquery(query: ExpandedQuery): SQL | null {
+export function someWordsTsquery(query: ExpandedQuery, options: { loose?: boolean } = {}): SQL | null {
   if (query.clauses.length < 2) return null;
-  const anyClause = sql`(${sql.join(query.clauses.map((clause) => anyOf(clause.alternatives)), sql` || `)})`;
-  const excluded = query.excluded.map((alternative) => sql`(!! ${tsquery(alternative)})`);
-  return sql`(${sql.join([anyClause, ...excluded], sql` && `)})`;
+  if (options.loose && !hasPhrase(query)) return null;
+  const anyClause = sql`(${sql.join(
+    query.clauses.map((clause) => anyOf(clause.alternatives, options.loose)),
+    sql` || `,
+  )})`;
+  return sql`(${sql.join([anyClause, ...excludedParts(query, options.loose)], sql` && `)})`;
+}
+
+function hasPhrase(query: ExpandedQuery): boolean {
+  return [...query.clauses.flatMap((clause) => clause.alternatives), ...query.excluded].some((alternative) => alternative.phrase);
+}
+
+function excludedParts(query: ExpandedQuery, loose = false): SQL[] {
+  return query.excluded.filter((alternative) => !(loose && alternative.phrase)).map((alternative) => sql`(!! ${tsquery(alternative)})`);
 }
 
 /** Each clause's own tsquery: how many a result matches orders results with only some of the words. */
@@ -71,12 +90,15 @@ export function snippetPhrases(query: ExpandedQuery): string[][] {
   return [...quoted, ...together].filter((words) => words.length > 1).slice(0, 8);
 }
 
-function anyOf(alternatives: Alternative[]): SQL {
-  return sql`(${sql.join(alternatives.map(tsquery), sql` || `)})`;
+function anyOf(alternatives: Alternative[], loose = false): SQL {
+  return sql`(${sql.join(
+    alternatives.map((alternative) => tsquery(alternative, loose)),
+    sql` || `,
+  )})`;
 }
 
-function tsquery(alternative: Alternative): SQL {
-  return alternative.phrase
+function tsquery(alternative: Alternative, loose = false): SQL {
+  return alternative.phrase && !loose
     ? sql`phraseto_tsquery('english', ${alternative.text})`
     : sql`plainto_tsquery('english', ${alternative.text})`;
 }

@@ -1,0 +1,161 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { visibleMaterialsSql } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { Database } from '@/lib/db/client';
+import { queryRows } from '@/lib/db/query-rows';
+import { facetNames, type FacetName, type SearchFilters } from '../search-engine';
+import { filterConditions, textCondition } from './conditions';
+import type { SearchPlan } from './plan';
+import { queryCte } from './plan-sql';
+import { firstSampleBuckets, sampleConditionSql, sampling, scaledCount, widerSampleBuckets } from './sampling';
+
+/**
+ * The Postgres engine's totals and facet counts. Facet counts are disjunctive: each facet is counted
+ * with every filter except its own, so people can widen a selection within a facet. Up to
+ * sampling.exactLimit matches every count is exact; beyond, they are estimated from an even sample
+ * (sampling.ts) and marked approximate. What may be seen is decided by lib/auth/permissions.ts
+ * (`visibleMaterialsSql`), for the sample as for the whole.
+ */
+
+export interface Counts {
+  total: number;
+  byFacet: Record<FacetName, Map<string, { count: number; label: string | null }>>;
+  /** True when the counts are estimates from a sample. */
+  approximate: boolean;
+}
+
+export function noCounts(): Counts {
+  const byFacet = Object.fromEntries(facetNames.map((name) => [name, new Map()])) as Counts['byFacet'];
+  return { total: 0, byFacet, approximate: false };
+}
+
+interface Scope {
+  viewer: Viewer;
+  plan: SearchPlan;
+  filters: SearchFilters;
+  published: SQL;
+}
+
+/**
+ * The total and, for each facet, the count per value: exact, or estimated beyond exactLimit matches.
+ * A hub no bigger than a sample is counted exactly in one statement. A larger one is sampled first;
+ * a result the sample says may be small is then counted exactly (up to exactLimit + 1 matches), and a
+ * sample that held too few matches for steady estimates is taken again, wider.
+ */
+export async function countWithFacets(db: Database, scope: Scope): Promise<Counts> {
+  let buckets = firstSampleBuckets(await estimatedMaterials(db));
+  if (buckets >= sampling.buckets) return (await facetCounts(db, scope, {})).counts;
+  let sample = await facetCounts(db, scope, { buckets });
+  if (scaledCount(sample.matched, buckets) <= 2 * sampling.exactLimit) {
+    const exact = await facetCounts(db, scope, { limit: sampling.exactLimit + 1 });
+    if (exact.matched <= sampling.exactLimit) return exact.counts;
+  }
+  const wider = widerSampleBuckets(buckets, sample.matched);
+  if (wider !== null) {
+    buckets = wider;
+    sample = await facetCounts(db, scope, { buckets });
+  }
+  if (buckets >= sampling.buckets) return sample.counts;
+  const { counts } = sample;
+  for (const values of Object.values(counts.byFacet)) {
+    for (const [value, entry] of values) values.set(value, { ...entry, count: scaledCount(entry.count, buckets) });
+  }
+  return { ...counts, total: scaledCount(counts.total, buckets), approximate: true };
+}
+
+/** Only the total, always exact, for callers that need no facet counts (SearchQuery.facets false). */
+export async function countOnly(db: Database, { viewer, plan, filters, published }: Scope): Promise<Counts> {
+  const conditions = filterConditions(filters);
+  const [row] = await queryRows<{ count: number }>(db, sql`
+    WITH ${queryCte(plan, false)}
+    SELECT count(*)::int AS count
+    FROM materials m
+    LEFT JOIN organisations o ON o.id = m.organisation_id
+    CROSS JOIN search_query
+    WHERE ${visibleMaterialsSql(viewer)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)} AND ${textCondition(plan)}
+  `);
+  return { ...noCounts(), total: Number(row?.count ?? 0) };
+}
+
+/** The planner's estimate of the number of materials (kept by ANALYZE); 0 when it has none. */
+async function estimatedMaterials(db: Database): Promise<number> {
+  const [row] = await queryRows<{ rows: number }>(db, sql`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'materials'::regclass`);
+  return Math.max(0, Number(row?.rows ?? 0));
+}
+
+/**
+ * Counts over the matches (visible, with the words, in the period; before the filters): all of them,
+ * the first `limit`, or those in the sample's `buckets`. `matched` is how many that was.
+ */
+async function facetCounts(
+  db: Database,
+  { viewer, plan, filters, published }: Scope,
+  over: { limit?: number; buckets?: number },
+): Promise<{ counts: Counts; matched: number }> {
+  const conditions = filterConditions(filters);
+  const allExcept = (facet: FacetName | null) =>
+    sql.join(
+      facetNames.filter((name) => name !== facet).map((name) => sql.raw(`f_${name}`)),
+      sql` AND `,
+    );
+  const sample = over.buckets === undefined ? sql`` : sql` AND ${sampleConditionSql(over.buckets)}`;
+  const limit = over.limit === undefined ? sql`` : sql`LIMIT ${over.limit}`;
+
+  const rows = await queryRows<{ facet: string; value: string | null; label: string | null; count: number }>(db, sql`
+    WITH ${queryCte(plan, false)},
+    base AS MATERIALIZED (
+      SELECT m.phases, m.artefact_type, m.kind, m.topics, m.licence,
+             o.slug AS council_slug, o.name AS council_name,
+             ${conditions.phases} AS f_phases,
+             ${conditions.artefactTypes} AS f_artefactTypes,
+             ${conditions.kinds} AS f_kinds,
+             ${conditions.topics} AS f_topics,
+             ${conditions.councils} AS f_councils,
+             ${conditions.licences} AS f_licences
+      FROM materials m
+      LEFT JOIN organisations o ON o.id = m.organisation_id
+      CROSS JOIN search_query
+      WHERE ${visibleMaterialsSql(viewer)} AND ${published}${sample} AND ${textCondition(plan)}
+      ${limit}
+    )
+    SELECT 'matched' AS facet, NULL AS value, NULL AS label, count(*)::int AS count FROM base
+    UNION ALL
+    SELECT 'total', NULL, NULL, count(*)::int
+      FROM base WHERE ${allExcept(null)}
+    UNION ALL
+    SELECT 'phases', phase, NULL, count(*)::int
+      FROM base CROSS JOIN LATERAL unnest(base.phases) AS phase
+      WHERE ${allExcept('phases')} GROUP BY phase
+    UNION ALL
+    SELECT 'artefactTypes', artefact_type, NULL, count(*)::int
+      FROM base WHERE ${allExcept('artefactTypes')} GROUP BY artefact_type
+    UNION ALL
+    SELECT 'kinds', kind, NULL, count(*)::int
+      FROM base WHERE ${allExcept('kinds')} GROUP BY kind
+    UNION ALL
+    SELECT 'topics', topic, NULL, count(*)::int
+      FROM base CROSS JOIN LATERAL unnest(base.topics) AS topic
+      WHERE ${allExcept('topics')} GROUP BY topic
+    UNION ALL
+    SELECT 'councils', council_slug, min(council_name), count(*)::int
+      FROM base WHERE council_slug IS NOT NULL AND ${allExcept('councils')} GROUP BY council_slug
+    UNION ALL
+    SELECT 'licences', licence, NULL, count(*)::int
+      FROM base WHERE ${allExcept('licences')} GROUP BY licence
+  `);
+
+  const counts = noCounts();
+  let matched = 0;
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.facet === 'matched') matched = count;
+    else if (row.facet === 'total') counts.total = count;
+    else if (isFacetName(row.facet) && row.value !== null) counts.byFacet[row.facet].set(row.value, { count, label: row.label });
+  }
+  return { counts, matched };
+}
+
+function isFacetName(value: string): value is FacetName {
+  return (facetNames as readonly string[]).includes(value);
+}
