@@ -125,7 +125,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 className="govuk-heading-m">
               {results.total === 0
                 ? 'No materials found'
-                : `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
+                : `${results.estimated?.total ? 'About ' : ''}${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'material' : 'materials'} found`}
             </h2>
             {results.total > 0 ? (
               <p className="govuk-body app-search__filters-link">
@@ -211,7 +211,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
 
           <div className="govuk-grid-column-one-third">
-            <FacetFilters facets={results.facets} />
+            <FacetFilters facets={results.facets} estimated={results.estimated?.facets === true} />
           </div>
         </div>
       </form>

@@ -94,7 +94,8 @@ export class PostgresSearchEngine implements SearchEngine {
       total === 0 ? [] : await findHits(db, { ...scope, sort: query.sort, page, pageSize, large: total > twoStage.minimumCandidates });
     const facets = await this.buildFacets(db, counts.byFacet, filters);
     const corrections = plan.kind === 'words' ? plan.corrections : [];
-    return { total, ...(counts.approximate ? { approximate: true } : {}), page, pageSize, hits, facets, corrections };
+    const estimated = counts.estimated.total || counts.estimated.facets ? { estimated: counts.estimated } : {};
+    return { total, ...estimated, page, pageSize, hits, facets, corrections };
   }
 
   /**

@@ -115,11 +115,11 @@ export interface FacetValue {
 export interface SearchResults {
   total: number;
   /**
-   * True when so many materials match that the total and the filter counts are estimates, worked out
-   * from an even sample of them and rounded (the built-in engine, beyond a thousand matches:
-   * lib/search/postgres/sampling.ts); the page says "about". Left out: exact.
+   * Set when so many materials match that the built-in engine estimated, from an even sample of them
+   * (lib/search/postgres/sampling.ts), rounded: `total`, when more than a thousand are found (the
+   * page says "about"), and `facets`, the counts beside the filters. Left out: everything is exact.
    */
-  approximate?: boolean;
+  estimated?: { total: boolean; facets: boolean };
   /** The page actually returned (the requested page, brought back within range). */
   page: number;
   pageSize: number;

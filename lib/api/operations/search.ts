@@ -90,6 +90,7 @@ export async function answerSearch({ services, viewer, url, query }: ApiContext<
   return {
     body: {
       total: results.total,
+      estimated: results.estimated ?? { total: false, facets: false },
       sort: searchQuery.sort,
       // A page past the end (materials withdrawn since the last page) is empty, not another page again.
       results: (results.page === page ? results.hits : []).map((hit) => ({ ...hit, url: `/materials/${hit.id}`, apiUrl: `/api/v1/materials/${hit.id}` })),

@@ -43,7 +43,12 @@ export const facetValue = named(
 export const searchResponse = named(
   'SearchResults',
   z.object({
-    total: z.number().int().describe('How many materials match, of those the viewer may see.'),
+    total: z.number().int().describe('How many materials match, of those the viewer may see (an estimate when `estimated.total`).'),
+    estimated: z
+      .object({ total: z.boolean(), facets: z.boolean() })
+      .describe(
+        'Which numbers are estimates, rounded to two figures: when very many materials match, the built-in search counts an even sample of them. `false` for both when every number is exact.',
+      ),
     sort: z.enum(searchSorts),
     results: z.array(searchResult),
     facets: z

@@ -21,13 +21,13 @@ import { firstSampleBuckets, sampleConditionSql, sampling, scaledCount, widerSam
 export interface Counts {
   total: number;
   byFacet: Record<FacetName, Map<string, { count: number; label: string | null }>>;
-  /** True when the counts are estimates from a sample. */
-  approximate: boolean;
+  /** Which counts are estimates from a sample (the total only when it is large). */
+  estimated: { total: boolean; facets: boolean };
 }
 
 export function noCounts(): Counts {
   const byFacet = Object.fromEntries(facetNames.map((name) => [name, new Map()])) as Counts['byFacet'];
-  return { total: 0, byFacet, approximate: false };
+  return { total: 0, byFacet, estimated: { total: false, facets: false } };
 }
 
 interface Scope {
@@ -61,19 +61,35 @@ export async function countWithFacets(db: Database, scope: Scope): Promise<Count
   for (const values of Object.values(counts.byFacet)) {
     for (const [value, entry] of values) values.set(value, { ...entry, count: scaledCount(entry.count, buckets) });
   }
-  return { ...counts, total: scaledCount(counts.total, buckets), approximate: true };
+  // Filters can leave few of many matches: then the total is counted, not estimated.
+  const estimate = scaledCount(counts.total, buckets);
+  if (estimate <= 2 * sampling.exactLimit && hasFilters(scope.filters)) {
+    const exact = await countOnly(db, scope, sampling.exactLimit + 1);
+    if (exact.total <= sampling.exactLimit) return { ...counts, total: exact.total, estimated: { total: false, facets: true } };
+  }
+  return { ...counts, total: estimate, estimated: { total: true, facets: true } };
 }
 
-/** Only the total, always exact, for callers that need no facet counts (SearchQuery.facets false). */
-export async function countOnly(db: Database, { viewer, plan, filters, published }: Scope): Promise<Counts> {
+function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((values) => values.length > 0);
+}
+
+/**
+ * Only the total, exact, for callers that need no facet counts (SearchQuery.facets false), or, with
+ * `limit`, counted up to that many.
+ */
+export async function countOnly(db: Database, { viewer, plan, filters, published }: Scope, limit?: number): Promise<Counts> {
   const conditions = filterConditions(filters);
   const [row] = await queryRows<{ count: number }>(db, sql`
     WITH ${queryCte(plan, false)}
-    SELECT count(*)::int AS count
-    FROM materials m
-    LEFT JOIN organisations o ON o.id = m.organisation_id
-    CROSS JOIN search_query
-    WHERE ${visibleMaterialsSql(viewer)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)} AND ${textCondition(plan)}
+    SELECT count(*)::int AS count FROM (
+      SELECT 1
+      FROM materials m
+      LEFT JOIN organisations o ON o.id = m.organisation_id
+      CROSS JOIN search_query
+      WHERE ${visibleMaterialsSql(viewer)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)} AND ${textCondition(plan)}
+      ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}
+    ) found
   `);
   return { ...noCounts(), total: Number(row?.count ?? 0) };
 }
