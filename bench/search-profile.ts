@@ -9,7 +9,8 @@
  *   BENCH_PG_DATABASE=dc_search_100k npx tsx --conditions=react-server bench/search-profile.ts
  *
  * Settings: BENCH_PG_DATABASE (required), BENCH_ROUNDS (timed rounds after one warm-up, default 5),
- * BENCH_ONLY (run only the queries containing this text), BENCH_EXPLAIN, TEST_DATABASE_URL.
+ * BENCH_ONLY (run only the queries containing this text), BENCH_EXPLAIN, BENCH_DUMP (with BENCH_EXPLAIN:
+ * a file to write the explained statement to, its values written in), TEST_DATABASE_URL.
  * It times statements by wrapping pg's Client#query in this process only. Never part of `npm test`.
  */
 import os from 'node:os';
@@ -109,6 +110,7 @@ async function main() {
         // EXPLAIN takes no bound parameters: the values go in as quoted literals.
         const values = slowest.values;
         const literal = slowest.text.replace(/\$(\d+)/g, (_match, n: string) => client.escapeLiteral(String(values[Number(n) - 1])));
+        if (process.env.BENCH_DUMP) await import('node:fs').then((fs) => fs.writeFileSync(process.env.BENCH_DUMP!, `${literal};\n`));
         const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${literal}`);
         for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`      ${row['QUERY PLAN']}`);
         await client.query('ROLLBACK');
