@@ -87,7 +87,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const counts =
       plan.kind === 'nothing' ? noCounts() : query.facets === false ? await countOnly(db, scope) : await countWithFacets(db, scope);
     const total = counts.total;
-    const lastPage = Math.max(1, Math.ceil(total / pageSize));
+    // An estimated total may be a little short of the real one: any page may be asked for then (one
+    // past the real end is just empty), so no material is out of reach.
+    const lastPage = counts.estimated.total ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.ceil(total / pageSize));
     const page = clamp(Math.floor(query.page) || 1, 1, lastPage);
 
     const hits =

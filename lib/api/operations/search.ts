@@ -85,7 +85,9 @@ export async function answerSearch({ services, viewer, url, query }: ApiContext<
   for (const name of ['limit', 'cursor', 'page']) pageParams.delete(name);
   const searchQuery = { ...parseSearchParams(pageParams), page, pageSize };
   const results = await searchMaterials(services, viewer, searchQuery);
-  const more = results.page === page && page * pageSize < results.total && page < maxPage;
+  // An estimated total may be a little short of the real one: then a full page means there may be more.
+  const more =
+    results.page === page && page < maxPage && (results.estimated?.total ? results.hits.length === pageSize : page * pageSize < results.total);
   const { next, nextUrl } = cursor.nextPage(more ? page * pageSize : null, '/api/v1/search');
   return {
     body: {

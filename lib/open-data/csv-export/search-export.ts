@@ -32,7 +32,8 @@ export async function* searchExportCsv(services: Services, viewer: Viewer, query
     const hits = results.hits.slice(0, limit - written);
     for (const row of await manifestRows(services, viewer, hits)) yield row;
     written += hits.length;
-    if (page * results.pageSize >= results.total) return;
+    // A short page is the last; the total alone may be an estimate (SearchResults.estimated).
+    if (results.hits.length < results.pageSize || (!results.estimated?.total && page * results.pageSize >= results.total)) return;
   }
 }
 

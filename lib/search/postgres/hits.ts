@@ -70,7 +70,7 @@ export async function findHits(db: Database, request: HitsRequest): Promise<Sear
     found AS (
       SELECT m.id, m.title, m.summary, m.phases, m.artefact_type, m.kind, m.topics, m.tags, m.licence,
              m.created_at, o.slug AS council_slug, o.name AS council_name, ${popularity} AS popularity,
-             ${twoStages ? sql`c.block, c.head_rank, ${blockRankSql(sql`c.block`, rank)} AS rank` : sql`0 AS block, NULL::real AS head_rank, ${rank} AS rank`}
+             ${twoStages ? sql`c.block, c.position, ${blockRankSql(sql`c.block`, rank)} AS rank` : sql`0 AS block, NULL::bigint AS position, ${rank} AS rank`}
       FROM ${twoStages ? sql`candidates c JOIN ${from} ON m.id = c.id` : from}
       WHERE ${twoStages ? (excludes ? sql`(m.search_vector @@ search_query.q) IS TRUE` : sql`true`) : where}
       ORDER BY ${twoStages ? orderSql('m') : order('m')}

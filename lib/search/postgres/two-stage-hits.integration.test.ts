@@ -109,6 +109,17 @@ describe.each(testDrivers)('large results on %s', (driver) => {
     expect(results.hits.every((hit) => hit.title.startsWith('Ferry'))).toBe(true);
   });
 
+  it('reaches every material of a very large result whatever its estimated total, each once', async () => {
+    const ids: string[] = [];
+    for (let page = 1; page <= 100; page++) {
+      const results = await search({ text: 'ferry', page, pageSize: 50 });
+      if (results.hits.length === 0) break;
+      ids.push(...results.hits.map((hit) => hit.id));
+    }
+    expect(ids).toHaveLength(ferries);
+    expect(new Set(ids).size).toBe(ferries);
+  });
+
   it('counts the total exactly when filters leave few of a very large result, the filter counts still estimated', async () => {
     const results = await search({ text: 'ferry', filters: { ...emptySearchQuery().filters, phases: ['beta'] } });
     expect(results.total).toBe(ferriesInBeta);

@@ -25,7 +25,7 @@ import { headRankSql } from './ranking';
 export const twoStage = {
   /** Candidates ranked in the second stage: at least this many, and always the whole page asked for. */
   minimumCandidates: 100,
-  /** Materials read from search_terms for all the words together (at least 200 per word; read in the index's order, so NULLS LAST as it is). */
+  /** Materials read from search_terms for all the words together (at least 200 per word), in the index's order (score, NULLS LAST as it is, then id): the same ones every time. */
   termBudget: 1000,
 } as const;
 
@@ -35,7 +35,7 @@ export function candidateCount(page: number, pageSize: number): number {
 }
 
 /**
- * The `candidates (id, block, head_rank)` CTE: steps 1 to 3 above, `count` of them. `from` is the FROM
+ * The `candidates (id, block, position)` CTE: steps 1 to 3 above, `count` of them. `from` is the FROM
  * clause and `where` the conditions every result meets (visibility, words, period, filters), both as
  * the single-stage query has them; `whereButWords` the same without the words. Without an excluded
  * word, a head that matches means the whole vector matches too (the head is its first part), so steps
@@ -44,9 +44,10 @@ export function candidateCount(page: number, pageSize: number): number {
  * the words that can match (SearchPlan.snippetWords), whose English stems search_terms is keyed by.
  *
  * So that paging through a large result shows every material once, the order is fixed whatever page
- * is asked for: block 0, the best minimumCandidates by head, in the order of the whole vector's rank;
- * block 1, the other head matches, by head rank; block 2, the matches in the text only, newest first
- * (`orderSql`).
+ * is asked for, each step's materials after the one before's (step 2 only adds materials step 1 did not
+ * have, once step 1 has run out): block 0, the first minimumCandidates of them, in the order of the
+ * whole vector's rank; block 1, the rest of steps 1 and 2, in that order; block 2, the matches in the
+ * text only, newest first (`orderSql`).
  */
 export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL; words: string[] }, count: number): SQL {
   const { from, where, whereButWords } = parts;
@@ -61,7 +62,7 @@ export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL
         SELECT DISTINCT best.material_id
         FROM unnest(tsvector_to_array(to_tsvector('english', ${parts.words.join(' ')}))) AS word(lexeme)
         CROSS JOIN LATERAL (
-          SELECT t.material_id FROM search_terms t WHERE t.lexeme = word.lexeme ORDER BY t.score DESC NULLS LAST LIMIT ${perWord}
+          SELECT t.material_id FROM search_terms t WHERE t.lexeme = word.lexeme ORDER BY t.score DESC NULLS LAST, t.material_id LIMIT ${perWord}
         ) best
       ) best_by_word
       JOIN ${from} ON m.id = best_by_word.material_id
@@ -73,13 +74,13 @@ export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL
       SELECT m.id, ${headRank} AS head_rank, m.created_at
       FROM ${from}
       WHERE (SELECT count(*) FROM term_candidates) < ${count}
-        AND ${matching} AND m.search_head @@ search_query.q
+        AND ${matching} AND m.search_head @@ search_query.q AND m.id NOT IN (SELECT id FROM term_candidates)
       ORDER BY head_rank DESC, m.created_at DESC, m.id
       LIMIT ${count}
     ),
     head_ranked AS (
-      SELECT id, head_rank, row_number() OVER (ORDER BY head_rank DESC, created_at DESC, id) AS position
-      FROM (SELECT * FROM term_candidates UNION SELECT * FROM head_candidates) both_steps
+      SELECT id, head_rank, row_number() OVER (ORDER BY step, head_rank DESC, created_at DESC, id) AS position
+      FROM (SELECT 1 AS step, * FROM term_candidates UNION ALL SELECT 2, * FROM head_candidates) both_steps
     ),
     text_candidates AS (
       SELECT m.id
@@ -90,9 +91,9 @@ export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL
       LIMIT ${count}
     ),
     candidates AS (
-      SELECT id, CASE WHEN position <= ${twoStage.minimumCandidates} THEN 0 ELSE 1 END AS block, head_rank FROM head_ranked
+      SELECT id, CASE WHEN position <= ${twoStage.minimumCandidates} THEN 0 ELSE 1 END AS block, position FROM head_ranked
       UNION ALL
-      SELECT id, 2, NULL::real FROM text_candidates
+      SELECT id, 2, NULL::bigint FROM text_candidates
     )`;
 }
 
@@ -105,12 +106,10 @@ export function blockRankSql(block: SQL, rank: SQL): SQL {
 }
 
 /**
- * The two-stage order: inside the page's query (`m`, where block, rank and head_rank are its output
+ * The two-stage order: inside the page's query (`m`, where block, rank and position are its output
  * columns) or over its result (`found`).
  */
 export function orderSql(table: 'm' | 'found'): SQL {
   const output = table === 'm' ? '' : 'found.';
-  return sql.raw(
-    `${output}block, ${output}rank DESC NULLS LAST, ${output}head_rank DESC NULLS LAST, ${table}.created_at DESC, ${table}.id`,
-  );
+  return sql.raw(`${output}block, ${output}rank DESC NULLS LAST, ${output}position, ${table}.created_at DESC, ${table}.id`);
 }
