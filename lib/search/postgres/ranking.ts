@@ -11,7 +11,10 @@ import { sql, type SQL } from 'drizzle-orm';
  * - Normalisation 1 divides by 1 + log(number of words): a short material about the words beats a
  *   long one that merely mentions them, without burying long materials whose title matches.
  *
- * Tune here; the relevance benchmark (bench/) measures the effect.
+ * Tune here; the relevance benchmark (bench/) measures the effect. The search_terms trigger
+ * (drizzle/0025) scores title, summary and tag words with the same weights, written out in SQL: change
+ * them there too, in a new migration that also re-scores search_terms (two-stage-hits.integration.test.ts
+ * fails until the two agree).
  */
 export const ranking = {
   /** ts_rank_cd's order: D (file text), C (tags, service areas, council), B (summary), A (title). */
