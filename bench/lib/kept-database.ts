@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
+import type { DatabaseHandle } from '@/lib/db/client';
+import { openMigratedPostgres } from '@/lib/testing/databases';
 import { testSettings } from '@/lib/testing/settings';
 
 /**
@@ -19,9 +20,5 @@ export async function openKeptDatabase(name: string): Promise<DatabaseHandle & {
   } finally {
     await admin.end();
   }
-  const url = new URL(testSettings.postgresUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: 'pg', url: url.toString(), poolSize: 5 });
-  await handle.migrate();
-  return { ...handle, url: url.toString() };
+  return openMigratedPostgres(name);
 }

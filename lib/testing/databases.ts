@@ -31,18 +31,23 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
   } finally {
     await admin.end();
   }
-  const url = new URL(testSettings.postgresUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: 'pg', url: url.toString(), poolSize: 5 });
-  await handle.migrate();
+  const handle = await openMigratedPostgres(name);
   return {
     ...handle,
-    url: url.toString(),
     async close() {
       await handle.close();
       await dropPostgresDatabase(name);
     },
   };
+}
+
+/** The database `name` on TEST_DATABASE_URL's server, opened and migrated (benchmarks keep theirs). */
+export async function openMigratedPostgres(name: string): Promise<DatabaseHandle & { url: string }> {
+  const url = new URL(testSettings.postgresUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ driver: 'pg', url: url.toString(), poolSize: 5 });
+  await handle.migrate();
+  return { ...handle, url: url.toString() };
 }
 
 let pgliteDump: Blob | undefined;
