@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous } from '@/lib/auth/viewer';
+import { anonymous, type Viewer } from '@/lib/auth/viewer';
 import { queryRows } from '@/lib/db/query-rows';
 import { createTestDatabase, testDrivers } from '@/lib/testing/databases';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
@@ -15,16 +15,23 @@ import { twoStage } from './two-stage-hits';
 // twoStage.minimumCandidates, counted from a sample (sampling.ts) beyond sampling.exactLimit matches.
 // The hub here: 130 published materials about kiosks (20 with the word in the title, 30 in the
 // summary, 20 in the tags, 60 only in their file's text, which also says "queue"), 10 drafts with it
-// in the title (never found), and 1,500 about ferries, so the table is larger than one sample.
+// in the title (never found), 15 with it in the title that only Bristol's members may see, and 1,500
+// about ferries, so the table is larger than one sample.
 const kiosks = { title: 20, summary: 30, tags: 20, text: 60 };
 const kioskTotal = kiosks.title + kiosks.summary + kiosks.tags + kiosks.text;
+const bristolOnly = 15;
 const ferries = 1500;
 const ferriesInBeta = 30;
 
 describe.each(testDrivers)('large results on %s', (driver) => {
   let handle: Awaited<ReturnType<typeof createTestDatabase>>;
   let engine: PostgresSearchEngine;
-  const search = (query: Partial<SearchQuery>) => engine.search(anonymous, { ...emptySearchQuery(), sort: 'relevance', ...query });
+  const search = (query: Partial<SearchQuery>, viewer: Viewer = anonymous) =>
+    engine.search(viewer, { ...emptySearchQuery(), sort: 'relevance', ...query });
+  const memberOf = async (slug: string): Promise<Viewer> => {
+    const [organisation] = await queryRows<{ id: string; slug: string; name: string }>(handle.db, sql`SELECT id, slug, name FROM organisations WHERE slug = ${slug}`);
+    return { kind: 'user', userId: '00000000-0000-4000-8000-000000000001', name: null, organisation: organisation!, role: 'member', isSiteAdmin: false };
+  };
 
   beforeAll(async () => {
     handle = await createTestDatabase(driver);
@@ -42,6 +49,10 @@ describe.each(testDrivers)('large results on %s', (driver) => {
     await insert(kiosks.tags, 'Self-service findings', 'What we learned.', 'kiosk findings', 'alpha');
     await insert(kiosks.text, 'Opening hours research', 'Interviews at the front desk.', 'interviews', 'alpha');
     await insert(10, 'Kiosk draft', 'Not shared yet.', 'draft', 'discovery', 'draft');
+    await insert(bristolOnly, 'Kiosk rota', 'For our staff.', 'rota', 'discovery');
+    await handle.db.execute(sql`
+      UPDATE materials SET visibility = 'organisation', organisation_id = (SELECT id FROM organisations WHERE slug = 'bristol')
+      WHERE title LIKE 'Kiosk rota %'`);
     await insert(ferries - ferriesInBeta, 'Ferry timetable research', 'Crossings.', 'ferry', 'discovery');
     await insert(ferriesInBeta, 'Ferry ticket machine', 'Crossings.', 'ferry', 'beta');
     // The text-only materials' files mention the kiosk (and a queue) a different number of times each.
@@ -66,10 +77,10 @@ describe.each(testDrivers)('large results on %s', (driver) => {
     return rows.map((row) => row.id);
   }
 
-  async function everyPage(query: Partial<SearchQuery>): Promise<string[]> {
-    const first = await search({ ...query, page: 1, pageSize: 20 });
+  async function everyPage(query: Partial<SearchQuery>, viewer: Viewer = anonymous): Promise<string[]> {
+    const first = await search({ ...query, page: 1, pageSize: 20 }, viewer);
     const ids = first.hits.map((hit) => hit.id);
-    for (let page = 2; page <= Math.ceil(first.total / 20); page++) ids.push(...(await search({ ...query, page, pageSize: 20 })).hits.map((hit) => hit.id));
+    for (let page = 2; page <= Math.ceil(first.total / 20); page++) ids.push(...(await search({ ...query, page, pageSize: 20 }, viewer)).hits.map((hit) => hit.id));
     return ids;
   }
 
@@ -81,6 +92,17 @@ describe.each(testDrivers)('large results on %s', (driver) => {
     const ids = await everyPage({ text: 'kiosk' });
     expect(ids).toHaveLength(kioskTotal);
     expect(new Set(ids)).toEqual(new Set(await rankedByWholeVector('kiosk')));
+  });
+
+  it("finds a council's own materials for its members only, ranked with the rest", async () => {
+    const rota = await queryRows<{ id: string }>(handle.db, sql`SELECT id FROM materials WHERE title LIKE 'Kiosk rota %'`);
+    const bristol = await everyPage({ text: 'kiosk' }, await memberOf('bristol'));
+    expect(bristol).toHaveLength(kioskTotal + bristolOnly);
+    expect(new Set(bristol).size).toBe(bristol.length);
+    expect(rota.every((row) => bristol.includes(row.id))).toBe(true);
+    const leeds = await everyPage({ text: 'kiosk' }, await memberOf('leeds'));
+    expect(leeds).toHaveLength(kioskTotal);
+    expect(leeds.some((id) => rota.some((row) => row.id === id))).toBe(false);
   });
 
   it('gives the same first page as ranking every match by its whole vector', async () => {
