@@ -32,6 +32,8 @@ export default defineConfig({
           testTimeout: 60_000,
           // Some suites build large hostile files once (a million-row spreadsheet) before their tests.
           hookTimeout: 120_000,
+          // Vitest's default is one worker fewer than the cores: one file at a time on CI's two cores.
+          maxWorkers: 2,
         },
       },
       {
