@@ -5,16 +5,16 @@ import { phrasePatternSql, snippetPatternSql } from './snippets';
 /** A search plan (plan.ts) as the pieces of SQL the Postgres engine's queries are built from. */
 
 /**
- * `search_query`: q, the tsquery results must match (NULL when browsing); ql, a looser one for the
- * index when q has phrases (else q again); h, what highlights mark; and, for the hits, p and pp, the
- * patterns snippets look for.
+ * `search_query`: q, the tsquery results must match (NULL when browsing); h, what highlights mark;
+ * and, for the hits, p and pp, the patterns snippets look for. (The index is asked the words written
+ * into the condition itself: conditions.ts.)
  */
 export function queryCte(plan: SearchPlan, withSnippets: boolean): SQL {
-  if (plan.kind !== 'words') return sql`search_query AS (SELECT NULL::tsquery AS q, NULL::tsquery AS ql, NULL::tsquery AS h, NULL::text AS p, NULL::text AS pp)`;
+  if (plan.kind !== 'words') return sql`search_query AS (SELECT NULL::tsquery AS q, NULL::tsquery AS h, NULL::text AS p, NULL::text AS pp)`;
   const highlight = plan.highlight ?? sql`NULL::tsquery`;
   const pattern = withSnippets && plan.highlight ? snippetPatternSql(plan.snippetWords) : sql`NULL::text`;
   const phrasePattern = withSnippets && plan.highlight ? phrasePatternSql(plan.snippetPhrases) : sql`NULL::text`;
-  return sql`search_query AS (SELECT ${plan.match} AS q, ${plan.looseMatch ?? plan.match} AS ql, ${highlight} AS h, ${pattern} AS p, ${phrasePattern} AS pp)`;
+  return sql`search_query AS (SELECT ${plan.match} AS q, ${highlight} AS h, ${pattern} AS p, ${phrasePattern} AS pp)`;
 }
 
 /** The plan matching some of the words instead of all, when asked and when there are several. */
