@@ -63,11 +63,15 @@ export class PostgresSearchEngine implements SearchEngine {
       //   so a sequential scan would decompress every row's vector to test it, while the GIN index
       //   answers without reading any. The planner does not count that cost and, for a word in a
       //   quarter of the materials, picks the scan (0.6 s for 100,000 materials, against 0.2 s).
-      await db.execute(
-        sql`SELECT set_config('jit', 'off', true), set_config('enable_seqscan', ${browsing ? 'on' : 'off'}, true)`,
+      // In the same round trip: the planner's count of materials (kept by ANALYZE), which the size of
+      // the sample counts are estimated from depends on (postgres/sampling.ts).
+      const [settings] = await queryRows<{ table_rows: number | null }>(
+        db,
+        sql`SELECT set_config('jit', 'off', true), set_config('enable_seqscan', ${browsing ? 'on' : 'off'}, true),
+                   (SELECT reltuples::float8 FROM pg_class WHERE oid = 'materials'::regclass) AS table_rows`,
       );
       const plan: SearchPlan = browsing ? { kind: 'browse' } : withMatching(await planSearch(db, text), query.matching ?? 'all');
-      return this.run(db, viewer, plan, query);
+      return this.run(db, viewer, plan, query, Math.max(0, Number(settings?.table_rows ?? 0)));
     });
   }
 
@@ -79,13 +83,13 @@ export class PostgresSearchEngine implements SearchEngine {
     return searchProjectsInPostgres(this.db, viewer, query);
   }
 
-  private async run(db: Database, viewer: Viewer, plan: SearchPlan, query: SearchQuery): Promise<EngineResults> {
+  private async run(db: Database, viewer: Viewer, plan: SearchPlan, query: SearchQuery, tableRows: number): Promise<EngineResults> {
     const pageSize = clamp(Math.floor(query.pageSize) || 1, 1, maxPageSize);
     const filters = cleanFilters(query.filters);
     const published = publishedCondition(query.published);
     const scope = { viewer, plan, filters, published };
     const counts =
-      plan.kind === 'nothing' ? noCounts() : query.facets === false ? await countOnly(db, scope) : await countWithFacets(db, scope);
+      plan.kind === 'nothing' ? noCounts() : query.facets === false ? await countOnly(db, scope) : await countWithFacets(db, scope, tableRows);
     const total = counts.total;
     // An estimated total may be a little short of the real one: any page may be asked for then (one
     // past the real end is just empty), so no material is out of reach.

@@ -39,12 +39,13 @@ interface Scope {
 
 /**
  * The total and, for each facet, the count per value: exact, or estimated beyond exactLimit matches.
- * A hub no bigger than a sample is counted exactly in one statement. A larger one is sampled first;
+ * `tableRows` is the planner's count of materials (0 when it has none). A hub no bigger than a sample
+ * is counted exactly in one statement. A larger one is sampled first;
  * a result the sample says may be small is then counted exactly (up to exactLimit + 1 matches), and a
  * sample that held too few matches for steady estimates is taken again, wider.
  */
-export async function countWithFacets(db: Database, scope: Scope): Promise<Counts> {
-  let buckets = firstSampleBuckets(await estimatedMaterials(db));
+export async function countWithFacets(db: Database, scope: Scope, tableRows: number): Promise<Counts> {
+  let buckets = firstSampleBuckets(tableRows);
   if (buckets >= sampling.buckets) return (await facetCounts(db, scope, {})).counts;
   let sample = await facetCounts(db, scope, { buckets });
   if (scaledCount(sample.matched, buckets) <= 2 * sampling.exactLimit) {
@@ -92,12 +93,6 @@ export async function countOnly(db: Database, { viewer, plan, filters, published
     ) found
   `);
   return { ...noCounts(), total: Number(row?.count ?? 0) };
-}
-
-/** The planner's estimate of the number of materials (kept by ANALYZE); 0 when it has none. */
-async function estimatedMaterials(db: Database): Promise<number> {
-  const [row] = await queryRows<{ rows: number }>(db, sql`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'materials'::regclass`);
-  return Math.max(0, Number(row?.rows ?? 0));
 }
 
 /**
