@@ -72,20 +72,21 @@ export default async function HomePage() {
             facet={types}
             param="type"
             empty="Nothing has been shared yet."
+            estimated={browse.estimated?.facets === true}
           />
         </div>
 
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Browse by phase</h2>
           {/* In the order a service goes through them (lib/search/facet-lists.ts), not by count. */}
-          <BrowseList facet={phases} param="phase" empty="Nothing has been shared yet." />
+          <BrowseList facet={phases} param="phase" empty="Nothing has been shared yet." estimated={browse.estimated?.facets === true} />
         </div>
       </div>
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Browse by service area</h2>
-          <BrowseList facet={topics} param="topic" empty="No materials have a service area yet." />
+          <BrowseList facet={topics} param="topic" empty="No materials have a service area yet." estimated={browse.estimated?.facets === true} />
         </div>
       </div>
 
@@ -116,7 +117,8 @@ export default async function HomePage() {
               </ul>
               <p className="govuk-body govuk-!-margin-top-4">
                 <a className="govuk-link" href="/search">
-                  See all {browse.total.toLocaleString('en-GB')} materials
+                  See all {browse.estimated?.total ? 'about ' : ''}
+                  {browse.total.toLocaleString('en-GB')} materials
                 </a>
               </p>
             </>
@@ -133,8 +135,11 @@ export default async function HomePage() {
   );
 }
 
-/** Links to the search page filtered by one value each, with how many materials the viewer may see. */
-function BrowseList({ facet, param, empty }: { facet: FacetValue[]; param: string; empty: string }) {
+/**
+ * Links to the search page filtered by one value each, with how many materials the viewer may see
+ * ("about" when a very large hub's counts are estimates: SearchResults.estimated).
+ */
+function BrowseList({ facet, param, empty, estimated }: { facet: FacetValue[]; param: string; empty: string; estimated: boolean }) {
   if (facet.length === 0) return <p className="govuk-body">{empty}</p>;
   return (
     <ul className="govuk-list">
@@ -143,7 +148,8 @@ function BrowseList({ facet, param, empty }: { facet: FacetValue[]; param: strin
           <a className="govuk-link" href={`/search?${param}=${encodeURIComponent(item.value)}`}>
             {item.label}
           </a>{' '}
-          ({item.count.toLocaleString('en-GB')})
+          ({estimated ? 'about ' : ''}
+          {item.count.toLocaleString('en-GB')})
         </li>
       ))}
     </ul>
