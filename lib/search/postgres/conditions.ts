@@ -1,6 +1,30 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { visibleMaterialsSql } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 import type { SearchPlan } from './plan';
 import type { FacetName, SearchFilters, SearchQuery } from '../search-engine';
+
+/** What one search asks for, as the conditions below are built from. */
+export interface SearchScope {
+  viewer: Viewer;
+  plan: SearchPlan;
+  filters: SearchFilters;
+  /** publishedCondition's SQL. */
+  published: SQL;
+}
+
+/**
+ * What a result of the search meets: the viewer may see it (lib/auth/permissions.ts), it was published
+ * in the period, and, as asked, it passes every filter and has the words (last: with a phrase, their
+ * exact test is the costly one). Facet counts ask without the filters (each facet is counted without
+ * its own); the first stages of two-stage ranking without the words.
+ */
+export function matchingSql(scope: SearchScope, include: { filters: boolean; words: boolean }): SQL {
+  const parts = [visibleMaterialsSql(scope.viewer), scope.published];
+  if (include.filters) parts.push(...Object.values(filterConditions(scope.filters)));
+  if (include.words) parts.push(textCondition(scope.plan));
+  return sql.join(parts, sql` AND `);
+}
 
 /**
  * The WHERE conditions the Postgres engine puts beside the visibility rule: the words, the filters

@@ -1,12 +1,9 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
-import { visibleMaterialsSql } from '@/lib/auth/permissions';
-import type { Viewer } from '@/lib/auth/viewer';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
 import { facetNames, type FacetName, type SearchFilters } from '../search-engine';
-import { filterConditions, textCondition } from './conditions';
-import type { SearchPlan } from './plan';
+import { filterConditions, matchingSql, type SearchScope } from './conditions';
 import { queryCte } from './plan-sql';
 import { firstSampleBuckets, sampleConditionSql, sampling, scaledCount, widerSampleBuckets } from './sampling';
 
@@ -30,13 +27,6 @@ export function noCounts(): Counts {
   return { total: 0, byFacet, estimated: { total: false, facets: false } };
 }
 
-interface Scope {
-  viewer: Viewer;
-  plan: SearchPlan;
-  filters: SearchFilters;
-  published: SQL;
-}
-
 /**
  * The total and, for each facet, the count per value: exact, or estimated beyond exactLimit matches.
  * `tableRows` is the planner's count of materials (0 when it has none). A hub no bigger than a sample
@@ -44,7 +34,7 @@ interface Scope {
  * a result the sample says may be small is then counted exactly (up to exactLimit + 1 matches), and a
  * sample that held too few matches for steady estimates is taken again, wider.
  */
-export async function countWithFacets(db: Database, scope: Scope, tableRows: number): Promise<Counts> {
+export async function countWithFacets(db: Database, scope: SearchScope, tableRows: number): Promise<Counts> {
   let buckets = firstSampleBuckets(tableRows);
   if (buckets >= sampling.buckets) return (await facetCounts(db, scope, {})).counts;
   let sample = await facetCounts(db, scope, { buckets });
@@ -79,16 +69,15 @@ function hasFilters(filters: SearchFilters): boolean {
  * Only the total, exact, for callers that need no facet counts (SearchQuery.facets false), or, with
  * `limit`, counted up to that many.
  */
-export async function countOnly(db: Database, { viewer, plan, filters, published }: Scope, limit?: number): Promise<Counts> {
-  const conditions = filterConditions(filters);
+export async function countOnly(db: Database, scope: SearchScope, limit?: number): Promise<Counts> {
   const [row] = await queryRows<{ count: number }>(db, sql`
-    WITH ${queryCte(plan, false)}
+    WITH ${queryCte(scope.plan, false)}
     SELECT count(*)::int AS count FROM (
       SELECT 1
       FROM materials m
       LEFT JOIN organisations o ON o.id = m.organisation_id
       CROSS JOIN search_query
-      WHERE ${visibleMaterialsSql(viewer)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)} AND ${textCondition(plan)}
+      WHERE ${matchingSql(scope, { filters: true, words: true })}
       ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}
     ) found
   `);
@@ -101,20 +90,20 @@ export async function countOnly(db: Database, { viewer, plan, filters, published
  */
 async function facetCounts(
   db: Database,
-  { viewer, plan, filters, published }: Scope,
+  scope: SearchScope,
   over: { limit?: number; buckets?: number },
 ): Promise<{ counts: Counts; matched: number }> {
-  const conditions = filterConditions(filters);
+  const conditions = filterConditions(scope.filters);
   const allExcept = (facet: FacetName | null) =>
     sql.join(
       facetNames.filter((name) => name !== facet).map((name) => sql.raw(`f_${name}`)),
       sql` AND `,
     );
-  const sample = over.buckets === undefined ? sql`` : sql` AND ${sampleConditionSql(over.buckets)}`;
+  const sample = over.buckets === undefined ? sql`` : sql`${sampleConditionSql(over.buckets)} AND`;
   const limit = over.limit === undefined ? sql`` : sql`LIMIT ${over.limit}`;
 
   const rows = await queryRows<{ facet: string; value: string | null; label: string | null; count: number }>(db, sql`
-    WITH ${queryCte(plan, false)},
+    WITH ${queryCte(scope.plan, false)},
     base AS MATERIALIZED (
       SELECT m.phases, m.artefact_type, m.kind, m.topics, m.licence,
              o.slug AS council_slug, o.name AS council_name,
@@ -127,7 +116,7 @@ async function facetCounts(
       FROM materials m
       LEFT JOIN organisations o ON o.id = m.organisation_id
       CROSS JOIN search_query
-      WHERE ${visibleMaterialsSql(viewer)} AND ${published}${sample} AND ${textCondition(plan)}
+      WHERE ${sample} ${matchingSql(scope, { filters: false, words: true })}
       ${limit}
     )
     SELECT 'matched' AS facet, NULL AS value, NULL AS label, count(*)::int AS count FROM base

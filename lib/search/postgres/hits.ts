@@ -1,14 +1,11 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { visibleMaterialsSql } from '@/lib/auth/permissions';
-import type { Viewer } from '@/lib/auth/viewer';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
-import type { SearchFilters, SearchHit, SearchQuery } from '../search-engine';
-import { filterConditions, textCondition } from './conditions';
+import type { SearchHit, SearchQuery } from '../search-engine';
+import { matchingSql, type SearchScope } from './conditions';
 import { plain, splitHighlights, summaryHeadlineOptions, titleHeadlineOptions, withEllipses, withoutMarkers } from './highlights';
 import { materialHit, type MaterialHitRow } from './material-hit-row';
-import type { SearchPlan } from './plan';
 import { queryCte, rankWithClauses } from './plan-sql';
 import { rankSql } from './ranking';
 import { snippetHighlights, snippetLateralSql, snippetSettings } from './snippets';
@@ -20,11 +17,7 @@ import { blockRankSql, candidateCount, candidatesCte, orderSql } from './two-sta
  * (snippets.ts). A large result by relevance is ranked in two stages (two-stage-hits.ts).
  */
 
-export interface HitsRequest {
-  viewer: Viewer;
-  plan: SearchPlan;
-  filters: SearchFilters;
-  published: SQL;
+export interface HitsRequest extends SearchScope {
   sort: SearchQuery['sort'];
   page: number;
   pageSize: number;
@@ -33,8 +26,7 @@ export interface HitsRequest {
 }
 
 export async function findHits(db: Database, request: HitsRequest): Promise<SearchHit[]> {
-  const { viewer, plan, filters, published, sort, page, pageSize } = request;
-  const conditions = filterConditions(filters);
+  const { plan, sort, page, pageSize } = request;
   const words = plan.kind === 'words';
   const byRelevance = sort === 'relevance' && words;
   const rank = words ? rankWithClauses(plan.countedClauses, rankSql(sql`search_query.q`)) : sql`0::real`;
@@ -54,9 +46,8 @@ export async function findHits(db: Database, request: HitsRequest): Promise<Sear
         `${table}.created_at DESC, ${table}.id`,
     );
   const from = sql`materials m LEFT JOIN organisations o ON o.id = m.organisation_id CROSS JOIN search_query`;
-  const whereButWords = sql`${visibleMaterialsSql(viewer)} AND ${published} AND ${sql.join(Object.values(conditions), sql` AND `)}`;
-  // The words last: with a phrase, their exact test is the costly one (conditions.ts).
-  const where = sql`${whereButWords} AND ${textCondition(plan)}`;
+  const whereButWords = matchingSql(request, { filters: true, words: false });
+  const where = matchingSql(request, { filters: true, words: true });
   // A large result by relevance is ranked in two stages (two-stage-hits.ts); "some of the words" is
   // only ever asked for when few match, so it keeps the single stage.
   const twoStages = request.large && byRelevance && plan.kind === 'words' && !plan.countedClauses?.length;
