@@ -11,9 +11,9 @@ import { checkReadiness, readinessChecks } from '@/lib/operations/readiness';
 import { searchMaterials } from '@/lib/search';
 import { parseSearchParams } from '@/lib/search/search-params';
 import type { Services } from '@/lib/services';
-import type { BlobStore } from '@/lib/storage/blob-store';
 import { startTcpProxy, type TcpProxy } from '@/lib/testing/tcp-proxy';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
+import { gateExtractionReads } from './testing/gated-extraction-reads';
 import { openJobQueue, type OpenedQueue } from './queue';
 import { startWorker, type RunningWorker } from './worker';
 
@@ -149,28 +149,17 @@ describe('the database down for a while (Postgres, through a proxy the test cuts
   });
 
   it('a job in hand while it restarts, down for seconds: the worker carries on by itself and finishes it, reading the file at most twice', async () => {
-    // A store whose reads wait for the test: the job is in hand (reading the file) when Postgres goes.
-    let opened!: () => void;
-    const reading = new Promise<void>((resolve) => (opened = resolve));
-    let letThrough!: () => void;
-    const gate = new Promise<void>((resolve) => (letThrough = resolve));
-    let reads = 0;
-    const storage: BlobStore = Object.assign(Object.create(hub.services.storage) as BlobStore, {
-      get: async (key: string) => {
-        reads += 1;
-        opened();
-        await gate;
-        return hub.services.storage.get(key);
-      },
-    });
+    // Text extraction's reads wait for the test: the job is in hand (reading the file) when Postgres goes.
+    const extraction = gateExtractionReads(hub.services.storage);
+    const storage = extraction.storage;
     queue = await openJobQueue(proxied, { maintain: true });
     const working = { ...services, storage, jobs: queue.jobs };
     worker = await startWorker(working, queue, { concurrency: 1, searchSync: null });
     const created = await share(working, 'guide.docx', docx(['Residents told us about overflowing wheelie bins.']));
-    await reading;
+    await extraction.reading;
 
     await proxy.restart();
-    letThrough(); // the job reads its file and tries to record the text while the database is away
+    extraction.letThrough(); // the job reads its file and tries to record the text while the database is away
     await pause(3_000);
     await proxy.recover();
 
@@ -185,7 +174,7 @@ describe('the database down for a while (Postgres, through a proxy the test cuts
     expect(version.textStatus).toBe('done');
     const results = await searchMaterials(services, anonymous, parseSearchParams({ q: 'wheelie' }));
     expect(results.hits.map((hit) => hit.id)).toEqual([created.id]);
-    expect(reads).toBeLessThanOrEqual(2);
+    expect(extraction.reads()).toBeLessThanOrEqual(2);
     await nothingHalfWritten([created.id]);
   });
 });

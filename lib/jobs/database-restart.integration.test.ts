@@ -9,9 +9,9 @@ import { createMaterial } from '@/lib/materials/create-material';
 import { searchMaterials } from '@/lib/search';
 import { parseSearchParams } from '@/lib/search/search-params';
 import type { Services } from '@/lib/services';
-import type { BlobStore } from '@/lib/storage/blob-store';
 import { testSettings } from '@/lib/testing/settings';
 import { createTestHub, storedKeys, type TestHub } from '@/lib/testing/test-hub';
+import { gateExtractionReads } from './testing/gated-extraction-reads';
 import { openJobQueue, type OpenedQueue } from './queue';
 import { startWorker, type RunningWorker } from './worker';
 
@@ -113,28 +113,17 @@ describe('the database restarting (Postgres)', () => {
   });
 
   it('finishes a job that was in hand when the database restarted, once', async () => {
-    // A store whose reads wait for the test: the job is in hand (reading the file) while the cut happens.
-    let opened!: () => void;
-    const reading = new Promise<void>((resolve) => (opened = resolve));
-    let letThrough!: () => void;
-    const gate = new Promise<void>((resolve) => (letThrough = resolve));
-    let reads = 0;
-    const storage: BlobStore = Object.assign(Object.create(hub.services.storage) as BlobStore, {
-      get: async (key: string) => {
-        reads += 1;
-        opened();
-        await gate;
-        return hub.services.storage.get(key);
-      },
-    });
+    // Text extraction's reads wait for the test: the job is in hand (reading the file) while the cut happens.
+    const extraction = gateExtractionReads(hub.services.storage);
+    const storage = extraction.storage;
     queue = await openJobQueue(hub.database, { maintain: true });
     const services = { ...hub.services, storage, jobs: queue.jobs };
     worker = await startWorker(services, queue, { concurrency: 1, searchSync: null });
     const created = await share(services, 'guide.docx', docx(['Residents told us about overflowing wheelie bins.']));
-    await reading;
+    await extraction.reading;
 
     expect(await cutEveryConnection(hub.url)).toBeGreaterThan(0);
-    letThrough();
+    extraction.letThrough();
 
     const version = await eventually(async () => {
       const [row] = await hub.services.db
@@ -148,6 +137,6 @@ describe('the database restarting (Postgres)', () => {
     const results = await searchMaterials(hub.services, anonymous, parseSearchParams({ q: 'wheelie' }));
     expect(results.hits.map((hit) => hit.id)).toEqual([created.id]);
     // Read once, or twice when the cut failed the first attempt's last write and the queue ran it again.
-    expect(reads).toBeLessThanOrEqual(2);
+    expect(extraction.reads()).toBeLessThanOrEqual(2);
   });
 });
