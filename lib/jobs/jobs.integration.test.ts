@@ -25,6 +25,7 @@ import { createTestHub, type TestHub } from '@/lib/testing/test-hub';
 import { syncVocabularies } from '@/lib/taxonomy/sync-vocabularies';
 import { dropOutdatedQueueSchema, oldestUpgradableQueueSchema } from './drop-outdated-queue-schema';
 import { extractVersionText } from './extract-text';
+import { gateExtractionReads } from './testing/gated-extraction-reads';
 import { openJobQueue, queueNames, queueOptions, queueSchema, type OpenedQueue } from './queue';
 import { startWorker, sweep, type RunningWorker } from './worker';
 
@@ -200,24 +201,12 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
 
   it('stops gracefully: stopping waits for the job in hand to finish', async () => {
     const created = await share(hub.services, 'notes.md', Buffer.from('Notes about street lighting.'));
-    // A store whose reads wait for the test to let them through: a stand-in that holds the job in
-    // hand for as long as the test needs (the file is really on disk).
-    let opened!: () => void;
-    const reading = new Promise<void>((resolve) => (opened = resolve));
-    let letThrough!: () => void;
-    const gate = new Promise<void>((resolve) => (letThrough = resolve));
-    const storage: BlobStore = Object.assign(Object.create(hub.services.storage) as BlobStore, {
-      get: async (key: string) => {
-        opened();
-        await gate;
-        return hub.services.storage.get(key);
-      },
-    });
+    // Text extraction's reads wait for the test to let them through: the job stays in hand for as
+    // long as the test needs (the file is really on disk).
+    const extraction = gateExtractionReads(hub.services.storage);
     queue = await openJobQueue(hub.database, { maintain: true });
-    worker = await startWorker({ ...hub.services, storage }, queue, { concurrency: 1, searchSync: null });
-    await reading;
-    // The first read may be the preview job's (it reads the same file): wait for the text's own job.
-    await waitFor('the text extraction in hand', async () => ((await versionOf(hub.services, created.id)).textStatus === 'extracting' ? true : undefined));
+    worker = await startWorker({ ...hub.services, storage: extraction.storage }, queue, { concurrency: 1, searchSync: null });
+    await extraction.reading;
 
     let stopped = false;
     const stopping = (async () => {
@@ -227,7 +216,7 @@ describe.each(testDrivers)('background text extraction on %s', (driver) => {
     })();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(stopped).toBe(false);
-    letThrough();
+    extraction.letThrough();
     await stopping;
     expect((await versionOf(hub.services, created.id)).textStatus).toBe('done');
     worker = undefined;
