@@ -5,7 +5,7 @@ import { queryRows } from '@/lib/db/query-rows';
 import { facetNames, type FacetName, type SearchFilters } from '../search-engine';
 import { filterConditions, matchingSql, type SearchScope } from './conditions';
 import { queryCte } from './plan-sql';
-import { firstSampleBuckets, sampleConditionSql, sampling, scaledCount, widerSampleBuckets } from './sampling';
+import { firstSampleBuckets, mayBeWithinExactLimit, sampleConditionSql, sampling, scaledCount, widerSampleBuckets } from './sampling';
 
 /**
  * The Postgres engine's totals and facet counts. Facet counts are disjunctive: each facet is counted
@@ -38,7 +38,7 @@ export async function countWithFacets(db: Database, scope: SearchScope, tableRow
   let buckets = firstSampleBuckets(tableRows);
   if (buckets >= sampling.buckets) return (await facetCounts(db, scope, {})).counts;
   let sample = await facetCounts(db, scope, { buckets });
-  if (scaledCount(sample.matched, buckets) <= 2 * sampling.exactLimit) {
+  if (mayBeWithinExactLimit(sample.matched, buckets)) {
     const exact = await facetCounts(db, scope, { limit: sampling.exactLimit + 1 });
     if (exact.matched <= sampling.exactLimit) return exact.counts;
   }
@@ -54,7 +54,7 @@ export async function countWithFacets(db: Database, scope: SearchScope, tableRow
   }
   // Filters can leave few of many matches: then the total is counted, not estimated.
   const estimate = scaledCount(counts.total, buckets);
-  if (estimate <= 2 * sampling.exactLimit && hasFilters(scope.filters)) {
+  if (mayBeWithinExactLimit(counts.total, buckets) && hasFilters(scope.filters)) {
     const exact = await countOnly(db, scope, sampling.exactLimit + 1);
     if (exact.total <= sampling.exactLimit) return { ...counts, total: exact.total, estimated: { total: false, facets: true } };
   }

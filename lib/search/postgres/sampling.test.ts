@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSampleBuckets, roughly, sampling, scaledCount, widerSampleBuckets } from './sampling';
+import { firstSampleBuckets, mayBeWithinExactLimit, roughly, sampling, scaledCount, widerSampleBuckets } from './sampling';
 
 describe('counting a large result from a sample', () => {
   it('rounds estimates to two significant figures, leaving small numbers as they are', () => {
@@ -37,5 +37,20 @@ describe('counting a large result from a sample', () => {
     expect(scaledCount(100, 4)).toBe(6_400);
     expect(scaledCount(123, 7)).toBe(roughly((123 * 256) / 7));
     expect(scaledCount(1_234, 256)).toBe(1_234);
+  });
+
+  it('counts again exactly only a result the sample leaves room to be within the exact limit', () => {
+    // A whole-table "sample" is the exact count.
+    expect(mayBeWithinExactLimit(1_000, 256)).toBe(true);
+    expect(mayBeWithinExactLimit(1_001, 256)).toBe(false);
+    // 100 of a 1-in-16 sample: about 1,600, and at least 1,280 (two square roots below): not counted again.
+    expect(mayBeWithinExactLimit(100, 16)).toBe(false);
+    // 18 of a 1-in-64 sample: about 1,150, but as few as 608: counted again.
+    expect(mayBeWithinExactLimit(18, 4)).toBe(true);
+    // About 1,000 from a large sample, and nothing at all: counted again.
+    expect(mayBeWithinExactLimit(62, 16)).toBe(true);
+    expect(mayBeWithinExactLimit(0, 1)).toBe(true);
+    // Far beyond the limit whatever the sample's luck.
+    expect(mayBeWithinExactLimit(400, 4)).toBe(false);
   });
 });

@@ -53,6 +53,19 @@ export function scaledCount(count: number, buckets: number): number {
   return roughly((count * sampling.buckets) / buckets);
 }
 
+/**
+ * Whether a result whose sample (of `buckets`) held `count` could have, in the whole table, no more
+ * than exactLimit: then it is worth counting exactly. The sample's count varies by about its square
+ * root (a Poisson count), so this asks whether two of those below it, scaled up, is within the limit.
+ * A result the sample puts at about 1,500 from 100 matches is not counted again (it would take counting
+ * 1,001 to learn it has more than 1,000); one put there from 18 matches is.
+ */
+export function mayBeWithinExactLimit(count: number, buckets: number): boolean {
+  if (buckets >= sampling.buckets) return count <= sampling.exactLimit;
+  const low = Math.max(0, count - 2 * Math.sqrt(count));
+  return (low * sampling.buckets) / buckets <= sampling.exactLimit;
+}
+
 /** Two significant figures (82,176 → 82,000; 1,449 → 1,400; 57 → 57). */
 export function roughly(value: number): number {
   if (value < 100) return Math.round(value);
