@@ -19,14 +19,15 @@ export interface SearchScope {
  * exact test is the costly one). Facet counts ask without the filters (each facet is counted without
  * its own); the first stages of two-stage ranking without the words.
  */
-export function matchingSql(scope: SearchScope, include: { filters: boolean; words: boolean }): SQL {
+export function matchingSql(scope: SearchScope, include: { filters: boolean; words: boolean | 'index' }): SQL {
   const parts = [visibleMaterialsSql(scope.viewer), scope.published];
   if (include.filters) {
     const conditions = filterConditions(scope.filters);
-    if (include.words && scope.plan.kind === 'words') conditions.phases = notLeading(conditions.phases);
+    if (include.words !== false && scope.plan.kind === 'words') conditions.phases = notLeading(conditions.phases);
     parts.push(...Object.values(conditions));
   }
-  if (include.words) parts.push(textCondition(scope.plan));
+  if (include.words === 'index') parts.push(indexedTextCondition(scope.plan));
+  else if (include.words) parts.push(textCondition(scope.plan));
   return sql.join(parts, sql` AND `);
 }
 
@@ -78,8 +79,23 @@ export function textCondition(plan: SearchPlan): SQL {
   // The tsquery written out here, not read from the search_query CTE: the planner can then estimate
   // how many rows it matches (from the column's statistics) and choose its plan accordingly, such as
   // combining the words' index with a filter's, or walking newest first for a common word.
-  if (plan.looseMatch) return sql`m.search_vector @@ ${plan.looseMatch} AND (m.search_vector @@ search_query.q) IS TRUE`;
-  return sql`m.search_vector @@ ${plan.match}`;
+  const exact = exactTextTest(plan);
+  return exact ? sql`${indexedTextCondition(plan)} AND ${exact}` : indexedTextCondition(plan);
+}
+
+/**
+ * The part of the words' condition the index answers: with phrases, their words anywhere (a row
+ * that passes may still lack the phrase: exactTextTest is the rest); otherwise the whole condition.
+ */
+export function indexedTextCondition(plan: SearchPlan): SQL {
+  if (plan.kind === 'browse') return sql`true`;
+  if (plan.kind === 'nothing') return sql`false`;
+  return sql`m.search_vector @@ ${plan.looseMatch ?? plan.match}`;
+}
+
+/** The costly rest of the words' condition, each row's whole vector read: the phrases; null without. */
+export function exactTextTest(plan: SearchPlan): SQL | null {
+  return plan.kind === 'words' && plan.looseMatch ? sql`(m.search_vector @@ search_query.q) IS TRUE` : null;
 }
 
 /** One condition per facet; `true` when nothing is selected. Values are bound parameters. */

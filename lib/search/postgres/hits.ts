@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/query-rows';
 import type { SearchHit, SearchQuery } from '../search-engine';
-import { matchingSql, type SearchScope } from './conditions';
+import { exactTextTest, matchingSql, type SearchScope } from './conditions';
 import { plain, splitHighlights, summaryHeadlineOptions, titleHeadlineOptions, withEllipses, withoutMarkers } from './highlights';
 import { materialHit, type MaterialHitRow } from './material-hit-row';
 import { queryCte, rankWithClauses } from './plan-sql';
@@ -57,7 +57,7 @@ export async function findHits(db: Database, request: HitsRequest): Promise<Sear
 
   const rows = await queryRows<HitRow>(db, sql`
     WITH ${queryCte(plan, true)},
-    ${twoStages ? sql`${candidatesCte({ from, where, whereButWords, words: plan.kind === 'words' ? plan.snippetWords : [] }, candidateCount(page, pageSize) * (excludes ? 2 : 1))},` : sql``}
+    ${twoStages ? sql`${candidatesCte({ from, whereIndexed: matchingSql(request, { filters: true, words: 'index' }), exact: exactTextTest(plan), whereButWords, words: plan.kind === 'words' ? plan.snippetWords : [] }, candidateCount(page, pageSize) * (excludes ? 2 : 1))},` : sql``}
     found AS (
       SELECT m.id, m.title, m.summary, m.phases, m.artefact_type, m.kind, m.topics, m.tags, m.licence,
              m.created_at, o.slug AS council_slug, o.name AS council_name, ${popularity} AS popularity,

@@ -49,8 +49,8 @@ export function candidateCount(page: number, pageSize: number): number {
  * whole vector's rank; block 1, the rest of steps 1 and 2, in that order; block 2, the matches in the
  * text only, newest first (`orderSql`).
  */
-export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL; words: string[] }, count: number): SQL {
-  const { from, where, whereButWords } = parts;
+export function candidatesCte(parts: { from: SQL; whereIndexed: SQL; exact: SQL | null; whereButWords: SQL; words: string[] }, count: number): SQL {
+  const { from, whereIndexed, exact, whereButWords } = parts;
   const perWord = Math.max(200, Math.ceil(twoStage.termBudget / Math.max(1, parts.words.length)));
   // With an excluded word, steps 1 and 2 still rank by the head alone (which has the exclusion too),
   // and the whole vector is tested only on their candidates, in the page's query (hits.ts).
@@ -82,19 +82,32 @@ export function candidatesCte(parts: { from: SQL; where: SQL; whereButWords: SQL
       SELECT id, head_rank, row_number() OVER (ORDER BY step, head_rank DESC, created_at DESC, id) AS position
       FROM (SELECT 1 AS step, * FROM term_candidates UNION ALL SELECT 2, * FROM head_candidates) both_steps
     ),
-    text_candidates AS (
-      SELECT m.id
-      FROM ${from}
-      WHERE (SELECT count(*) FROM head_ranked) < ${count}
-        AND ${where} AND NOT (m.search_head @@ search_query.q)
-      ORDER BY m.created_at DESC, m.id
-      LIMIT ${count}
-    ),
+    text_candidates AS (${textCandidatesSql(from, whereIndexed, exact, count)}),
     candidates AS (
       SELECT id, CASE WHEN position <= ${twoStage.minimumCandidates} THEN 0 ELSE 1 END AS block, position FROM head_ranked
       UNION ALL
       SELECT id, 2, NULL::bigint FROM text_candidates
     )`;
+}
+
+/**
+ * Step 3, the newest matches in the text only. With a phrase, the rows the index finds are put in
+ * order first (which reads no vector) and the phrase is tested on them in that order, until `count`
+ * have it: for "journey map" at 20,000 materials, about 300 vectors read instead of all 4,700 rows
+ * with both words. The sort keeps each vector where it is stored (unread) until the test asks for it.
+ */
+function textCandidatesSql(from: SQL, whereIndexed: SQL, exact: SQL | null, count: number): SQL {
+  const found = sql`FROM ${from}
+        WHERE (SELECT count(*) FROM head_ranked) < ${count}
+          AND ${whereIndexed} AND NOT (m.search_head @@ search_query.q)`;
+  if (!exact) return sql`SELECT m.id ${found} ORDER BY m.created_at DESC, m.id LIMIT ${count}`;
+  return sql`
+      SELECT m.id
+      FROM (SELECT m.id, m.created_at, m.search_vector ${found} ORDER BY m.created_at DESC, m.id OFFSET 0) m
+      CROSS JOIN search_query
+      WHERE ${exact}
+      ORDER BY m.created_at DESC, m.id
+      LIMIT ${count}`;
 }
 
 /**
