@@ -35,7 +35,7 @@ export function matchingSql(scope: SearchScope, include: { filters: boolean; wor
  * A condition written so that no index can answer it (`IS TRUE`): it is tested on the rows another
  * index found. Used for the phases when there are words. There are five phases, so one holds a fifth
  * or more of all materials, and the planner does not count what testing the words on a row costs (its
- * vector is large, TOASTed, and must be decompressed): it would find the rows by the phase's index
+ * vector is large and stored apart from the row, in the TOAST table): it would find the rows by the phase's index
  * and test the words on each. For "user research plan" in discovery research plans at 100,000
  * materials that read 60,000 vectors, 300 ms; with the words' index finding the rows, 40 ms. A
  * service area or a council is a small part of the hub, so their indexes are left to the planner:
@@ -69,13 +69,12 @@ function validInstant(value: string | undefined): string | undefined {
 }
 
 /**
- * The words. With a phrase, the index is asked the loose query (the phrase's words, anywhere) and the exact one is tested in a form the planner cannot hand to the index, so Postgres
- * decompresses a vector to look for the phrase only on rows that passed the index and the cheaper
- * conditions (callers put this condition last), not on every row with the words.
+ * The words. With a phrase, the index is asked the loose query (the phrase's words, anywhere) and the
+ * exact one is tested in a form the planner cannot hand to the index, so Postgres reads a vector to
+ * look for the phrase only on rows that passed the index and the cheaper conditions (callers put this
+ * condition last), not on every row with the words.
  */
 export function textCondition(plan: SearchPlan): SQL {
-  if (plan.kind === 'browse') return sql`true`;
-  if (plan.kind === 'nothing') return sql`false`;
   // The tsquery written out here, not read from the search_query CTE: the planner can then estimate
   // how many rows it matches (from the column's statistics) and choose its plan accordingly, such as
   // combining the words' index with a filter's, or walking newest first for a common word.
