@@ -28,9 +28,7 @@
  * Loopback only. Never part of `npm test`.
  */
 import { anonymous } from '@/lib/auth/viewer';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { searchMaterials } from '@/lib/search';
@@ -48,7 +46,7 @@ import { textPool, type TextPool } from './lib/material-text';
 import { readCorpus, seed, type CorpusText, type SeedTimes } from './lib/seed-materials';
 import { meilisearchUnavailable, openMeilisearchLeg } from './lib/meilisearch-leg';
 import { openKeptDatabase } from './lib/kept-database';
-import { rerunWith } from './lib/report';
+import { rerunWith, saveResults, stats, type Stats } from './lib/report';
 import { queries } from './lib/search-queries';
 
 const materialCount = Number(process.env.BENCH_MATERIALS || 10_000);
@@ -70,37 +68,9 @@ function targetFor(materials: number): { p95Ms: number; size: string } | null {
 const warmUpRounds = 2;
 
 const rerunCommand = rerunWith('npx tsx --conditions=react-server bench/search-latency.ts');
-const projectRoot = path.resolve(__dirname, '..');
 
 
 // ---- Timing ---------------------------------------------------------------------------------------------
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1; // nearest rank
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}
-
-interface Stats {
-  count: number;
-  p50: number;
-  p95: number;
-  mean: number;
-  max: number;
-  min: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
-    max: sorted[sorted.length - 1]!,
-    min: sorted[0]!,
-  };
-}
 
 const ms = (value: number) => value.toFixed(1).padStart(7);
 const label = (r: { driver: TestDriver }) => (r.driver === 'pg' ? 'postgres' : 'pglite');
@@ -335,37 +305,18 @@ async function main() {
   console.log('');
   console.log(`  rerun: ${rerunCommand}`);
 
-  const resultsDir = path.join(projectRoot, 'bench', 'results');
-  await mkdir(resultsDir, { recursive: true });
-  const resultsFile = path.join(resultsDir, `search-latency-${date.replace(/[:.]/g, '-')}.json`);
-  await writeFile(
-    resultsFile,
-    `${JSON.stringify(
-      {
-        benchmark: 'search-latency',
-        date,
-        machine: {
-          cpus: os.cpus().length,
-          cpuModel: os.cpus()[0]?.model,
-          memoryMb: Math.round(os.totalmem() / 1024 / 1024),
-          node: process.version,
-          loadAverageAtStart: loadAtStart,
-          loadAverageAtEnd: os.loadavg()[0],
-        },
-        materials: materialCount,
-        pgliteMaterials: pgliteMaterialCount,
-        withText,
-        iterations,
-        warmUpRounds,
-        queries,
-        results,
-        command: rerunCommand,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`  results: ${path.relative(projectRoot, resultsFile)}`);
+  const resultsFile = await saveResults('search-latency', {
+    loadAverageAtStart: loadAtStart,
+    materials: materialCount,
+    pgliteMaterials: pgliteMaterialCount,
+    withText,
+    iterations,
+    warmUpRounds,
+    queries,
+    results,
+    command: rerunCommand,
+  });
+  console.log(`  results: ${resultsFile}`);
 }
 
 main().catch((error: unknown) => {

@@ -13,8 +13,8 @@ import { fileFormats } from '@/lib/formats/file-formats';
 import type { Services } from '@/lib/services';
 import { vocabularies } from '@/lib/taxonomy/vocabularies';
 import { makeText, seededRandom, type TextPool } from './material-text';
+import { projectRoot } from './report';
 
-const projectRoot = path.resolve(__dirname, '..', '..');
 const batchSize = 500;
 
 // ---- Deterministic randomness ------------------------------------------------------------------------
