@@ -35,8 +35,8 @@ export function matchingSql(scope: SearchScope, include: { filters: boolean; wor
  * A condition written so that no index can answer it (`IS TRUE`): it is tested on the rows another
  * index found. Used for the phases when there are words. There are five phases, so one holds a fifth
  * or more of all materials, and the planner does not count what testing the words on a row costs (its
- * vector is large and stored apart from the row, in the TOAST table): it would find the rows by the phase's index
- * and test the words on each. For "user research plan" in discovery research plans at 100,000
+ * vector is large and stored apart from the row, in the TOAST table): it would find the rows by the
+ * phase's index and test the words on each. For "user research plan" in discovery research plans at 100,000
  * materials that read 60,000 vectors, 300 ms; with the words' index finding the rows, 40 ms. A
  * service area or a council is a small part of the hub, so their indexes are left to the planner:
  * leading with them can be the better plan.
@@ -75,9 +75,6 @@ function validInstant(value: string | undefined): string | undefined {
  * condition last), not on every row with the words.
  */
 export function textCondition(plan: SearchPlan): SQL {
-  // The tsquery written out here, not read from the search_query CTE: the planner can then estimate
-  // how many rows it matches (from the column's statistics) and choose its plan accordingly, such as
-  // combining the words' index with a filter's, or walking newest first for a common word.
   const exact = exactTextTest(plan);
   return exact ? sql`${indexedTextCondition(plan)} AND ${exact}` : indexedTextCondition(plan);
 }
@@ -89,6 +86,9 @@ export function textCondition(plan: SearchPlan): SQL {
 export function indexedTextCondition(plan: SearchPlan): SQL {
   if (plan.kind === 'browse') return sql`true`;
   if (plan.kind === 'nothing') return sql`false`;
+  // The tsquery written out here, not read from the search_query CTE: the planner can then estimate
+  // how many rows it matches (from the column's statistics) and choose its plan accordingly, such as
+  // combining the words' index with a filter's, or walking newest first for a common word.
   return sql`m.search_vector @@ ${plan.looseMatch ?? plan.match}`;
 }
 

@@ -48,6 +48,8 @@ export async function findHits(db: Database, request: HitsRequest): Promise<Sear
   const from = sql`materials m LEFT JOIN organisations o ON o.id = m.organisation_id CROSS JOIN search_query`;
   const whereButWords = matchingSql(request, { filters: true, words: false });
   const where = matchingSql(request, { filters: true, words: true });
+  // What the words' index answers, and the phrase test that must follow it (two-stage-hits.ts).
+  const whereIndexed = matchingSql(request, { filters: true, words: 'index' });
   // A large result by relevance is ranked in two stages (two-stage-hits.ts); "some of the words" is
   // only ever asked for when few match, so it keeps the single stage.
   const twoStages = request.large && byRelevance && plan.kind === 'words' && !plan.countedClauses?.length;
@@ -57,7 +59,7 @@ export async function findHits(db: Database, request: HitsRequest): Promise<Sear
 
   const rows = await queryRows<HitRow>(db, sql`
     WITH ${queryCte(plan, true)},
-    ${twoStages ? sql`${candidatesCte({ from, whereIndexed: matchingSql(request, { filters: true, words: 'index' }), exact: exactTextTest(plan), whereButWords, words: plan.kind === 'words' ? plan.snippetWords : [] }, candidateCount(page, pageSize) * (excludes ? 2 : 1))},` : sql``}
+    ${twoStages ? sql`${candidatesCte({ from, whereIndexed, exact: exactTextTest(plan), whereButWords, words: plan.kind === 'words' ? plan.snippetWords : [] }, candidateCount(page, pageSize) * (excludes ? 2 : 1))},` : sql``}
     found AS (
       SELECT m.id, m.title, m.summary, m.phases, m.artefact_type, m.kind, m.topics, m.tags, m.licence,
              m.created_at, o.slug AS council_slug, o.name AS council_name, ${popularity} AS popularity,
